@@ -1,0 +1,59 @@
+//! The one place that puts a request on the wire (gloo-net, i.e. the browser's `fetch`).
+//!
+//! ```no_run
+//! # async fn demo() {
+//! use angleshot::api::{http, request::{self, ApiConfig}};
+//! let config = ApiConfig::new("scenario-api", "key", "secret");
+//! if let Ok(req) = request::get_model(&config) {
+//!     let _answer = http::send(req).await;
+//! }
+//! # }
+//! ```
+
+use gloo_net::http::{Request, RequestBuilder};
+
+use super::error::ApiError;
+use super::request::{ApiRequest, Method};
+use super::response::RawResponse;
+
+/// Sends `request` and reads the whole answer. A failure before a status arrives (CORS,
+/// offline, a dropped connection) is [`ApiError::Network`]; any status is a [`RawResponse`].
+pub async fn send(request: ApiRequest) -> Result<RawResponse, ApiError> {
+    let builder = match request.method {
+        Method::Get => Request::get(&request.url),
+        Method::Post => Request::post(&request.url),
+    }
+    .header("Authorization", &request.authorization);
+    let prepared = match request.body {
+        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        None => builder.build(),
+    }
+    .map_err(network_error)?;
+    let response = prepared.send().await.map_err(network_error)?;
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    // A connection cut mid-body also has no usable answer: treat it as the network's fault.
+    let text = response.text().await.map_err(network_error)?;
+    Ok(RawResponse {
+        status,
+        retry_after,
+        text,
+    })
+}
+
+/// Downloads bytes from a CDN link exactly as given: no `Authorization`, URL untouched.
+pub async fn fetch_public_bytes(url: &str) -> Result<(u16, Vec<u8>), ApiError> {
+    let response = RequestBuilder::new(url)
+        .send()
+        .await
+        .map_err(network_error)?;
+    let status = response.status();
+    let bytes = response.binary().await.map_err(network_error)?;
+    Ok((status, bytes))
+}
+
+fn network_error(err: gloo_net::Error) -> ApiError {
+    ApiError::Network {
+        message: err.to_string(),
+    }
+}

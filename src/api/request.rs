@@ -1,0 +1,258 @@
+//! Builds every request the app sends, as plain data: URL, method, auth header, JSON body.
+//! Nothing outside `api` builds a URL. Being plain data, every request shape is tested natively.
+//!
+//! ```
+//! use angleshot::api::request::{self, ApiConfig};
+//! let config = ApiConfig::new("http://127.0.0.1:9000/v1/", "key", "secret");
+//! let req = request::get_job(&config, "job_1").unwrap();
+//! assert_eq!(req.url, "http://127.0.0.1:9000/v1/jobs/job_1");
+//! assert_eq!(req.authorization, "Basic a2V5OnNlY3JldA==");
+//! ```
+
+use base64::Engine as _;
+use serde::Serialize;
+
+use super::error::ApiError;
+use super::types::{
+    BulkAssetsBody, GenerateBody, JobActionBody, MODEL_ID, UploadAssetBody,
+};
+
+/// The API's public base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.cloud.scenario.com/v1";
+
+/// Largest page `GET /jobs` accepts.
+pub const MAX_PAGE_SIZE: u16 = 200;
+
+/// Most ids one `POST /assets/get-bulk` accepts.
+pub const MAX_BULK_ASSETS: usize = 200;
+
+/// Where to send requests and with which credentials.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct ApiConfig {
+    /// Direct API (`https://api.cloud.scenario.com/v1`) or a proxy base, absolute or relative
+    /// to the page (`scenario-api`).
+    pub base_url: String,
+    pub api_key: String,
+    pub api_secret: String,
+    /// Optional `projectId` query parameter; a project-scoped key does not need it.
+    pub project_id: Option<String>,
+}
+
+// Hand-written so the secret never reaches a log line through `{:?}`.
+impl std::fmt::Debug for ApiConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiConfig")
+            .field("base_url", &self.base_url)
+            .field("api_key", &"<hidden>")
+            .field("api_secret", &"<hidden>")
+            .field("project_id", &self.project_id)
+            .finish()
+    }
+}
+
+impl ApiConfig {
+    /// A config with no project id.
+    pub fn new(base_url: &str, api_key: &str, api_secret: &str) -> Self {
+        ApiConfig {
+            base_url: base_url.to_string(),
+            api_key: api_key.to_string(),
+            api_secret: api_secret.to_string(),
+            project_id: None,
+        }
+    }
+
+    /// `Basic base64("<API_KEY>:<API_SECRET>")`.
+    pub fn authorization(&self) -> String {
+        let pair = format!("{}:{}", self.api_key.trim(), self.api_secret.trim());
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(pair)
+        )
+    }
+
+    /// Whether both halves of the key are filled in.
+    pub fn has_credentials(&self) -> bool {
+        !self.api_key.trim().is_empty() && !self.api_secret.trim().is_empty()
+    }
+
+    /// The base without surrounding blanks or a trailing slash; an error when empty or when
+    /// it carries a query or fragment (which would corrupt every path appended to it).
+    pub fn normalized_base(&self) -> Result<&str, ApiError> {
+        let base = self.base_url.trim().trim_end_matches('/');
+        if base.is_empty() {
+            return Err(ApiError::InvalidRequest {
+                message: "the API base URL is empty".to_string(),
+            });
+        }
+        if base.contains(['?', '#']) || base.chars().any(char::is_whitespace) {
+            return Err(ApiError::InvalidRequest {
+                message: format!("the API base URL \"{base}\" must not contain '?', '#' or spaces"),
+            });
+        }
+        Ok(base)
+    }
+
+    /// Full URL for `path` (which starts with `/`) with its query pairs, values encoded.
+    fn url(&self, path: &str, query: &[(&str, &str)]) -> Result<String, ApiError> {
+        let mut url = format!("{}{}", self.normalized_base()?, path);
+        let project = self
+            .project_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let pairs = query
+            .iter()
+            .copied()
+            .chain(project.map(|p| ("projectId", p)));
+        for (index, (name, value)) in pairs.enumerate() {
+            url.push(if index == 0 { '?' } else { '&' });
+            url.push_str(name);
+            url.push('=');
+            url.push_str(&encode_component(value));
+        }
+        Ok(url)
+    }
+}
+
+/// HTTP method of an [`ApiRequest`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+/// One request, ready to send.
+#[derive(Clone, PartialEq)]
+pub struct ApiRequest {
+    pub method: Method,
+    pub url: String,
+    /// The `Authorization` header value.
+    pub authorization: String,
+    /// JSON body; sent with `Content-Type: application/json`.
+    pub body: Option<String>,
+}
+
+impl std::fmt::Debug for ApiRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("authorization", &"<hidden>")
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+fn get(config: &ApiConfig, path: &str, query: &[(&str, &str)]) -> Result<ApiRequest, ApiError> {
+    Ok(ApiRequest {
+        method: Method::Get,
+        url: config.url(path, query)?,
+        authorization: config.authorization(),
+        body: None,
+    })
+}
+
+fn post<B: Serialize>(
+    config: &ApiConfig,
+    path: &str,
+    query: &[(&str, &str)],
+    body: &B,
+) -> Result<ApiRequest, ApiError> {
+    let body = serde_json::to_string(body).map_err(|err| ApiError::InvalidRequest {
+        message: err.to_string(),
+    })?;
+    Ok(ApiRequest {
+        method: Method::Post,
+        url: config.url(path, query)?,
+        authorization: config.authorization(),
+        body: Some(body),
+    })
+}
+
+/// `POST /assets`.
+pub fn upload_asset(config: &ApiConfig, body: &UploadAssetBody) -> Result<ApiRequest, ApiError> {
+    post(config, "/assets", &[], body)
+}
+
+/// `POST /generate/custom/model_qwen-edit-multiangle`.
+pub fn generate(config: &ApiConfig, body: &GenerateBody) -> Result<ApiRequest, ApiError> {
+    post(config, &generate_path(), &[], body)
+}
+
+/// `POST /generate/custom/model_qwen-edit-multiangle?dryRun=true`: the cost, not a job.
+pub fn estimate_cost(config: &ApiConfig, body: &GenerateBody) -> Result<ApiRequest, ApiError> {
+    post(config, &generate_path(), &[("dryRun", "true")], body)
+}
+
+/// `GET /jobs/{jobId}`.
+pub fn get_job(config: &ApiConfig, job_id: &str) -> Result<ApiRequest, ApiError> {
+    get(config, &format!("/jobs/{}", encode_component(job_id)), &[])
+}
+
+/// `GET /jobs?pageSize=..&paginationToken=..`; the page size is clamped to 1..=200.
+pub fn list_jobs(
+    config: &ApiConfig,
+    page_size: u16,
+    pagination_token: Option<&str>,
+) -> Result<ApiRequest, ApiError> {
+    let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
+    let mut query = vec![("pageSize", size.as_str())];
+    if let Some(token) = pagination_token.filter(|t| !t.is_empty()) {
+        query.push(("paginationToken", token));
+    }
+    get(config, "/jobs", &query)
+}
+
+/// `POST /jobs/{jobId}/action` with `{"action":"cancel"}`.
+pub fn cancel_job(config: &ApiConfig, job_id: &str) -> Result<ApiRequest, ApiError> {
+    let body = JobActionBody {
+        action: "cancel".to_string(),
+    };
+    post(
+        config,
+        &format!("/jobs/{}/action", encode_component(job_id)),
+        &[],
+        &body,
+    )
+}
+
+/// `GET /assets/{assetId}`.
+pub fn get_asset(config: &ApiConfig, asset_id: &str) -> Result<ApiRequest, ApiError> {
+    get(config, &format!("/assets/{}", encode_component(asset_id)), &[])
+}
+
+/// `POST /assets/get-bulk`; at most [`MAX_BULK_ASSETS`] ids (callers chunk).
+pub fn get_assets_bulk(config: &ApiConfig, asset_ids: &[String]) -> Result<ApiRequest, ApiError> {
+    if asset_ids.len() > MAX_BULK_ASSETS {
+        return Err(ApiError::InvalidRequest {
+            message: format!("at most {MAX_BULK_ASSETS} asset ids per bulk request"),
+        });
+    }
+    let body = BulkAssetsBody {
+        asset_ids: asset_ids.to_vec(),
+    };
+    post(config, "/assets/get-bulk", &[], &body)
+}
+
+/// `GET /models/model_qwen-edit-multiangle`.
+pub fn get_model(config: &ApiConfig) -> Result<ApiRequest, ApiError> {
+    get(config, &format!("/models/{MODEL_ID}"), &[])
+}
+
+fn generate_path() -> String {
+    format!("/generate/custom/{MODEL_ID}")
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,3 @@
+//! Plain-Rust domain logic: no HTTP, no DOM, tested natively.
+
+pub mod connection;

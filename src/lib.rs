@@ -1,0 +1,8 @@
+//! Angleshot: new camera angles from one picture, through Scenario's Qwen Edit Multi-Angle
+//! model. See `README.md` and `../shared/architecture.md` for how the layers fit.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod studio;

@@ -1,0 +1,3 @@
+//! Effects: browser storage now; the poll loop, uploads and sets as they arrive.
+
+pub mod storage;
