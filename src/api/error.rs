@@ -168,7 +168,7 @@ impl ApiError {
         };
         let plain = match self.class() {
             ErrorClass::Unreachable => "The browser could not reach the API (often CORS): set a proxy base URL in Settings.".to_string(),
-            ErrorClass::BadCredentials => "The API key or secret was rejected (401): check both in Settings.".to_string(),
+            ErrorClass::BadCredentials => "API key or secret rejected (401): check both in Settings.".to_string(),
             ErrorClass::Forbidden => "Your plan or key scope does not allow this model (403).".to_string(),
             ErrorClass::NotFound => "Not found (404): the job or asset is unknown to this key's project.".to_string(),
             ErrorClass::RateLimited { retry_after_secs: Some(secs) } => {

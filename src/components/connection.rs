@@ -48,7 +48,7 @@ pub fn ConnectionPanel() -> impl IntoView {
             <button type="button" on:click=test_connection disabled=move || testing.get()>
                 "Test connection"
             </button>
-            <p class="connection-report" role="status" aria-live="polite"
+            <p class="connection-report" role="status" aria-live="polite" aria-label="Connection status"
                 class:ok=move || report.get().is_some_and(|r| r.ok)
                 class:error=move || report.get().is_some_and(|r| !r.ok)>
                 {move || match (testing.get(), report.get()) {

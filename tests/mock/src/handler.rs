@@ -68,8 +68,16 @@ async fn read(shared: &Shared, server: &'static str, request: Request) -> Incomi
     }
 }
 
+/// Marks a response whose connection is cut on purpose (recorded with status 0).
+#[derive(Clone, Copy)]
+struct Dropped;
+
 fn finish(shared: &Shared, incoming: &Incoming, response: Response) -> Response {
-    let status = response.status().as_u16();
+    let status = if response.extensions().get::<Dropped>().is_some() {
+        0
+    } else {
+        response.status().as_u16()
+    };
     shared.with(|store| {
         if let Some(record) = store.records.get_mut(incoming.record) {
             record.status = status;
@@ -91,7 +99,9 @@ fn dropped() -> Response {
     let stream = futures_util::stream::once(async {
         Err::<Bytes, std::io::Error>(std::io::Error::other("connection dropped by the mock"))
     });
-    Response::new(Body::from_stream(stream))
+    let mut response = Response::new(Body::from_stream(stream));
+    response.extensions_mut().insert(Dropped);
+    response
 }
 
 fn add_cors(headers: &mut HeaderMap) {

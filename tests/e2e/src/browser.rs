@@ -1,0 +1,264 @@
+//! Headless Chromium through chromedriver, and a [`Page`] that finds controls the way a person
+//! (or a screen reader) does: by role and accessible name.
+
+use std::future::Future;
+use std::net::TcpListener;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use futures_util::FutureExt;
+use serde_json::{Value, json};
+
+/// How long `wait_*` helpers wait by default.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(15);
+
+/// Chromium flags that keep a headless root browser quiet on a machine with no internet.
+const CHROMIUM_ARGS: &[&str] = &[
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--disable-extensions",
+    "--window-size=1024,768",
+];
+
+/// Finds the element with ARIA role `arguments[0]` and accessible name `arguments[1]`,
+/// marks it with `data-e2e-found`, and returns the mark (or null).
+const FIND_BY_ROLE_JS: &str = r#"
+const [wantedRole, wantedName, mark] = arguments;
+const norm = s => (s || '').replace(/\s+/g, ' ').trim();
+function roleOf(el) {
+  const explicit = el.getAttribute('role');
+  if (explicit) return explicit.split(' ')[0];
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'button' || tag === 'summary') return 'button';
+  if (tag === 'a' && el.hasAttribute('href')) return 'link';
+  if (tag === 'textarea') return 'textbox';
+  if (tag === 'select') return el.multiple ? 'listbox' : 'combobox';
+  if (tag === 'ul' || tag === 'ol') return 'list';
+  if (tag === 'li') return 'listitem';
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'img') return 'img';
+  if (tag === 'progress') return 'progressbar';
+  if (tag === 'output') return 'status';
+  if (tag === 'input') {
+    const t = (el.getAttribute('type') || 'text').toLowerCase();
+    return ({checkbox: 'checkbox', radio: 'radio', range: 'slider', button: 'button',
+      submit: 'button', reset: 'button', file: 'button', number: 'spinbutton'})[t] || 'textbox';
+  }
+  return null;
+}
+function nameOf(el) {
+  const by = el.getAttribute('aria-labelledby');
+  if (by) return norm(by.split(/\s+/).map(id => (document.getElementById(id) || {}).textContent || '').join(' '));
+  const aria = el.getAttribute('aria-label');
+  if (aria) return norm(aria);
+  if (el.labels && el.labels.length) return norm(Array.from(el.labels).map(l => l.textContent).join(' '));
+  const role = roleOf(el);
+  if (['button', 'link', 'heading', 'listitem', 'tab', 'option', 'checkbox', 'radio', 'menuitem'].includes(role))
+    return norm(el.textContent);
+  return norm(el.getAttribute('title') || '');
+}
+const visible = el => el.getClientRects().length > 0;
+const matches = Array.from(document.querySelectorAll('*'))
+  .filter(el => roleOf(el) === wantedRole && nameOf(el) === norm(wantedName));
+const el = matches.find(visible) || matches[0];
+if (!el) return null;
+el.setAttribute('data-e2e-found', mark);
+return mark;
+"#;
+
+static NEXT_MARK: AtomicU64 = AtomicU64::new(1);
+
+/// A running chromedriver + Chromium with one session.
+struct Browser {
+    driver: Child,
+    profile: PathBuf,
+    client: Option<Client>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        let port = free_port();
+        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let driver = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start {chromedriver}: {err} (run scripts/install-tools.sh)"));
+        let profile = std::env::temp_dir().join(format!("angleshot-e2e-{}-{port}", std::process::id()));
+        let mut browser = Browser { driver, profile, client: None };
+        let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|s| s.to_string()).collect();
+        args.push(format!("--user-data-dir={}", browser.profile.display()));
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({ "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()), "args": args }),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => {
+                    browser.client = Some(client);
+                    return browser;
+                }
+                Err(err) if Instant::now() > deadline => panic!("chromedriver did not start a session: {err}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
+
+    async fn shutdown(mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        // Any Chromium left behind (session not closed) is found by its unique profile dir.
+        let _ = Command::new("pkill")
+            .args(["-f", &format!("user-data-dir={}", self.profile.display())])
+            .status();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// Runs `test` with a fresh browser page and always closes the browser afterwards, then
+/// re-raises the test's panic if it failed.
+pub async fn with_browser<F, Fut>(test: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let browser = Browser::start().await;
+    let client = browser.client.clone().expect("a session");
+    let outcome = AssertUnwindSafe(test(Page { client })).catch_unwind().await;
+    browser.shutdown().await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// One browser tab, with helpers that find controls by role and accessible name.
+#[derive(Clone)]
+pub struct Page {
+    pub client: Client,
+}
+
+impl Page {
+    /// Navigates and waits until the app has mounted (its main heading is there).
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.wait_for_role("heading", "Angleshot").await;
+    }
+
+    /// The element with this role and accessible name, if present now.
+    pub async fn try_by_role(&self, role: &str, name: &str) -> Option<Element> {
+        let mark = format!("m{}", NEXT_MARK.fetch_add(1, Ordering::Relaxed));
+        let found = self
+            .client
+            .execute(FIND_BY_ROLE_JS, vec![json!(role), json!(name), json!(mark)])
+            .await
+            .ok()?;
+        if found == Value::Null {
+            return None;
+        }
+        self.client
+            .find(Locator::Css(&format!("[data-e2e-found=\"{mark}\"]")))
+            .await
+            .ok()
+    }
+
+    /// Waits for the element with this role and accessible name.
+    pub async fn by_role(&self, role: &str, name: &str) -> Element {
+        self.wait_for_role(role, name).await
+    }
+
+    async fn wait_for_role(&self, role: &str, name: &str) -> Element {
+        let deadline = Instant::now() + DEFAULT_WAIT;
+        loop {
+            if let Some(el) = self.try_by_role(role, name).await {
+                return el;
+            }
+            if Instant::now() > deadline {
+                panic!("no {role} named {name:?} on the page after {DEFAULT_WAIT:?}; body text: {}", self.body_text().await);
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Replaces a text field's value by typing, as a person would.
+    pub async fn fill(&self, label: &str, text: &str) {
+        let field = self.by_role("textbox", label).await;
+        field.clear().await.expect("clear field");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Clicks the button with this name.
+    pub async fn click_button(&self, name: &str) {
+        self.by_role("button", name).await.click().await.expect("click");
+    }
+
+    /// The page's visible text.
+    pub async fn body_text(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits until the text of the element with `role`/`name` satisfies `check`; returns it.
+    pub async fn wait_text(&self, role: &str, name: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + DEFAULT_WAIT;
+        let mut last = String::new();
+        loop {
+            if let Some(el) = self.try_by_role(role, name).await {
+                last = el.text().await.unwrap_or_default();
+                if check(&last) {
+                    return last;
+                }
+            }
+            if Instant::now() > deadline {
+                panic!("{role} {name:?} never had the expected text; last: {last:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs a script and returns its JSON result.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.expect("script runs")
+    }
+
+    /// Saves a PNG screenshot under `tests/e2e/artifacts/`.
+    pub async fn screenshot(&self, name: &str) {
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(crate::artifacts_dir().join(format!("{name}.png")), png);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The built app in real Chromium against the mock: it mounts, works under a sub-path, and
+//! "Test connection" reaches the mock with Basic auth and reports each outcome plainly.
+
+use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use angleshot_mock::{Knobs, MockOptions, MockServer};
+use base64::Engine as _;
+
+async fn mock(knobs: Knobs) -> MockServer {
+    MockServer::start(MockOptions { knobs, ..MockOptions::default() }).await.expect("mock starts")
+}
+
+async fn connect(page: &Page, base: &str, key: &str, secret: &str) -> String {
+    page.fill("API base URL", base).await;
+    page.fill("API key", key).await;
+    page.fill("API secret", secret).await;
+    page.click_button("Test connection").await;
+    page.wait_text("status", "Connection status", |t| !t.is_empty() && t != "Testing…").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn test_connection_reaches_the_mock_with_basic_auth() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs::default()).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        let report = connect(&page, &api.api_base(), "test-key", "test-secret").await;
+        assert_eq!(report, "Connected: Qwen Edit Multi-Angle (9 inputs).");
+        let requests: Vec<_> = api.requests().into_iter().filter(|r| r.method == "GET").collect();
+        assert_eq!(requests.len(), 1, "{requests:?}");
+        assert_eq!(requests[0].path, "/v1/models/model_qwen-edit-multiangle");
+        let expected = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("test-key:test-secret"));
+        assert_eq!(requests[0].header("authorization"), Some(expected.as_str()));
+        page.screenshot("shell-connected").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dist_works_under_a_sub_path() {
+    let site = StaticServer::start(&dist_dir(), "/tools/angleshot/").await;
+    let api = mock(Knobs::default()).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        assert!(site.url().ends_with("/tools/angleshot/"));
+        let report = connect(&page, &api.api_base(), "test-key", "test-secret").await;
+        assert!(report.starts_with("Connected"), "{report}");
+        // Nothing was requested from the server's root: every asset URL is relative.
+        let root_hits = page.eval("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.startsWith(location.origin) && !n.includes('/tools/angleshot/'))").await;
+        assert_eq!(root_hits, serde_json::json!([]));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_key_cors_and_outage_each_get_their_plain_message() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs::default()).await;
+    let no_cors = mock(Knobs { cors: false, ..Knobs::default() }).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        let rejected = connect(&page, &api.api_base(), "test-key", "wrong").await;
+        assert!(rejected.contains("key or secret rejected"), "{rejected}");
+
+        let blocked = connect(&page, &no_cors.api_base(), "test-key", "test-secret").await;
+        assert!(blocked.contains("could not reach the API (often CORS)"), "{blocked}");
+        assert!(blocked.contains("proxy base URL"), "{blocked}");
+
+        api.set_knobs(|k| k.faults = vec![angleshot_mock::Fault::next(
+            angleshot_mock::FaultKind::Status { status: 403, body: r#"{"name":"ModelAccessRestrictedError","reason":"Upgrade to use this model"}"#.into() },
+            "/models/", 1)]);
+        let forbidden = connect(&page, &api.api_base(), "test-key", "test-secret").await;
+        assert!(forbidden.contains("plan or key scope"), "{forbidden}");
+        assert!(forbidden.contains("Upgrade to use this model"), "{forbidden}");
+    })
+    .await;
+}
