@@ -22,12 +22,18 @@ fn basic_auth_is_base64_of_key_colon_secret() {
 fn upload_asset_posts_image_and_name() {
     let req = request::upload_asset(
         &config(),
-        &UploadAssetBody { image: "data:image/png;base64,AAAA".into(), name: "chair.png".into() },
+        &UploadAssetBody {
+            image: "data:image/png;base64,AAAA".into(),
+            name: "chair.png".into(),
+        },
     )
     .unwrap();
     assert_eq!(req.method, Method::Post);
     assert_eq!(req.url, "https://api.cloud.scenario.com/v1/assets");
-    assert_eq!(body(&req), json!({ "image": "data:image/png;base64,AAAA", "name": "chair.png" }));
+    assert_eq!(
+        body(&req),
+        json!({ "image": "data:image/png;base64,AAAA", "name": "chair.png" })
+    );
 }
 
 #[test]
@@ -80,7 +86,10 @@ fn generate_defaults_match_the_contract() {
 #[test]
 fn every_aspect_ratio_has_its_wire_spelling() {
     let spelled: Vec<&str> = AspectRatio::ALL.iter().map(|r| r.as_wire()).collect();
-    assert_eq!(spelled, ["match_input_image", "16:9", "4:3", "1:1", "3:4", "9:16"]);
+    assert_eq!(
+        spelled,
+        ["match_input_image", "16:9", "4:3", "1:1", "3:4", "9:16"]
+    );
     for ratio in AspectRatio::ALL {
         assert_eq!(serde_json::to_value(ratio).unwrap(), json!(ratio.as_wire()));
         assert_eq!(AspectRatio::from_wire(ratio.as_wire()), Some(ratio));
@@ -96,37 +105,70 @@ fn estimate_cost_is_a_dry_run_of_the_same_body() {
         req.url,
         "https://api.cloud.scenario.com/v1/generate/custom/model_qwen-edit-multiangle?dryRun=true"
     );
-    assert_eq!(req.body, request::generate(&config(), &params).unwrap().body);
+    assert_eq!(
+        req.body,
+        request::generate(&config(), &params).unwrap().body
+    );
 }
 
 #[test]
 fn job_reads_list_cancel_and_model_urls() {
     let c = config();
     let get = request::get_job(&c, "job_abc").unwrap();
-    assert_eq!((get.method, get.url.as_str()), (Method::Get, "https://api.cloud.scenario.com/v1/jobs/job_abc"));
+    assert_eq!(
+        (get.method, get.url.as_str()),
+        (
+            Method::Get,
+            "https://api.cloud.scenario.com/v1/jobs/job_abc"
+        )
+    );
     assert_eq!(get.body, None);
     assert_eq!(get.authorization, c.authorization());
 
     let list = request::list_jobs(&c, 50, Some("tok/en=1")).unwrap();
-    assert_eq!(list.url, "https://api.cloud.scenario.com/v1/jobs?pageSize=50&paginationToken=tok%2Fen%3D1");
-    assert_eq!(request::list_jobs(&c, 0, None).unwrap().url, "https://api.cloud.scenario.com/v1/jobs?pageSize=1");
-    assert_eq!(request::list_jobs(&c, 999, Some("")).unwrap().url, "https://api.cloud.scenario.com/v1/jobs?pageSize=200");
+    assert_eq!(
+        list.url,
+        "https://api.cloud.scenario.com/v1/jobs?pageSize=50&paginationToken=tok%2Fen%3D1"
+    );
+    assert_eq!(
+        request::list_jobs(&c, 0, None).unwrap().url,
+        "https://api.cloud.scenario.com/v1/jobs?pageSize=1"
+    );
+    assert_eq!(
+        request::list_jobs(&c, 999, Some("")).unwrap().url,
+        "https://api.cloud.scenario.com/v1/jobs?pageSize=200"
+    );
 
     let cancel = request::cancel_job(&c, "job_abc").unwrap();
-    assert_eq!((cancel.method, cancel.url.as_str()), (Method::Post, "https://api.cloud.scenario.com/v1/jobs/job_abc/action"));
+    assert_eq!(
+        (cancel.method, cancel.url.as_str()),
+        (
+            Method::Post,
+            "https://api.cloud.scenario.com/v1/jobs/job_abc/action"
+        )
+    );
     assert_eq!(body(&cancel), json!({ "action": "cancel" }));
 
     let model = request::get_model(&c).unwrap();
-    assert_eq!(model.url, "https://api.cloud.scenario.com/v1/models/model_qwen-edit-multiangle");
+    assert_eq!(
+        model.url,
+        "https://api.cloud.scenario.com/v1/models/model_qwen-edit-multiangle"
+    );
 }
 
 #[test]
 fn asset_reads_single_and_bulk() {
     let c = config();
-    assert_eq!(request::get_asset(&c, "asset_1").unwrap().url, "https://api.cloud.scenario.com/v1/assets/asset_1");
+    assert_eq!(
+        request::get_asset(&c, "asset_1").unwrap().url,
+        "https://api.cloud.scenario.com/v1/assets/asset_1"
+    );
     let ids = vec!["asset_1".to_string(), "asset_2".to_string()];
     let bulk = request::get_assets_bulk(&c, &ids).unwrap();
-    assert_eq!(bulk.url, "https://api.cloud.scenario.com/v1/assets/get-bulk");
+    assert_eq!(
+        bulk.url,
+        "https://api.cloud.scenario.com/v1/assets/get-bulk"
+    );
     assert_eq!(body(&bulk), json!({ "assetIds": ["asset_1", "asset_2"] }));
     let too_many: Vec<String> = (0..201).map(|i| format!("asset_{i}")).collect();
     assert!(request::get_assets_bulk(&c, &too_many).is_err());
@@ -135,16 +177,25 @@ fn asset_reads_single_and_bulk() {
 #[test]
 fn ids_are_encoded_as_one_path_segment() {
     let url = request::get_job(&config(), "../assets?x=1").unwrap().url;
-    assert_eq!(url, "https://api.cloud.scenario.com/v1/jobs/..%2Fassets%3Fx%3D1");
+    assert_eq!(
+        url,
+        "https://api.cloud.scenario.com/v1/jobs/..%2Fassets%3Fx%3D1"
+    );
 }
 
 #[test]
 fn proxy_and_relative_bases_work_and_project_id_is_appended() {
     let mut c = ApiConfig::new("scenario-api", "k", "s");
-    assert_eq!(request::get_model(&c).unwrap().url, "scenario-api/models/model_qwen-edit-multiangle");
+    assert_eq!(
+        request::get_model(&c).unwrap().url,
+        "scenario-api/models/model_qwen-edit-multiangle"
+    );
     c.base_url = " http://127.0.0.1:9000/v1// ".into();
     c.project_id = Some("proj 1".into());
-    assert_eq!(request::get_job(&c, "job_1").unwrap().url, "http://127.0.0.1:9000/v1/jobs/job_1?projectId=proj%201");
+    assert_eq!(
+        request::get_job(&c, "job_1").unwrap().url,
+        "http://127.0.0.1:9000/v1/jobs/job_1?projectId=proj%201"
+    );
     assert_eq!(
         request::list_jobs(&c, 10, None).unwrap().url,
         "http://127.0.0.1:9000/v1/jobs?pageSize=10&projectId=proj%201"
@@ -155,7 +206,10 @@ fn proxy_and_relative_bases_work_and_project_id_is_appended() {
 fn unusable_bases_are_refused_before_sending() {
     for base in ["", "   ", "https://api/v1?x=1", "https://api/v1#frag"] {
         let c = ApiConfig::new(base, "k", "s");
-        assert!(request::get_model(&c).is_err(), "{base:?} should be refused");
+        assert!(
+            request::get_model(&c).is_err(),
+            "{base:?} should be refused"
+        );
     }
 }
 
@@ -163,6 +217,9 @@ fn unusable_bases_are_refused_before_sending() {
 fn debug_output_never_shows_the_secret() {
     let c = config();
     let shown = format!("{c:?} {:?}", request::get_model(&c).unwrap());
-    assert!(!shown.contains("my-secret") && !shown.contains("my-key"), "{shown}");
+    assert!(
+        !shown.contains("my-secret") && !shown.contains("my-key"),
+        "{shown}"
+    );
     assert!(!shown.contains(&c.authorization()), "{shown}");
 }

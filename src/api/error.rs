@@ -108,9 +108,9 @@ impl ApiError {
     /// Builds the error for a non-2xx answer from its status, `Retry-After` header and body.
     pub fn from_status(status: u16, retry_after_header: Option<&str>, text: &str) -> Self {
         let body = ErrorBody::parse(text);
-        let retry_after_secs = retry_after_header
-            .and_then(parse_retry_after)
-            .or(body.remaining_seconds.filter(|s| s.is_finite() && *s >= 0.0));
+        let retry_after_secs = retry_after_header.and_then(parse_retry_after).or(body
+            .remaining_seconds
+            .filter(|s| s.is_finite() && *s >= 0.0));
         ApiError::Http {
             status,
             body,

@@ -25,7 +25,9 @@ pub async fn send(request: ApiRequest) -> Result<RawResponse, ApiError> {
     }
     .header("Authorization", &request.authorization);
     let prepared = match request.body {
-        Some(body) => builder.header("Content-Type", "application/json").body(body),
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body),
         None => builder.build(),
     }
     .map_err(network_error)?;

@@ -13,9 +13,7 @@ use base64::Engine as _;
 use serde::Serialize;
 
 use super::error::ApiError;
-use super::types::{
-    BulkAssetsBody, GenerateBody, JobActionBody, MODEL_ID, UploadAssetBody,
-};
+use super::types::{BulkAssetsBody, GenerateBody, JobActionBody, MODEL_ID, UploadAssetBody};
 
 /// The API's public base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.cloud.scenario.com/v1";
@@ -218,7 +216,11 @@ pub fn cancel_job(config: &ApiConfig, job_id: &str) -> Result<ApiRequest, ApiErr
 
 /// `GET /assets/{assetId}`.
 pub fn get_asset(config: &ApiConfig, asset_id: &str) -> Result<ApiRequest, ApiError> {
-    get(config, &format!("/assets/{}", encode_component(asset_id)), &[])
+    get(
+        config,
+        &format!("/assets/{}", encode_component(asset_id)),
+        &[],
+    )
 }
 
 /// `POST /assets/get-bulk`; at most [`MAX_BULK_ASSETS`] ids (callers chunk).

@@ -20,7 +20,7 @@ pub fn ConnectionPanel() -> impl IntoView {
 
     let test_connection = move |_| {
         let config = ApiConfig::new(&base_url.get(), &api_key.get(), &api_secret.get());
-        storage::save_local(storage::API_BASE_KEY, &config.base_url);
+        storage::save_local(storage::API_BASE_KEY, config.base_url.trim());
         testing.set(true);
         report.set(None);
         spawn_local(async move {

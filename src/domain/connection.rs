@@ -26,10 +26,7 @@ impl ConnectionReport {
                 let name = model.name.as_deref().unwrap_or(&model.id);
                 ConnectionReport {
                     ok: true,
-                    text: format!(
-                        "Connected: {name} ({} inputs).",
-                        model.inputs.len()
-                    ),
+                    text: format!("Connected: {name} ({} inputs).", model.inputs.len()),
                 }
             }
             Err(err) => ConnectionReport {

@@ -14,9 +14,13 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The stored value, or `None` when absent or storage is unavailable.
+/// The stored value, or `None` when absent, blank, or storage is unavailable.
 pub fn load_local(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
+    local_storage()?
+        .get_item(key)
+        .ok()
+        .flatten()
+        .filter(|value| !value.trim().is_empty())
 }
 
 /// Stores `value`; returns whether it was stored.

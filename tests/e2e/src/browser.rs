@@ -97,15 +97,23 @@ fn free_port() -> u16 {
 impl Browser {
     async fn start() -> Browser {
         let port = free_port();
-        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|err| panic!("cannot start {chromedriver}: {err} (run scripts/install-tools.sh)"));
-        let profile = std::env::temp_dir().join(format!("angleshot-e2e-{}-{port}", std::process::id()));
-        let mut browser = Browser { driver, profile, client: None };
+            .unwrap_or_else(|err| {
+                panic!("cannot start {chromedriver}: {err} (run scripts/install-tools.sh)")
+            });
+        let profile =
+            std::env::temp_dir().join(format!("angleshot-e2e-{}-{port}", std::process::id()));
+        let mut browser = Browser {
+            driver,
+            profile,
+            client: None,
+        };
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", browser.profile.display()));
         let mut caps = serde_json::Map::new();
@@ -118,12 +126,18 @@ impl Browser {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-            match ClientBuilder::new(connector).capabilities(caps.clone()).connect(&url).await {
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
                 Ok(client) => {
                     browser.client = Some(client);
                     return browser;
                 }
-                Err(err) if Instant::now() > deadline => panic!("chromedriver did not start a session: {err}"),
+                Err(err) if Instant::now() > deadline => {
+                    panic!("chromedriver did not start a session: {err}")
+                }
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         }
@@ -206,7 +220,10 @@ impl Page {
                 return el;
             }
             if Instant::now() > deadline {
-                panic!("no {role} named {name:?} on the page after {DEFAULT_WAIT:?}; body text: {}", self.body_text().await);
+                panic!(
+                    "no {role} named {name:?} on the page after {DEFAULT_WAIT:?}; body text: {}",
+                    self.body_text().await
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -221,7 +238,11 @@ impl Page {
 
     /// Clicks the button with this name.
     pub async fn click_button(&self, name: &str) {
-        self.by_role("button", name).await.click().await.expect("click");
+        self.by_role("button", name)
+            .await
+            .click()
+            .await
+            .expect("click");
     }
 
     /// The page's visible text.
@@ -252,7 +273,10 @@ impl Page {
 
     /// Runs a script and returns its JSON result.
     pub async fn eval(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.expect("script runs")
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
     }
 
     /// Saves a PNG screenshot under `tests/e2e/artifacts/`.

@@ -26,12 +26,18 @@ impl StaticServer {
         } else {
             Router::new().nest_service(trimmed, files)
         };
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a loopback port");
         let addr = listener.local_addr().expect("local address");
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        StaticServer { addr, mount: format!("{trimmed}/"), task }
+        StaticServer {
+            addr,
+            mount: format!("{trimmed}/"),
+            task,
+        }
     }
 
     /// The app's URL: `http://127.0.0.1:<port><mount>`.

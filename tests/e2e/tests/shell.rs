@@ -6,7 +6,12 @@ use angleshot_mock::{Knobs, MockOptions, MockServer};
 use base64::Engine as _;
 
 async fn mock(knobs: Knobs) -> MockServer {
-    MockServer::start(MockOptions { knobs, ..MockOptions::default() }).await.expect("mock starts")
+    MockServer::start(MockOptions {
+        knobs,
+        ..MockOptions::default()
+    })
+    .await
+    .expect("mock starts")
 }
 
 async fn connect(page: &Page, base: &str, key: &str, secret: &str) -> String {
@@ -14,7 +19,10 @@ async fn connect(page: &Page, base: &str, key: &str, secret: &str) -> String {
     page.fill("API key", key).await;
     page.fill("API secret", secret).await;
     page.click_button("Test connection").await;
-    page.wait_text("status", "Connection status", |t| !t.is_empty() && t != "Testing…").await
+    page.wait_text("status", "Connection status", |t| {
+        !t.is_empty() && t != "Testing…"
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,10 +33,17 @@ async fn test_connection_reaches_the_mock_with_basic_auth() {
         page.open(&site.url()).await;
         let report = connect(&page, &api.api_base(), "test-key", "test-secret").await;
         assert_eq!(report, "Connected: Qwen Edit Multi-Angle (9 inputs).");
-        let requests: Vec<_> = api.requests().into_iter().filter(|r| r.method == "GET").collect();
+        let requests: Vec<_> = api
+            .requests()
+            .into_iter()
+            .filter(|r| r.method == "GET")
+            .collect();
         assert_eq!(requests.len(), 1, "{requests:?}");
         assert_eq!(requests[0].path, "/v1/models/model_qwen-edit-multiangle");
-        let expected = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("test-key:test-secret"));
+        let expected = format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode("test-key:test-secret")
+        );
         assert_eq!(requests[0].header("authorization"), Some(expected.as_str()));
         page.screenshot("shell-connected").await;
     })
@@ -55,7 +70,11 @@ async fn dist_works_under_a_sub_path() {
 async fn wrong_key_cors_and_outage_each_get_their_plain_message() {
     let site = StaticServer::start(&dist_dir(), "/").await;
     let api = mock(Knobs::default()).await;
-    let no_cors = mock(Knobs { cors: false, ..Knobs::default() }).await;
+    let no_cors = mock(Knobs {
+        cors: false,
+        ..Knobs::default()
+    })
+    .await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         let rejected = connect(&page, &api.api_base(), "test-key", "wrong").await;

@@ -40,7 +40,8 @@ pub fn call(
 ) -> std::io::Result<Answer> {
     let mut stream = TcpStream::connect(addr)?;
     stream.set_read_timeout(Some(Duration::from_secs(20)))?;
-    let mut request = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut request =
+        format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -49,7 +50,8 @@ pub fn call(
     stream.write_all(request.as_bytes())?;
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
-    parse(&raw).ok_or_else(|| std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "no HTTP answer"))
+    parse(&raw)
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "no HTTP answer"))
 }
 
 fn parse(raw: &[u8]) -> Option<Answer> {
@@ -64,8 +66,17 @@ fn parse(raw: &[u8]) -> Option<Answer> {
     let chunked = headers
         .iter()
         .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"));
-    let (body, cut) = if chunked { dechunk(rest) } else { (rest.to_string(), false) };
-    Some(Answer { status, headers, body, cut })
+    let (body, cut) = if chunked {
+        dechunk(rest)
+    } else {
+        (rest.to_string(), false)
+    };
+    Some(Answer {
+        status,
+        headers,
+        body,
+        cut,
+    })
 }
 
 fn dechunk(mut rest: &str) -> (String, bool) {

@@ -50,7 +50,12 @@ async fn read(shared: &Shared, server: &'static str, request: Request) -> Incomi
             headers: parts
                 .headers
                 .iter()
-                .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+                .map(|(n, v)| {
+                    (
+                        n.as_str().to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
                 .collect(),
             body: RecordedRequest::body_text(&body),
             body_len: body.len(),
@@ -87,7 +92,12 @@ fn finish(shared: &Shared, incoming: &Incoming, response: Response) -> Response 
 }
 
 fn json_response(status: StatusCode, body: &Value) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 fn error(status: StatusCode, reason: &str) -> Response {
@@ -151,7 +161,12 @@ async fn answer(shared: &Shared, incoming: &Incoming, knobs: &Knobs) -> Response
     match &fault {
         Some(FaultKind::Status { status, body }) => {
             let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            return (status, [(header::CONTENT_TYPE, "application/json")], body.clone()).into_response();
+            return (
+                status,
+                [(header::CONTENT_TYPE, "application/json")],
+                body.clone(),
+            )
+                .into_response();
         }
         Some(FaultKind::RateLimit {
             retry_after_secs,
@@ -212,7 +227,8 @@ fn pick_fault(shared: &Shared, incoming: &Incoming) -> (Option<FaultKind>, u64) 
                 latency += ms;
                 continue;
             }
-            if chosen.is_some() || (fault.probability < 1.0 && store.random() >= fault.probability) {
+            if chosen.is_some() || (fault.probability < 1.0 && store.random() >= fault.probability)
+            {
                 continue;
             }
             if let Some(left) = store.knobs.faults[index].remaining.as_mut() {
@@ -227,7 +243,8 @@ fn pick_fault(shared: &Shared, incoming: &Incoming) -> (Option<FaultKind>, u64) 
 fn authorized(shared: &Shared, headers: &HeaderMap) -> bool {
     let expected = format!(
         "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", shared.api_key, shared.api_secret))
+        base64::engine::general_purpose::STANDARD
+            .encode(format!("{}:{}", shared.api_key, shared.api_secret))
     );
     headers
         .get(header::AUTHORIZATION)
@@ -271,7 +288,11 @@ fn upload_asset(shared: &Shared, body: &[u8]) -> Response {
     let Some(image) = map.get("image").and_then(Value::as_str) else {
         return error(StatusCode::BAD_REQUEST, "image is required");
     };
-    let Some(name) = map.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()) else {
+    let Some(name) = map
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    else {
         return error(StatusCode::BAD_REQUEST, "name is required");
     };
     let encoded = match image.split_once(";base64,") {
@@ -279,13 +300,19 @@ fn upload_asset(shared: &Shared, body: &[u8]) -> Response {
         _ => image,
     };
     let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(encoded.trim()) else {
-        return error(StatusCode::BAD_REQUEST, "image must be base64 or a base64 data URL");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "image must be base64 or a base64 data URL",
+        );
     };
     if bytes.is_empty() {
         return error(StatusCode::BAD_REQUEST, "image is empty");
     }
     if bytes.len() >= MAX_UPLOAD_BYTES {
-        return error(StatusCode::BAD_REQUEST, "image must be under 6 MB; use the /uploads flow");
+        return error(
+            StatusCode::BAD_REQUEST,
+            "image must be under 6 MB; use the /uploads flow",
+        );
     }
     let Some(info) = image_info::sniff(&bytes) else {
         return error(StatusCode::BAD_REQUEST, "Unsupported image format");
@@ -344,7 +371,12 @@ fn get_assets_bulk(shared: &Shared, body: &[u8]) -> Response {
 }
 
 /// Checks one optional number field against its range; `Ok(())` when absent.
-fn check_number(map: &serde_json::Map<String, Value>, name: &str, min: f64, max: f64) -> Result<(), String> {
+fn check_number(
+    map: &serde_json::Map<String, Value>,
+    name: &str,
+    min: f64,
+    max: f64,
+) -> Result<(), String> {
     match map.get(name) {
         None => Ok(()),
         Some(Value::Number(n)) => match n.as_f64() {
@@ -355,7 +387,10 @@ fn check_number(map: &serde_json::Map<String, Value>, name: &str, min: f64, max:
     }
 }
 
-fn validate_generate(store_has_asset: impl Fn(&str) -> bool, map: &serde_json::Map<String, Value>) -> Result<(), String> {
+fn validate_generate(
+    store_has_asset: impl Fn(&str) -> bool,
+    map: &serde_json::Map<String, Value>,
+) -> Result<(), String> {
     let image = match map.get("image") {
         None | Some(Value::Null) => return Err("image is required".to_string()),
         Some(Value::String(s)) if !s.is_empty() => s,
@@ -442,17 +477,30 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
 fn get_job(shared: &Shared, id: &str) -> Response {
     let now = now_ms();
     shared.with(|store| match store.job_index(id) {
-        Some(index) => json_response(StatusCode::OK, &json!({ "job": store.jobs[index].to_json(now) })),
+        Some(index) => json_response(
+            StatusCode::OK,
+            &json!({ "job": store.jobs[index].to_json(now) }),
+        ),
         None => error(StatusCode::NOT_FOUND, &format!("Job {id} not found")),
     })
 }
 
 fn list_jobs(shared: &Shared, query: &[(String, String)]) -> Response {
-    let value = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let value = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
     let page_size = match value("pageSize").map(str::parse::<usize>) {
         None => 50,
         Some(Ok(n)) if (1..=200).contains(&n) => n,
-        Some(_) => return error(StatusCode::BAD_REQUEST, "pageSize must be between 1 and 200"),
+        Some(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "pageSize must be between 1 and 200",
+            );
+        }
     };
     let offset = match value("paginationToken").map(str::parse::<usize>) {
         None => 0,
@@ -491,7 +539,10 @@ fn job_action(shared: &Shared, id: &str, body: &[u8]) -> Response {
             return error(StatusCode::NOT_FOUND, &format!("Job {id} not found"));
         };
         if !store.knobs.cancel_allowed {
-            return error(StatusCode::BAD_REQUEST, "Cannot cancel this type of job. Action not permitted.");
+            return error(
+                StatusCode::BAD_REQUEST,
+                "Cannot cancel this type of job. Action not permitted.",
+            );
         }
         let job = &mut store.jobs[index];
         if !job.is_final(now) {
@@ -544,13 +595,21 @@ fn cdn_answer(shared: &Shared, incoming: &Incoming) -> Response {
         return StatusCode::FORBIDDEN.into_response();
     }
     if incoming.headers.contains_key(header::AUTHORIZATION) {
-        return error(StatusCode::FORBIDDEN, "Authorization header is not allowed on signed URLs");
+        return error(
+            StatusCode::FORBIDDEN,
+            "Authorization header is not allowed on signed URLs",
+        );
     }
     let Some(id) = incoming.path.strip_prefix("/assets/") else {
         return error(StatusCode::NOT_FOUND, "Not found");
     };
     let query = parse_query(&incoming.query);
-    let value = |name: &str| query.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let value = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
     let expires = value("expires").and_then(|e| e.parse::<u64>().ok());
     let now = now_ms();
     shared.with(|store| {
@@ -583,7 +642,9 @@ async fn control(shared: &Shared, request: Request) -> Response {
     let body = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
     let now = now_ms();
     match (parts.method.as_str(), parts.uri.path()) {
-        ("GET", "/__control/knobs") => json_response(StatusCode::OK, &shared.with(|s| json!(s.knobs))),
+        ("GET", "/__control/knobs") => {
+            json_response(StatusCode::OK, &shared.with(|s| json!(s.knobs)))
+        }
         ("POST", "/__control/knobs") => {
             let Ok(Value::Object(patch)) = serde_json::from_slice::<Value>(&body) else {
                 return error(StatusCode::BAD_REQUEST, "knobs must be a JSON object");
@@ -608,16 +669,19 @@ async fn control(shared: &Shared, request: Request) -> Response {
             store.reseed();
             json_response(StatusCode::OK, &json!(store.knobs))
         }),
-        ("GET", "/__control/requests") => {
-            json_response(StatusCode::OK, &shared.with(|s| json!({ "requests": s.records })))
-        }
+        ("GET", "/__control/requests") => json_response(
+            StatusCode::OK,
+            &shared.with(|s| json!({ "requests": s.records })),
+        ),
         ("POST", "/__control/clear-requests") => {
             shared.with(|s| s.records.clear());
             json_response(StatusCode::OK, &json!({ "cleared": true }))
         }
         ("GET", "/__control/jobs") => json_response(
             StatusCode::OK,
-            &shared.with(|s| json!({ "jobs": s.jobs.iter().map(|j| j.to_json(now)).collect::<Vec<_>>() })),
+            &shared.with(
+                |s| json!({ "jobs": s.jobs.iter().map(|j| j.to_json(now)).collect::<Vec<_>>() }),
+            ),
         ),
         _ => error(StatusCode::NOT_FOUND, "Unknown control endpoint"),
     }

@@ -30,7 +30,10 @@ pub fn sniff(bytes: &[u8]) -> Option<ImageInfo> {
     if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some(info("image/webp", webp_size(bytes)));
     }
-    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" && (&bytes[8..12] == b"avif" || &bytes[8..12] == b"avis") {
+    if bytes.len() >= 12
+        && &bytes[4..8] == b"ftyp"
+        && (&bytes[8..12] == b"avif" || &bytes[8..12] == b"avis")
+    {
         return Some(info("image/avif", None));
     }
     None
@@ -96,12 +99,16 @@ mod tests {
     use super::*;
 
     /// A real 3×2 PNG header (signature + IHDR).
-    pub(crate) const PNG_3X2: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x03\0\0\0\x02\x08\x02\0\0\0";
+    pub(crate) const PNG_3X2: &[u8] =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x03\0\0\0\x02\x08\x02\0\0\0";
 
     #[test]
     fn png_size_comes_from_ihdr() {
         let got = sniff(PNG_3X2).unwrap();
-        assert_eq!((got.mime_type, got.width, got.height), ("image/png", Some(3), Some(2)));
+        assert_eq!(
+            (got.mime_type, got.width, got.height),
+            ("image/png", Some(3), Some(2))
+        );
     }
 
     #[test]
@@ -111,7 +118,10 @@ mod tests {
             0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x01, 0x2C, 0x01, 0x90, 0x03, 0x01, 0x11, 0x00,
         ];
         let got = sniff(&jpeg).unwrap();
-        assert_eq!((got.mime_type, got.width, got.height), ("image/jpeg", Some(400), Some(300)));
+        assert_eq!(
+            (got.mime_type, got.width, got.height),
+            ("image/jpeg", Some(400), Some(300))
+        );
     }
 
     #[test]

@@ -77,7 +77,10 @@ pub struct Shared {
 impl Shared {
     /// Runs `f` with the store locked (a poisoned lock is still usable: the data is plain).
     pub fn with<R>(&self, f: impl FnOnce(&mut Store) -> R) -> R {
-        let mut guard = self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut guard = self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut guard)
     }
 }
@@ -93,8 +96,10 @@ pub struct MockServer {
 impl MockServer {
     /// Binds both ports and starts serving.
     pub async fn start(options: MockOptions) -> std::io::Result<MockServer> {
-        let api_listener = TcpListener::bind(SocketAddr::from((options.host, options.api_port))).await?;
-        let cdn_listener = TcpListener::bind(SocketAddr::from((options.host, options.cdn_port))).await?;
+        let api_listener =
+            TcpListener::bind(SocketAddr::from((options.host, options.api_port))).await?;
+        let cdn_listener =
+            TcpListener::bind(SocketAddr::from((options.host, options.cdn_port))).await?;
         let api_addr = api_listener.local_addr()?;
         let cdn_addr = cdn_listener.local_addr()?;
         let shared = Arc::new(Shared {
@@ -103,8 +108,12 @@ impl MockServer {
             cdn_base: format!("http://{cdn_addr}"),
             store: Mutex::new(Store::new(options.knobs, time::now_ms())),
         });
-        let api_app = Router::new().fallback(handler::api).with_state(shared.clone());
-        let cdn_app = Router::new().fallback(handler::cdn).with_state(shared.clone());
+        let api_app = Router::new()
+            .fallback(handler::api)
+            .with_state(shared.clone());
+        let cdn_app = Router::new()
+            .fallback(handler::cdn)
+            .with_state(shared.clone());
         let tasks = vec![
             tokio::spawn(async move {
                 let _ = axum::serve(api_listener, api_app).await;

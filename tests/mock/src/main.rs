@@ -47,7 +47,10 @@ fn main() {
         let secret = options.api_secret.clone();
         match MockServer::start(options).await {
             Ok(mock) => {
-                println!("Mock Scenario API: {}  (API key: {key}, API secret: {secret})", mock.api_base());
+                println!(
+                    "Mock Scenario API: {}  (API key: {key}, API secret: {secret})",
+                    mock.api_base()
+                );
                 println!("Mock CDN:          http://{}", mock.cdn_addr);
                 let _ = tokio::signal::ctrl_c().await;
             }
@@ -72,10 +75,13 @@ fn parse(args: &[String]) -> Result<MockOptions, String> {
         let flag = args[i].as_str();
         let mut value = || {
             i += 1;
-            args.get(i).cloned().ok_or_else(|| format!("{flag} needs a value"))
+            args.get(i)
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
         };
         fn num<T: std::str::FromStr>(flag: &str, text: String) -> Result<T, String> {
-            text.parse().map_err(|_| format!("{flag}: '{text}' is not a valid number"))
+            text.parse()
+                .map_err(|_| format!("{flag}: '{text}' is not a valid number"))
         }
         match flag {
             "--help" | "-h" => {
@@ -96,11 +102,17 @@ fn parse(args: &[String]) -> Result<MockOptions, String> {
             "--retry-after" => retry_after = Some(num(flag, value()?)?),
             "--drop" => {
                 let n = num(flag, value()?)?;
-                options.knobs.faults.push(Fault::next(FaultKind::DropBefore, "/v1/", n));
+                options
+                    .knobs
+                    .faults
+                    .push(Fault::next(FaultKind::DropBefore, "/v1/", n));
             }
             "--malformed" => {
                 let n = num(flag, value()?)?;
-                options.knobs.faults.push(Fault::next(FaultKind::Malformed, "/v1/", n));
+                options
+                    .knobs
+                    .faults
+                    .push(Fault::next(FaultKind::Malformed, "/v1/", n));
             }
             "--url-ttl" => options.knobs.asset_url_ttl_secs = num(flag, value()?)?,
             "--allow-cancel" => options.knobs.cancel_allowed = true,
@@ -110,11 +122,18 @@ fn parse(args: &[String]) -> Result<MockOptions, String> {
     }
     if rate_limit > 0 {
         options.knobs.faults.push(Fault::next(
-            FaultKind::RateLimit { retry_after_secs: retry_after, remaining_seconds: None },
+            FaultKind::RateLimit {
+                retry_after_secs: retry_after,
+                remaining_seconds: None,
+            },
             "/v1/",
             rate_limit,
         ));
     }
-    options.cdn_port = cdn_port.unwrap_or(if options.api_port == 0 { 0 } else { options.api_port.saturating_add(1) });
+    options.cdn_port = cdn_port.unwrap_or(if options.api_port == 0 {
+        0
+    } else {
+        options.api_port.saturating_add(1)
+    });
     Ok(options)
 }

@@ -68,9 +68,17 @@ impl StoredJob {
         if now_ms < final_at {
             return (running_status, self.fraction(now_ms), history);
         }
-        let final_status = if self.failure.is_some() { "failure" } else { "success" };
+        let final_status = if self.failure.is_some() {
+            "failure"
+        } else {
+            "success"
+        };
         history.push((final_at, final_status.to_string()));
-        let progress = if self.failure.is_some() { self.fraction(final_at) } else { 1.0 };
+        let progress = if self.failure.is_some() {
+            self.fraction(final_at)
+        } else {
+            1.0
+        };
         (final_status.to_string(), progress, history)
     }
 
@@ -120,7 +128,10 @@ impl StoredJob {
 
     /// Whether the job's status can no longer change at `now_ms`.
     pub fn is_final(&self, now_ms: u64) -> bool {
-        matches!(self.phase(now_ms).0.as_str(), "success" | "failure" | "canceled")
+        matches!(
+            self.phase(now_ms).0.as_str(),
+            "success" | "failure" | "canceled"
+        )
     }
 }
 

@@ -18,13 +18,22 @@ struct Mock {
 fn start(knobs: Knobs) -> Mock {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let server = runtime
-        .block_on(MockServer::start(MockOptions { knobs, ..MockOptions::default() }))
+        .block_on(MockServer::start(MockOptions {
+            knobs,
+            ..MockOptions::default()
+        }))
         .unwrap();
-    Mock { server, _runtime: runtime }
+    Mock {
+        server,
+        _runtime: runtime,
+    }
 }
 
 fn auth() -> String {
-    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("test-key:test-secret"))
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("test-key:test-secret")
+    )
 }
 
 impl Mock {
@@ -40,53 +49,94 @@ impl Mock {
             self.server.api_addr,
             method,
             path,
-            &[("Authorization", &auth), ("Content-Type", "application/json")],
+            &[
+                ("Authorization", &auth),
+                ("Content-Type", "application/json"),
+            ],
             body.as_deref(),
         )
     }
 
     fn upload(&self) -> String {
-        let answer = self.send("POST", "/v1/assets", Some(json!({ "image": format!("data:image/png;base64,{PNG_1X1}"), "name": "dot.png" })));
+        let answer = self.send(
+            "POST",
+            "/v1/assets",
+            Some(json!({ "image": format!("data:image/png;base64,{PNG_1X1}"), "name": "dot.png" })),
+        );
         assert_eq!(answer.status, 200, "{}", answer.body);
         answer.json()["asset"]["id"].as_str().unwrap().to_string()
     }
 
     fn generate(&self, image: &str) -> Answer {
-        self.send("POST", "/v1/generate/custom/model_qwen-edit-multiangle", Some(json!({ "image": image, "rotateDegrees": 45 })))
+        self.send(
+            "POST",
+            "/v1/generate/custom/model_qwen-edit-multiangle",
+            Some(json!({ "image": image, "rotateDegrees": 45 })),
+        )
     }
 
     fn cdn(&self, url: &str, headers: &[(&str, &str)]) -> Answer {
-        let target = url.strip_prefix(&format!("http://{}", self.server.cdn_addr)).unwrap();
+        let target = url
+            .strip_prefix(&format!("http://{}", self.server.cdn_addr))
+            .unwrap();
         call(self.server.cdn_addr, "GET", target, headers, None).unwrap()
     }
 }
 
 fn fast() -> Knobs {
-    Knobs { job_duration_ms: 400, ..Knobs::default() }
+    Knobs {
+        job_duration_ms: 400,
+        ..Knobs::default()
+    }
 }
 
 #[test]
 fn requests_without_correct_basic_auth_get_401() {
     let mock = start(fast());
-    let none = call(mock.server.api_addr, "GET", "/v1/models/model_qwen-edit-multiangle", &[], None).unwrap();
+    let none = call(
+        mock.server.api_addr,
+        "GET",
+        "/v1/models/model_qwen-edit-multiangle",
+        &[],
+        None,
+    )
+    .unwrap();
     assert_eq!(none.status, 401);
     assert_eq!(none.json()["reason"], "Unauthorized");
-    let wrong = format!("Basic {}", base64::engine::general_purpose::STANDARD.encode("test-key:nope"));
-    let bad = call(mock.server.api_addr, "GET", "/v1/jobs", &[("Authorization", &wrong)], None).unwrap();
+    let wrong = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("test-key:nope")
+    );
+    let bad = call(
+        mock.server.api_addr,
+        "GET",
+        "/v1/jobs",
+        &[("Authorization", &wrong)],
+        None,
+    )
+    .unwrap();
     assert_eq!(bad.status, 401);
 }
 
 #[test]
 fn upload_stores_the_image_and_reports_its_size() {
     let mock = start(fast());
-    let answer = mock.send("POST", "/v1/assets", Some(json!({ "image": PNG_1X1, "name": "dot.png" })));
+    let answer = mock.send(
+        "POST",
+        "/v1/assets",
+        Some(json!({ "image": PNG_1X1, "name": "dot.png" })),
+    );
     assert_eq!(answer.status, 200);
     let asset = &answer.json()["asset"];
     assert!(asset["id"].as_str().unwrap().starts_with("asset_"));
     assert_eq!(asset["mimeType"], "image/png");
     assert_eq!(asset["properties"]["width"], 1);
     assert_eq!(asset["properties"]["height"], 1);
-    let fetched = mock.send("GET", &format!("/v1/assets/{}", asset["id"].as_str().unwrap()), None);
+    let fetched = mock.send(
+        "GET",
+        &format!("/v1/assets/{}", asset["id"].as_str().unwrap()),
+        None,
+    );
     assert_eq!(fetched.json()["asset"]["id"], asset["id"]);
 }
 
@@ -97,12 +147,19 @@ fn upload_validation() {
         (json!({ "name": "x.png" }), "image is required"),
         (json!({ "image": PNG_1X1 }), "name is required"),
         (json!({ "image": "%%%", "name": "x" }), "base64"),
-        (json!({ "image": base64::engine::general_purpose::STANDARD.encode("<svg onload=alert(1)>"), "name": "x.svg" }), "Unsupported"),
+        (
+            json!({ "image": base64::engine::general_purpose::STANDARD.encode("<svg onload=alert(1)>"), "name": "x.svg" }),
+            "Unsupported",
+        ),
     ];
     for (body, reason) in cases {
         let answer = mock.send("POST", "/v1/assets", Some(body.clone()));
         assert_eq!(answer.status, 400, "{body}");
-        assert!(answer.json()["reason"].as_str().unwrap().contains(reason), "{}", answer.body);
+        assert!(
+            answer.json()["reason"].as_str().unwrap().contains(reason),
+            "{}",
+            answer.body
+        );
     }
     let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
     big.resize(angleshot_mock::MAX_UPLOAD_BYTES, 0);
@@ -119,20 +176,40 @@ fn generate_validates_like_the_real_api() {
     let cases = [
         (json!({ "rotateDegrees": 45 }), "image is required"),
         (json!({ "image": "asset_nope" }), "not found"),
-        (json!({ "image": image, "rotateDegrees": 135 }), "rotateDegrees"),
+        (
+            json!({ "image": image, "rotateDegrees": 135 }),
+            "rotateDegrees",
+        ),
         (json!({ "image": image, "moveForward": -1 }), "moveForward"),
         (json!({ "image": image, "verticalTilt": 2 }), "verticalTilt"),
         (json!({ "image": image, "loraScale": 4.5 }), "loraScale"),
-        (json!({ "image": image, "aspectRatio": "2:1" }), "aspectRatio"),
-        (json!({ "image": image, "useWideAngle": "yes" }), "useWideAngle"),
-        (json!({ "image": image, "rotateDegrees": "45" }), "rotateDegrees"),
+        (
+            json!({ "image": image, "aspectRatio": "2:1" }),
+            "aspectRatio",
+        ),
+        (
+            json!({ "image": image, "useWideAngle": "yes" }),
+            "useWideAngle",
+        ),
+        (
+            json!({ "image": image, "rotateDegrees": "45" }),
+            "rotateDegrees",
+        ),
     ];
     for (body, reason) in cases {
         let answer = mock.send("POST", path, Some(body.clone()));
         assert_eq!(answer.status, 400, "{body}");
-        assert!(answer.json()["reason"].as_str().unwrap().contains(reason), "{body}: {}", answer.body);
+        assert!(
+            answer.json()["reason"].as_str().unwrap().contains(reason),
+            "{body}: {}",
+            answer.body
+        );
     }
-    let other_model = mock.send("POST", "/v1/generate/custom/model_other", Some(json!({ "image": image })));
+    let other_model = mock.send(
+        "POST",
+        "/v1/generate/custom/model_other",
+        Some(json!({ "image": image })),
+    );
     assert_eq!(other_model.status, 404);
 }
 
@@ -140,7 +217,11 @@ fn generate_validates_like_the_real_api() {
 fn dry_run_answers_269_with_the_cost_and_creates_no_job() {
     let mock = start(fast());
     let image = mock.upload();
-    let answer = mock.send("POST", "/v1/generate/custom/model_qwen-edit-multiangle?dryRun=true", Some(json!({ "image": image })));
+    let answer = mock.send(
+        "POST",
+        "/v1/generate/custom/model_qwen-edit-multiangle?dryRun=true",
+        Some(json!({ "image": image })),
+    );
     assert_eq!(answer.status, 269);
     assert_eq!(answer.json()["creativeUnitsCost"], 5);
     assert_eq!(mock.send("GET", "/v1/jobs", None).json()["jobs"], json!([]));
@@ -148,7 +229,10 @@ fn dry_run_answers_269_with_the_cost_and_creates_no_job() {
 
 #[test]
 fn a_job_runs_queued_then_in_progress_with_rising_progress_then_success() {
-    let mock = start(Knobs { job_duration_ms: 1000, ..Knobs::default() });
+    let mock = start(Knobs {
+        job_duration_ms: 1000,
+        ..Knobs::default()
+    });
     let image = mock.upload();
     let created = mock.generate(&image);
     assert_eq!(created.status, 200);
@@ -179,23 +263,42 @@ fn a_job_runs_queued_then_in_progress_with_rising_progress_then_success() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(seen, ["queued", "in-progress", "success"]);
-    assert!(progress.len() >= 3 && progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
+    assert!(
+        progress.len() >= 3 && progress.windows(2).all(|w| w[0] <= w[1]),
+        "{progress:?}"
+    );
     assert!(progress.last().unwrap() > progress.first().unwrap());
 }
 
 #[test]
 fn results_come_from_the_cdn_by_signed_expiring_urls_that_refuse_authorization() {
-    let mock = start(Knobs { job_duration_ms: 50, ..Knobs::default() });
+    let mock = start(Knobs {
+        job_duration_ms: 50,
+        ..Knobs::default()
+    });
     let image = mock.upload();
-    let id = mock.generate(&image).json()["job"]["jobId"].as_str().unwrap().to_string();
+    let id = mock.generate(&image).json()["job"]["jobId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     std::thread::sleep(Duration::from_millis(120));
     let job = mock.send("GET", &format!("/v1/jobs/{id}"), None).json();
-    let result_id = job["job"]["metadata"]["assetIds"][0].as_str().unwrap().to_string();
-    let bulk = mock.send("POST", "/v1/assets/get-bulk", Some(json!({ "assetIds": [result_id, "asset_missing"] })));
+    let result_id = job["job"]["metadata"]["assetIds"][0]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let bulk = mock.send(
+        "POST",
+        "/v1/assets/get-bulk",
+        Some(json!({ "assetIds": [result_id, "asset_missing"] })),
+    );
     let assets = bulk.json()["assets"].as_array().unwrap().clone();
     assert_eq!(assets.len(), 1);
     let url = assets[0]["url"].as_str().unwrap().to_string();
-    assert!(url.starts_with(&format!("http://{}/assets/", mock.server.cdn_addr)), "CDN is a separate port: {url}");
+    assert!(
+        url.starts_with(&format!("http://{}/assets/", mock.server.cdn_addr)),
+        "CDN is a separate port: {url}"
+    );
 
     let image_bytes = mock.cdn(&url, &[]);
     assert_eq!(image_bytes.status, 200);
@@ -208,15 +311,31 @@ fn results_come_from_the_cdn_by_signed_expiring_urls_that_refuse_authorization()
     assert_eq!(tampered.status, 403);
 
     mock.server.set_knobs(|k| k.asset_url_ttl_secs = 0);
-    let short = mock.send("GET", &format!("/v1/assets/{result_id}"), None).json()["asset"]["url"].as_str().unwrap().to_string();
+    let short = mock
+        .send("GET", &format!("/v1/assets/{result_id}"), None)
+        .json()["asset"]["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
     std::thread::sleep(Duration::from_millis(20));
     let expired = mock.cdn(&short, &[]);
     assert_eq!(expired.status, 403);
     assert!(expired.body.contains("expired"));
 
-    let cdn_records: Vec<_> = mock.server.requests().into_iter().filter(|r| r.server == "cdn").collect();
+    let cdn_records: Vec<_> = mock
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.server == "cdn")
+        .collect();
     assert_eq!(cdn_records.len(), 4);
-    assert_eq!(cdn_records.iter().filter(|r| r.header("authorization").is_some()).count(), 1);
+    assert_eq!(
+        cdn_records
+            .iter()
+            .filter(|r| r.header("authorization").is_some())
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -224,13 +343,29 @@ fn job_listing_pages_newest_first() {
     let mock = start(fast());
     let image = mock.upload();
     let ids: Vec<String> = (0..3)
-        .map(|_| mock.generate(&image).json()["job"]["jobId"].as_str().unwrap().to_string())
+        .map(|_| {
+            mock.generate(&image).json()["job"]["jobId"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let first = mock.send("GET", "/v1/jobs?pageSize=2", None).json();
-    let listed: Vec<&str> = first["jobs"].as_array().unwrap().iter().map(|j| j["jobId"].as_str().unwrap()).collect();
+    let listed: Vec<&str> = first["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["jobId"].as_str().unwrap())
+        .collect();
     assert_eq!(listed, [ids[2].as_str(), ids[1].as_str()]);
     let token = first["nextPaginationToken"].as_str().unwrap();
-    let second = mock.send("GET", &format!("/v1/jobs?pageSize=2&paginationToken={token}"), None).json();
+    let second = mock
+        .send(
+            "GET",
+            &format!("/v1/jobs?pageSize=2&paginationToken={token}"),
+            None,
+        )
+        .json();
     assert_eq!(second["jobs"][0]["jobId"], ids[0].as_str());
     assert!(second.get("nextPaginationToken").is_none());
     assert_eq!(mock.send("GET", "/v1/jobs?pageSize=201", None).status, 400);
@@ -238,51 +373,136 @@ fn job_listing_pages_newest_first() {
 
 #[test]
 fn cancel_is_refused_for_custom_jobs_unless_allowed() {
-    let mock = start(Knobs { job_duration_ms: 5000, ..Knobs::default() });
+    let mock = start(Knobs {
+        job_duration_ms: 5000,
+        ..Knobs::default()
+    });
     let image = mock.upload();
-    let id = mock.generate(&image).json()["job"]["jobId"].as_str().unwrap().to_string();
-    let refused = mock.send("POST", &format!("/v1/jobs/{id}/action"), Some(json!({ "action": "cancel" })));
+    let id = mock.generate(&image).json()["job"]["jobId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let refused = mock.send(
+        "POST",
+        &format!("/v1/jobs/{id}/action"),
+        Some(json!({ "action": "cancel" })),
+    );
     assert_eq!(refused.status, 400);
-    assert_eq!(refused.json()["reason"], "Cannot cancel this type of job. Action not permitted.");
-    assert_eq!(mock.send("POST", "/v1/jobs/job_nope/action", Some(json!({ "action": "cancel" }))).status, 404);
+    assert_eq!(
+        refused.json()["reason"],
+        "Cannot cancel this type of job. Action not permitted."
+    );
+    assert_eq!(
+        mock.send(
+            "POST",
+            "/v1/jobs/job_nope/action",
+            Some(json!({ "action": "cancel" }))
+        )
+        .status,
+        404
+    );
     mock.server.set_knobs(|k| k.cancel_allowed = true);
-    let canceled = mock.send("POST", &format!("/v1/jobs/{id}/action"), Some(json!({ "action": "cancel" })));
+    let canceled = mock.send(
+        "POST",
+        &format!("/v1/jobs/{id}/action"),
+        Some(json!({ "action": "cancel" })),
+    );
     assert_eq!(canceled.json()["job"]["status"], "canceled");
-    assert_eq!(mock.send("GET", &format!("/v1/jobs/{id}"), None).json()["job"]["status"], "canceled");
+    assert_eq!(
+        mock.send("GET", &format!("/v1/jobs/{id}"), None).json()["job"]["status"],
+        "canceled"
+    );
 }
 
 #[test]
 fn model_description_and_unknown_ids() {
     let mock = start(fast());
-    let model = mock.send("GET", "/v1/models/model_qwen-edit-multiangle", None).json();
-    let names: Vec<&str> = model["model"]["inputs"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["image", "prompt", "rotateDegrees", "moveForward", "verticalTilt", "useWideAngle", "aspectRatio", "loraScale", "goFast"]);
+    let model = mock
+        .send("GET", "/v1/models/model_qwen-edit-multiangle", None)
+        .json();
+    let names: Vec<&str> = model["model"]["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "image",
+            "prompt",
+            "rotateDegrees",
+            "moveForward",
+            "verticalTilt",
+            "useWideAngle",
+            "aspectRatio",
+            "loraScale",
+            "goFast"
+        ]
+    );
     assert_eq!(mock.send("GET", "/v1/models/model_x", None).status, 404);
     assert_eq!(mock.send("GET", "/v1/jobs/job_missing", None).status, 404);
-    assert_eq!(mock.send("GET", "/v1/assets/asset_missing", None).status, 404);
+    assert_eq!(
+        mock.send("GET", "/v1/assets/asset_missing", None).status,
+        404
+    );
 }
 
 #[test]
 fn failing_jobs_carry_error_and_hint() {
-    let mock = start(Knobs { job_duration_ms: 30, fail_next_jobs: 1, ..Knobs::default() });
+    let mock = start(Knobs {
+        job_duration_ms: 30,
+        fail_next_jobs: 1,
+        ..Knobs::default()
+    });
     let image = mock.upload();
-    let failing = mock.generate(&image).json()["job"]["jobId"].as_str().unwrap().to_string();
-    let fine = mock.generate(&image).json()["job"]["jobId"].as_str().unwrap().to_string();
+    let failing = mock.generate(&image).json()["job"]["jobId"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let fine = mock.generate(&image).json()["job"]["jobId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     std::thread::sleep(Duration::from_millis(80));
-    let job = mock.send("GET", &format!("/v1/jobs/{failing}"), None).json()["job"].clone();
+    let job = mock
+        .send("GET", &format!("/v1/jobs/{failing}"), None)
+        .json()["job"]
+        .clone();
     assert_eq!(job["status"], "failure");
-    assert_eq!(job["metadata"]["error"], "The model could not process this image.");
-    assert!(job["metadata"]["hint"].as_str().unwrap().contains("plain background"));
-    assert_eq!(mock.send("GET", &format!("/v1/jobs/{fine}"), None).json()["job"]["status"], "success");
+    assert_eq!(
+        job["metadata"]["error"],
+        "The model could not process this image."
+    );
+    assert!(
+        job["metadata"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("plain background")
+    );
+    assert_eq!(
+        mock.send("GET", &format!("/v1/jobs/{fine}"), None).json()["job"]["status"],
+        "success"
+    );
 }
 
 #[test]
 fn unknown_status_knob() {
-    let mock = start(Knobs { job_duration_ms: 2000, unknown_status: Some("dreaming".into()), ..Knobs::default() });
+    let mock = start(Knobs {
+        job_duration_ms: 2000,
+        unknown_status: Some("dreaming".into()),
+        ..Knobs::default()
+    });
     let image = mock.upload();
-    let id = mock.generate(&image).json()["job"]["jobId"].as_str().unwrap().to_string();
+    let id = mock.generate(&image).json()["job"]["jobId"]
+        .as_str()
+        .unwrap()
+        .to_string();
     std::thread::sleep(Duration::from_millis(500));
-    assert_eq!(mock.send("GET", &format!("/v1/jobs/{id}"), None).json()["job"]["status"], "dreaming");
+    assert_eq!(
+        mock.send("GET", &format!("/v1/jobs/{id}"), None).json()["job"]["status"],
+        "dreaming"
+    );
 }
 
 #[test]
@@ -290,28 +510,57 @@ fn rate_limit_with_and_without_retry_after() {
     let mock = start(fast());
     mock.server.set_knobs(|k| {
         k.faults = vec![
-            Fault::next(FaultKind::RateLimit { retry_after_secs: Some(3), remaining_seconds: None }, "/jobs", 1),
-            Fault::next(FaultKind::RateLimit { retry_after_secs: None, remaining_seconds: Some(12) }, "/jobs", 1),
+            Fault::next(
+                FaultKind::RateLimit {
+                    retry_after_secs: Some(3),
+                    remaining_seconds: None,
+                },
+                "/jobs",
+                1,
+            ),
+            Fault::next(
+                FaultKind::RateLimit {
+                    retry_after_secs: None,
+                    remaining_seconds: Some(12),
+                },
+                "/jobs",
+                1,
+            ),
         ]
     });
     let first = mock.send("GET", "/v1/jobs", None);
-    assert_eq!((first.status, first.header("retry-after")), (429, Some("3")));
+    assert_eq!(
+        (first.status, first.header("retry-after")),
+        (429, Some("3"))
+    );
     let second = mock.send("GET", "/v1/jobs", None);
     assert_eq!((second.status, second.header("retry-after")), (429, None));
     assert_eq!(second.json()["remainingSeconds"], 12);
-    assert_eq!(mock.send("GET", "/v1/jobs", None).status, 200, "spent faults stop firing");
+    assert_eq!(
+        mock.send("GET", "/v1/jobs", None).status,
+        200,
+        "spent faults stop firing"
+    );
 }
 
 #[test]
 fn error_rate_5xx_is_roughly_the_share_asked() {
-    let mock = start(Knobs { error_rate_5xx: 0.3, ..fast() });
-    let failures = (0..100).filter(|_| mock.send("GET", "/v1/jobs", None).status == 503).count();
+    let mock = start(Knobs {
+        error_rate_5xx: 0.3,
+        ..fast()
+    });
+    let failures = (0..100)
+        .filter(|_| mock.send("GET", "/v1/jobs", None).status == 503)
+        .count();
     assert!((15..=45).contains(&failures), "{failures} of 100");
 }
 
 #[test]
 fn latency_delays_answers() {
-    let mock = start(Knobs { latency_ms: 300, ..fast() });
+    let mock = start(Knobs {
+        latency_ms: 300,
+        ..fast()
+    });
     let started = std::time::Instant::now();
     mock.send("GET", "/v1/jobs", None);
     assert!(started.elapsed() >= Duration::from_millis(300));
@@ -321,24 +570,47 @@ fn latency_delays_answers() {
 fn dropped_connections_before_and_after_handling() {
     let mock = start(fast());
     let image = mock.upload();
-    mock.server.set_knobs(|k| k.faults = vec![Fault::next(FaultKind::DropBefore, "/generate", 1)]);
+    mock.server
+        .set_knobs(|k| k.faults = vec![Fault::next(FaultKind::DropBefore, "/generate", 1)]);
     let path = "/v1/generate/custom/model_qwen-edit-multiangle";
     let cut = mock.try_send("POST", path, Some(json!({ "image": image })));
     assert!(cut.as_ref().map_or(true, |a| a.cut), "{cut:?}");
-    assert_eq!(mock.send("GET", "/v1/jobs", None).json()["jobs"], json!([]), "nothing was created");
+    assert_eq!(
+        mock.send("GET", "/v1/jobs", None).json()["jobs"],
+        json!([]),
+        "nothing was created"
+    );
 
-    mock.server.set_knobs(|k| k.faults = vec![Fault::next(FaultKind::DropAfter, "/generate", 1)]);
+    mock.server
+        .set_knobs(|k| k.faults = vec![Fault::next(FaultKind::DropAfter, "/generate", 1)]);
     let cut = mock.try_send("POST", path, Some(json!({ "image": image })));
-    assert!(cut.as_ref().map_or(true, |a| a.cut), "no usable answer: {cut:?}");
-    assert_eq!(mock.send("GET", "/v1/jobs", None).json()["jobs"].as_array().unwrap().len(), 1, "the job exists");
+    assert!(
+        cut.as_ref().map_or(true, |a| a.cut),
+        "no usable answer: {cut:?}"
+    );
+    assert_eq!(
+        mock.send("GET", "/v1/jobs", None).json()["jobs"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "the job exists"
+    );
     let records = mock.server.requests();
-    assert_eq!(records.iter().filter(|r| r.path.contains("/generate") && r.status == 0).count(), 2);
+    assert_eq!(
+        records
+            .iter()
+            .filter(|r| r.path.contains("/generate") && r.status == 0)
+            .count(),
+        2
+    );
 }
 
 #[test]
 fn malformed_json_knob() {
     let mock = start(fast());
-    mock.server.set_knobs(|k| k.faults = vec![Fault::next(FaultKind::Malformed, "/jobs", 1)]);
+    mock.server
+        .set_knobs(|k| k.faults = vec![Fault::next(FaultKind::Malformed, "/jobs", 1)]);
     let answer = mock.send("GET", "/v1/jobs", None);
     assert_eq!(answer.status, 200);
     assert!(serde_json::from_str::<Value>(&answer.body).is_err());
@@ -347,15 +619,45 @@ fn malformed_json_knob() {
 #[test]
 fn cors_headers_on_and_off() {
     let mock = start(fast());
-    let preflight = call(mock.server.api_addr, "OPTIONS", "/v1/jobs", &[("Origin", "http://x"), ("Access-Control-Request-Headers", "authorization")], None).unwrap();
+    let preflight = call(
+        mock.server.api_addr,
+        "OPTIONS",
+        "/v1/jobs",
+        &[
+            ("Origin", "http://x"),
+            ("Access-Control-Request-Headers", "authorization"),
+        ],
+        None,
+    )
+    .unwrap();
     assert_eq!(preflight.status, 204);
     assert_eq!(preflight.header("access-control-allow-origin"), Some("*"));
-    assert!(preflight.header("access-control-allow-headers").unwrap().contains("Authorization"));
-    assert_eq!(mock.send("GET", "/v1/jobs", None).header("access-control-expose-headers"), Some("Retry-After"));
+    assert!(
+        preflight
+            .header("access-control-allow-headers")
+            .unwrap()
+            .contains("Authorization")
+    );
+    assert_eq!(
+        mock.send("GET", "/v1/jobs", None)
+            .header("access-control-expose-headers"),
+        Some("Retry-After")
+    );
     mock.server.set_knobs(|k| k.cors = false);
-    let blocked = call(mock.server.api_addr, "OPTIONS", "/v1/jobs", &[("Origin", "http://x")], None).unwrap();
+    let blocked = call(
+        mock.server.api_addr,
+        "OPTIONS",
+        "/v1/jobs",
+        &[("Origin", "http://x")],
+        None,
+    )
+    .unwrap();
     assert_eq!(blocked.header("access-control-allow-origin"), None);
-    assert_eq!(mock.send("GET", "/v1/jobs", None).header("access-control-allow-origin"), None);
+    assert_eq!(
+        mock.send("GET", "/v1/jobs", None)
+            .header("access-control-allow-origin"),
+        None
+    );
 }
 
 #[test]
@@ -364,10 +666,16 @@ fn every_request_is_recorded_with_headers_and_body() {
     let image = mock.upload();
     mock.generate(&image);
     let records = mock.server.requests();
-    let generate = records.iter().find(|r| r.path.ends_with("model_qwen-edit-multiangle")).unwrap();
+    let generate = records
+        .iter()
+        .find(|r| r.path.ends_with("model_qwen-edit-multiangle"))
+        .unwrap();
     assert_eq!(generate.method, "POST");
     assert_eq!(generate.header("authorization"), Some(auth().as_str()));
-    assert_eq!(generate.json(), json!({ "image": image, "rotateDegrees": 45 }));
+    assert_eq!(
+        generate.json(),
+        json!({ "image": image, "rotateDegrees": 45 })
+    );
     assert_eq!(generate.status, 200);
     assert!(records[0].body_len > 0);
 }
@@ -379,16 +687,43 @@ fn control_endpoint_reads_and_merges_knobs_and_lists_requests() {
     let set = call(addr, "POST", "/__control/knobs", &[], Some(r#"{"latencyMs":5,"faults":[{"kind":{"type":"status","status":503,"body":"{}"},"pathContains":"/jobs","remaining":1}]}"#)).unwrap();
     assert_eq!(set.status, 200, "{}", set.body);
     assert_eq!(set.json()["latencyMs"], 5);
-    assert_eq!(set.json()["jobDurationMs"], 400, "unmentioned knobs keep their value");
+    assert_eq!(
+        set.json()["jobDurationMs"],
+        400,
+        "unmentioned knobs keep their value"
+    );
     assert_eq!(mock.send("GET", "/v1/jobs", None).status, 503);
-    let requests = call(addr, "GET", "/__control/requests", &[], None).unwrap().json();
-    assert_eq!(requests["requests"].as_array().unwrap().len(), 1, "control calls are not recorded");
+    let requests = call(addr, "GET", "/__control/requests", &[], None)
+        .unwrap()
+        .json();
+    assert_eq!(
+        requests["requests"].as_array().unwrap().len(),
+        1,
+        "control calls are not recorded"
+    );
     assert_eq!(requests["requests"][0]["status"], 503);
     call(addr, "POST", "/__control/clear-requests", &[], None).unwrap();
     assert!(mock.server.requests().is_empty());
-    assert_eq!(call(addr, "POST", "/__control/knobs", &[], Some("[1]")).unwrap().status, 400);
-    let reset = call(addr, "POST", "/__control/reset-knobs", &[], None).unwrap().json();
+    assert_eq!(
+        call(addr, "POST", "/__control/knobs", &[], Some("[1]"))
+            .unwrap()
+            .status,
+        400
+    );
+    let reset = call(addr, "POST", "/__control/reset-knobs", &[], None)
+        .unwrap()
+        .json();
     assert_eq!(reset["latencyMs"], 0);
-    assert_eq!(call(addr, "GET", "/__control/knobs", &[], None).unwrap().json()["cors"], true);
-    assert_eq!(call(addr, "GET", "/__control/jobs", &[], None).unwrap().json()["jobs"], json!([]));
+    assert_eq!(
+        call(addr, "GET", "/__control/knobs", &[], None)
+            .unwrap()
+            .json()["cors"],
+        true
+    );
+    assert_eq!(
+        call(addr, "GET", "/__control/jobs", &[], None)
+            .unwrap()
+            .json()["jobs"],
+        json!([])
+    );
 }

@@ -1,0 +1,124 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the shell mounts with its
+//! labelled controls, and "Test connection" reports failures without panicking.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use angleshot::app::App;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// Mounts the app into a fresh container and returns it with the handle that keeps it alive.
+/// Starts from a clean device (no remembered settings), as a first visit would.
+fn mount() -> (HtmlElement, impl Drop) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.clear();
+    }
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    (container, handle)
+}
+
+/// The input whose `<label>` reads `text`.
+fn input_labelled(root: &HtmlElement, text: &str) -> HtmlInputElement {
+    let labels = root.query_selector_all("label").unwrap();
+    for i in 0..labels.length() {
+        let label: HtmlElement = labels.item(i).unwrap().unchecked_into();
+        if label.text_content().unwrap_or_default().trim() == text {
+            let id = label.get_attribute("for").expect("label has for=");
+            return root
+                .query_selector(&format!("#{id}"))
+                .unwrap()
+                .expect("labelled input exists")
+                .unchecked_into();
+        }
+    }
+    panic!("no label {text:?}");
+}
+
+fn button(root: &HtmlElement, text: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .map(|i| buttons.item(i).unwrap().unchecked_into::<HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+}
+
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let event = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+async fn status_text(root: &HtmlElement, wait: Duration) -> String {
+    let status = root
+        .query_selector("[role=status]")
+        .unwrap()
+        .expect("a status region");
+    let mut waited = 0;
+    loop {
+        let text = status.text_content().unwrap_or_default();
+        if (!text.is_empty() && text != "Testing…") || waited >= wait.as_millis() as u32 {
+            return text;
+        }
+        TimeoutFuture::new(50).await;
+        waited += 50;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn shell_shows_labelled_settings_with_the_default_base() {
+    let (root, _handle) = mount();
+    TimeoutFuture::new(0).await; // let the first render effects run
+    assert_eq!(
+        input_labelled(&root, "API base URL").value(),
+        "https://api.cloud.scenario.com/v1"
+    );
+    assert_eq!(input_labelled(&root, "API key").type_(), "password");
+    assert_eq!(input_labelled(&root, "API secret").type_(), "password");
+    button(&root, "Test connection");
+    assert_eq!(
+        root.query_selector("[role=status]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("Connection status")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_base_url_is_reported_not_sent() {
+    let (root, _handle) = mount();
+    type_into(&input_labelled(&root, "API base URL"), "  ");
+    button(&root, "Test connection").click();
+    let text = status_text(&root, Duration::from_secs(5)).await;
+    assert!(text.contains("the API base URL is empty"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_api_gets_the_cors_or_network_advice() {
+    let (root, _handle) = mount();
+    // Port 9 (discard) on loopback: nothing listens, the fetch fails with no status.
+    type_into(
+        &input_labelled(&root, "API base URL"),
+        "http://127.0.0.1:9/v1",
+    );
+    type_into(&input_labelled(&root, "API key"), "k");
+    type_into(&input_labelled(&root, "API secret"), "s");
+    button(&root, "Test connection").click();
+    let text = status_text(&root, Duration::from_secs(10)).await;
+    assert!(text.contains("could not reach the API"), "{text}");
+    assert!(text.contains("proxy base URL"), "{text}");
+}
