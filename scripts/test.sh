@@ -35,9 +35,9 @@ run_layer() {
   if [ "$rc" -ne 0 ] || [ "$passed" -eq 0 ]; then status=1; fi
 }
 
-run_layer native cargo test --workspace --exclude angleshot-e2e
+run_layer native cargo test --no-fail-fast --workspace --exclude angleshot-e2e
 run_layer wasm cargo test -p angleshot --target wasm32-unknown-unknown --test web_shell
-run_layer e2e cargo test -p angleshot-e2e -- --test-threads=2
+run_layer e2e cargo test --no-fail-fast -p angleshot-e2e -- --test-threads=2
 
 step "summary"
 total_passed=0; total_failed=0
