@@ -1,3 +1,6 @@
 //! Plain-Rust domain logic: no HTTP, no DOM, tested natively.
 
+pub mod camera;
 pub mod connection;
+pub mod directive;
+pub mod poll;
