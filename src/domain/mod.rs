@@ -3,4 +3,6 @@
 pub mod camera;
 pub mod connection;
 pub mod directive;
+pub mod jobs;
+pub mod naming;
 pub mod poll;

@@ -1,0 +1,189 @@
+//! One job card's life: submitting → running (any API status) → final, or stopped; and what
+//! a failed submit means for billing (unsure vs refused).
+//!
+//! ```
+//! use angleshot::api::types::{GenerateBody, Job, JobStatus};
+//! use angleshot::domain::jobs::{JobCard, Phase};
+//! let mut card = JobCard::new(1, GenerateBody::with_defaults("asset_1"), "chair.png", 0.0);
+//! assert_eq!(card.status_text(), "submitting");
+//! let job: Job = serde_json::from_str(r#"{"jobId":"job_1","status":"queued"}"#).unwrap();
+//! card.submitted(&job);
+//! assert_eq!(card.phase, Phase::Running);
+//! assert_eq!(card.status_text(), "queued");
+//! ```
+
+use crate::api::error::{ApiError, ErrorClass};
+use crate::api::types::{GenerateBody, Job, JobStatus};
+
+/// Where a card is in its life.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Shown at once; the generate POST is on its way.
+    Submitting,
+    /// The POST failed without a clear answer: the job may exist (and bill). Never resubmitted
+    /// automatically; the artist decides.
+    Unsure,
+    /// The API refused the POST: nothing was created.
+    Refused,
+    /// Being watched; `status` says what the API last reported.
+    Running,
+    /// The artist stopped watching (the API may or may not have canceled it).
+    Stopped,
+    /// A final status arrived.
+    Done,
+}
+
+/// A generated image kept in the browser.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultImage {
+    pub asset_id: String,
+    /// `blob:` URL of the downloaded bytes.
+    pub object_url: String,
+    pub mime_type: String,
+}
+
+/// Everything a job card shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobCard {
+    /// Local id, known before the API answers.
+    pub local_id: u64,
+    pub job_id: Option<String>,
+    pub body: GenerateBody,
+    pub input_name: String,
+    pub phase: Phase,
+    pub status: Option<JobStatus>,
+    pub progress: Option<f64>,
+    /// Why it failed (API's `metadata.error`, or a submit error).
+    pub error: Option<String>,
+    pub hint: Option<String>,
+    /// A passing condition (rate limited, retrying after a network error).
+    pub notice: Option<String>,
+    pub submitted_ms: f64,
+    pub finished_ms: Option<f64>,
+    pub result_asset_ids: Vec<String>,
+    pub result: Option<ResultImage>,
+}
+
+impl JobCard {
+    /// A card in `Submitting`.
+    pub fn new(local_id: u64, body: GenerateBody, input_name: &str, now_ms: f64) -> Self {
+        JobCard {
+            local_id,
+            job_id: None,
+            body,
+            input_name: input_name.to_string(),
+            phase: Phase::Submitting,
+            status: None,
+            progress: None,
+            error: None,
+            hint: None,
+            notice: None,
+            submitted_ms: now_ms,
+            finished_ms: None,
+            result_asset_ids: Vec::new(),
+            result: None,
+        }
+    }
+
+    /// The POST answered with a job.
+    pub fn submitted(&mut self, job: &Job) {
+        self.job_id = Some(job.job_id.clone());
+        self.phase = Phase::Running;
+        self.apply(job, self.submitted_ms);
+    }
+
+    /// The POST failed: unsure when the job may exist (no status, 5xx, undecodable 2xx),
+    /// refused when the API said no (4xx).
+    pub fn submit_failed(&mut self, error: &ApiError, now_ms: f64) {
+        let unsure = matches!(
+            error.class(),
+            ErrorClass::Unreachable | ErrorClass::ServerError | ErrorClass::Malformed
+        ) && !matches!(error, ApiError::InvalidRequest { .. });
+        self.phase = if unsure {
+            Phase::Unsure
+        } else {
+            Phase::Refused
+        };
+        self.error = Some(if unsure {
+            format!(
+                "Unknown whether the job started — check your Scenario jobs before retrying. {}",
+                error.user_message()
+            )
+        } else {
+            error.user_message()
+        });
+        self.finished_ms = Some(now_ms);
+    }
+
+    /// A poll answered; returns true when the job just reached a final status.
+    pub fn apply(&mut self, job: &Job, now_ms: f64) -> bool {
+        if self.phase == Phase::Stopped {
+            return false;
+        }
+        self.status = Some(job.status.clone());
+        self.notice = None;
+        if let Some(progress) = job.progress_fraction() {
+            self.progress = Some(progress);
+        }
+        self.error = job.error().map(str::to_string);
+        self.hint = job.hint().map(str::to_string);
+        if !job.asset_ids().is_empty() {
+            self.result_asset_ids = job.asset_ids().to_vec();
+        }
+        if job.status.is_final() && self.phase != Phase::Done {
+            self.phase = Phase::Done;
+            self.finished_ms = Some(now_ms);
+            if job.status == JobStatus::Success {
+                self.progress = Some(1.0);
+            }
+            return true;
+        }
+        false
+    }
+
+    /// A poll failed; the card says why without losing anything.
+    pub fn poll_failed(&mut self, error: &ApiError) {
+        self.notice = Some(error.user_message());
+    }
+
+    /// The artist stopped watching.
+    pub fn stop(&mut self, reason: Option<&str>, now_ms: f64) {
+        if matches!(self.phase, Phase::Running | Phase::Submitting) {
+            self.phase = Phase::Stopped;
+            self.finished_ms = Some(now_ms);
+            self.notice = reason.map(str::to_string);
+        }
+    }
+
+    /// Whether polls should continue.
+    pub fn is_watching(&self) -> bool {
+        self.phase == Phase::Running
+    }
+
+    /// The status in words: the API's spelling, unknown ones verbatim.
+    pub fn status_text(&self) -> String {
+        match self.phase {
+            Phase::Submitting => "submitting".to_string(),
+            Phase::Unsure => "unknown — check before retrying".to_string(),
+            Phase::Refused => "not submitted".to_string(),
+            Phase::Stopped => "stopped".to_string(),
+            Phase::Running | Phase::Done => match &self.status {
+                Some(JobStatus::Unknown(text)) if text.is_empty() => "(no status)".to_string(),
+                Some(status) => status.as_wire().to_string(),
+                None => "submitted".to_string(),
+            },
+        }
+    }
+
+    /// Seconds since submit (frozen once finished).
+    pub fn elapsed_secs(&self, now_ms: f64) -> u64 {
+        let end = self.finished_ms.unwrap_or(now_ms);
+        ((end - self.submitted_ms).max(0.0) / 1000.0) as u64
+    }
+
+    /// Whether Retry makes sense (a new POST with the same parameters).
+    pub fn can_retry(&self) -> bool {
+        matches!(self.phase, Phase::Unsure | Phase::Refused | Phase::Stopped)
+            || (self.phase == Phase::Done && self.status != Some(JobStatus::Success))
+    }
+}

@@ -1,0 +1,65 @@
+//! File names that carry the angle, e.g. `chair_rot+45_fwd0_tilt0_wide.png`.
+//!
+//! ```
+//! use angleshot::domain::naming::result_file_name;
+//! assert_eq!(result_file_name("Chair.final.png", 45, 0, 0, true, "image/png"),
+//!            "Chair.final_rot+45_fwd0_tilt0_wide.png");
+//! ```
+
+/// The input's name without extension, reduced to characters safe in every file system.
+pub fn stem(input_name: &str) -> String {
+    let base = input_name.rsplit(['/', '\\']).next().unwrap_or(input_name);
+    let without_ext = match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() && ext.len() <= 5 => stem,
+        _ => base,
+    };
+    let cleaned: String = without_ext
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches(['_', '.']);
+    if trimmed.is_empty() {
+        "angleshot".to_string()
+    } else {
+        trimmed.chars().take(60).collect()
+    }
+}
+
+/// Extension for a MIME type (`png` when unknown).
+pub fn extension(mime_type: &str) -> &'static str {
+    match mime_type.trim().to_ascii_lowercase().as_str() {
+        "image/jpeg" | "image/jpg" => "jpg",
+        "image/webp" => "webp",
+        "image/gif" => "gif",
+        "image/avif" => "avif",
+        _ => "png",
+    }
+}
+
+/// `<stem>_rot±N_fwdN_tiltN[_wide].<ext>`; rotate always signed (+ is the camera to the left).
+pub fn result_file_name(
+    input_name: &str,
+    rotate: i32,
+    forward: i32,
+    tilt: i32,
+    wide: bool,
+    mime_type: &str,
+) -> String {
+    let rot = if rotate > 0 {
+        format!("+{rotate}")
+    } else {
+        rotate.to_string()
+    };
+    format!(
+        "{}_rot{rot}_fwd{forward}_tilt{tilt}{}.{}",
+        stem(input_name),
+        if wide { "_wide" } else { "" },
+        extension(mime_type)
+    )
+}
