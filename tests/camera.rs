@@ -202,3 +202,15 @@ fn noop_detection() {
         .is_noop()
     );
 }
+
+#[test]
+fn api_base_precedence_device_then_host_then_public() {
+    use angleshot::domain::settings::{api_base_from_config, choose_api_base};
+    assert_eq!(api_base_from_config(r#"{"apiBase":" https://proxy.studio/scenario "}"#).as_deref(), Some("https://proxy.studio/scenario"));
+    for bad in ["", "not json", "{}", r#"{"apiBase":5}"#, r#"{"apiBase":"  "}"#, "[]"] {
+        assert_eq!(api_base_from_config(bad), None, "{bad}");
+    }
+    assert_eq!(choose_api_base(None, None), "https://api.cloud.scenario.com/v1");
+    assert_eq!(choose_api_base(Some(" "), Some("/p")), "/p");
+    assert_eq!(choose_api_base(Some("/d"), Some("/p")), "/d");
+}

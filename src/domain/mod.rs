@@ -3,6 +3,8 @@
 pub mod camera;
 pub mod connection;
 pub mod directive;
+pub mod image_rules;
 pub mod jobs;
 pub mod naming;
+pub mod settings;
 pub mod poll;
