@@ -1,19 +1,61 @@
-//! The page: builds state, lays out the studio.
+//! The page: builds the studio state, provides it, lays out the panels.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::components::camera_panel::CameraPanel;
 use crate::components::connection::ConnectionPanel;
+use crate::components::image_input::{ImageInput, accept_file};
+use crate::components::job_list::JobList;
+use crate::studio::state::Studio;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let studio = Studio::new();
+    provide_context(studio);
+    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        studio.visibility_changed(!hidden);
+    });
+    // Pasting an image anywhere on the page (outside text fields) makes it the input.
+    let paste = window_event_listener(leptos::ev::paste, move |ev| {
+        let in_text_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+        if in_text_field {
+            return;
+        }
+        if let Some(file) = ev
+            .clipboard_data()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            ev.prevent_default();
+            accept_file(studio, file);
+        }
+    });
+    on_cleanup(move || {
+        visibility.remove();
+        paste.remove();
+    });
     view! {
         <header class="app-header">
             <h1>"Angleshot"</h1>
             <p class="tagline">"One picture, every camera angle."</p>
         </header>
         <main class="studio">
-            <ConnectionPanel />
+            <div class="column left">
+                <ImageInput />
+                <CameraPanel />
+            </div>
+            <div class="column right">
+                <JobList />
+                <ConnectionPanel />
+            </div>
         </main>
     }
 }

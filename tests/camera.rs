@@ -206,11 +206,77 @@ fn noop_detection() {
 #[test]
 fn api_base_precedence_device_then_host_then_public() {
     use angleshot::domain::settings::{api_base_from_config, choose_api_base};
-    assert_eq!(api_base_from_config(r#"{"apiBase":" https://proxy.studio/scenario "}"#).as_deref(), Some("https://proxy.studio/scenario"));
-    for bad in ["", "not json", "{}", r#"{"apiBase":5}"#, r#"{"apiBase":"  "}"#, "[]"] {
+    assert_eq!(
+        api_base_from_config(r#"{"apiBase":" https://proxy.studio/scenario "}"#).as_deref(),
+        Some("https://proxy.studio/scenario")
+    );
+    for bad in [
+        "",
+        "not json",
+        "{}",
+        r#"{"apiBase":5}"#,
+        r#"{"apiBase":"  "}"#,
+        "[]",
+    ] {
         assert_eq!(api_base_from_config(bad), None, "{bad}");
     }
-    assert_eq!(choose_api_base(None, None), "https://api.cloud.scenario.com/v1");
+    assert_eq!(
+        choose_api_base(None, None),
+        "https://api.cloud.scenario.com/v1"
+    );
     assert_eq!(choose_api_base(Some(" "), Some("/p")), "/p");
     assert_eq!(choose_api_base(Some("/d"), Some("/p")), "/d");
+}
+
+#[test]
+fn generate_is_blocked_with_a_reason() {
+    use angleshot::domain::camera::{GenerateReadiness, generate_blocker};
+    let moved = Camera {
+        rotate: 45,
+        ..Camera::default()
+    };
+    let ready = GenerateReadiness {
+        has_image: true,
+        has_credentials: true,
+        uploading: false,
+    };
+    assert_eq!(generate_blocker(&moved, ready), None);
+    assert!(
+        generate_blocker(
+            &moved,
+            GenerateReadiness {
+                has_image: false,
+                ..ready
+            }
+        )
+        .unwrap()
+        .contains("image")
+    );
+    assert!(
+        generate_blocker(
+            &moved,
+            GenerateReadiness {
+                has_credentials: false,
+                ..ready
+            }
+        )
+        .unwrap()
+        .contains("key")
+    );
+    assert!(
+        generate_blocker(
+            &moved,
+            GenerateReadiness {
+                uploading: true,
+                ..ready
+            }
+        )
+        .unwrap()
+        .contains("Uploading")
+    );
+    assert!(
+        generate_blocker(&Camera::default(), ready)
+            .unwrap()
+            .contains("Nothing would change")
+    );
 }

@@ -21,8 +21,14 @@ fn document() -> web_sys::Document {
 /// Mounts the app into a fresh container and returns it with the handle that keeps it alive.
 /// Starts from a clean device (no remembered settings), as a first visit would.
 fn mount() -> (HtmlElement, impl Drop) {
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.clear();
+    if let Some(window) = web_sys::window() {
+        for storage in [window.local_storage(), window.session_storage()]
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let _ = storage.clear();
+        }
     }
     let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&container).unwrap();
@@ -63,7 +69,7 @@ fn type_into(input: &HtmlInputElement, text: &str) {
 
 async fn status_text(root: &HtmlElement, wait: Duration) -> String {
     let status = root
-        .query_selector("[role=status]")
+        .query_selector("[aria-label=\"Connection status\"]")
         .unwrap()
         .expect("a status region");
     let mut waited = 0;
@@ -89,7 +95,7 @@ async fn shell_shows_labelled_settings_with_the_default_base() {
     assert_eq!(input_labelled(&root, "API secret").type_(), "password");
     button(&root, "Test connection");
     assert_eq!(
-        root.query_selector("[role=status]")
+        root.query_selector("[aria-label=\"Connection status\"]")
             .unwrap()
             .unwrap()
             .get_attribute("aria-label")

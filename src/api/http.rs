@@ -57,18 +57,36 @@ pub async fn fetch_public_bytes(url: &str) -> Result<(u16, Vec<u8>), ApiError> {
 /// Downloads a CDN link into a `Blob` (bytes stay in the browser, no copy into wasm): no
 /// `Authorization`, URL untouched. Returns the status too, since an expired link answers 403.
 pub async fn fetch_public_blob(url: &str) -> Result<(u16, web_sys::Blob), ApiError> {
-    let response = RequestBuilder::new(url).send().await.map_err(network_error)?;
+    let response = RequestBuilder::new(url)
+        .send()
+        .await
+        .map_err(network_error)?;
     let status = response.status();
     let raw: web_sys::Response = response.into();
-    let promise = raw.blob().map_err(|err| ApiError::Network { message: format!("{err:?}") })?;
+    let promise = raw.blob().map_err(|err| ApiError::Network {
+        message: format!("{err:?}"),
+    })?;
     let blob = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|err| ApiError::Network { message: format!("{err:?}") })?;
+        .map_err(|err| ApiError::Network {
+            message: format!("{err:?}"),
+        })?;
     use wasm_bindgen::JsCast as _;
     let blob = blob
         .dyn_into::<web_sys::Blob>()
-        .map_err(|_| ApiError::Network { message: "the CDN answer is not a blob".to_string() })?;
+        .map_err(|_| ApiError::Network {
+            message: "the CDN answer is not a blob".to_string(),
+        })?;
     Ok((status, blob))
+}
+
+/// Reads a small text file next to the page (e.g. `config.json`); `None` on any failure.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let response = RequestBuilder::new(url).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.text().await.ok()
 }
 
 fn network_error(err: gloo_net::Error) -> ApiError {

@@ -1,3 +1,6 @@
 //! Views: render state and turn gestures into actions. No URL, JSON or timer lives here.
 
+pub mod camera_panel;
 pub mod connection;
+pub mod image_input;
+pub mod job_list;

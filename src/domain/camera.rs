@@ -284,3 +284,26 @@ impl Camera {
         words.join(", ")
     }
 }
+
+/// What Generate depends on besides the camera.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct GenerateReadiness {
+    pub has_image: bool,
+    pub has_credentials: bool,
+    pub uploading: bool,
+}
+
+/// Why Generate is disabled, or `None` when it can run.
+pub fn generate_blocker(camera: &Camera, readiness: GenerateReadiness) -> Option<&'static str> {
+    if !readiness.has_image {
+        Some("Add an input image first.")
+    } else if !readiness.has_credentials {
+        Some("Enter your API key and secret in Settings.")
+    } else if readiness.uploading {
+        Some("Uploading the image…")
+    } else if camera.is_noop() {
+        Some("Nothing would change: move the camera or write a prompt.")
+    } else {
+        None
+    }
+}

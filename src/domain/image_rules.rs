@@ -19,11 +19,15 @@ pub fn check_file(name: &str, mime_type: &str, size: f64) -> Result<(), String> 
         return Err(format!("\"{name}\" is empty (0 bytes)."));
     }
     if mime == "image/svg+xml" || lower.ends_with(".svg") {
-        return Err(format!("\"{name}\" is an SVG drawing: export it as PNG or JPEG first."));
+        return Err(format!(
+            "\"{name}\" is an SVG drawing: export it as PNG or JPEG first."
+        ));
     }
-    let image_ext = [".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif", ".bmp", ".heic"]
-        .iter()
-        .any(|ext| lower.ends_with(ext));
+    let image_ext = [
+        ".png", ".jpg", ".jpeg", ".webp", ".gif", ".avif", ".bmp", ".heic",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
     if !mime.starts_with("image/") && !(mime.is_empty() && image_ext) {
         return Err(format!("\"{name}\" is not an image."));
     }
@@ -52,7 +56,10 @@ pub fn data_url_bytes(data_url: &str) -> usize {
 /// Encodings to try, best first: lossless PNG for images that may be transparent (sprites,
 /// cut-outs), else high-quality JPEG; WebP and smaller JPEG when over the limit.
 pub fn encodings_for(source_mime: &str) -> Vec<(&'static str, f64)> {
-    let may_have_alpha = matches!(source_mime, "image/png" | "image/webp" | "image/gif" | "image/avif");
+    let may_have_alpha = matches!(
+        source_mime,
+        "image/png" | "image/webp" | "image/gif" | "image/avif"
+    );
     let mut list = Vec::new();
     if may_have_alpha {
         list.push(("image/png", 1.0));

@@ -6,5 +6,5 @@ pub mod directive;
 pub mod image_rules;
 pub mod jobs;
 pub mod naming;
-pub mod settings;
 pub mod poll;
+pub mod settings;

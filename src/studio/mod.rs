@@ -1,3 +1,6 @@
-//! Effects: browser storage now; the poll loop, uploads and sets as they arrive.
+//! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
+pub mod download;
+pub mod image;
+pub mod state;
 pub mod storage;

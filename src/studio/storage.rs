@@ -48,20 +48,39 @@ pub struct StoredCredentials {
 
 /// Loads the key: this tab's session first, then the device.
 pub fn load_credentials() -> StoredCredentials {
-    let session = (load(session_storage(), API_KEY_KEY), load(session_storage(), API_SECRET_KEY));
+    let session = (
+        load(session_storage(), API_KEY_KEY),
+        load(session_storage(), API_SECRET_KEY),
+    );
     if let (Some(api_key), Some(api_secret)) = session {
-        return StoredCredentials { api_key, api_secret, remembered: false };
+        return StoredCredentials {
+            api_key,
+            api_secret,
+            remembered: false,
+        };
     }
     match (load_local(API_KEY_KEY), load_local(API_SECRET_KEY)) {
-        (Some(api_key), Some(api_secret)) => StoredCredentials { api_key, api_secret, remembered: true },
-        _ => StoredCredentials { api_key: String::new(), api_secret: String::new(), remembered: false },
+        (Some(api_key), Some(api_secret)) => StoredCredentials {
+            api_key,
+            api_secret,
+            remembered: true,
+        },
+        _ => StoredCredentials {
+            api_key: String::new(),
+            api_secret: String::new(),
+            remembered: false,
+        },
     }
 }
 
 /// Saves the key in the session, or on the device when `remember`; never in both.
 pub fn save_credentials(api_key: &str, api_secret: &str, remember: bool) {
     forget_credentials();
-    let target = if remember { local_storage() } else { session_storage() };
+    let target = if remember {
+        local_storage()
+    } else {
+        session_storage()
+    };
     if let Some(storage) = target {
         let _ = storage.set_item(API_KEY_KEY, api_key);
         let _ = storage.set_item(API_SECRET_KEY, api_secret);

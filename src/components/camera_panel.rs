@@ -1,0 +1,142 @@
+//! The camera panel: every parameter of the model with its range and default, snapping with a
+//! "Fine values" toggle, the live directive, Generate (with the reason when disabled) and the
+//! optional cost estimate.
+
+use leptos::prelude::*;
+
+use crate::api::types::AspectRatio;
+use crate::domain::camera::Camera;
+use crate::domain::directive::directive;
+use crate::studio::state::Studio;
+
+fn parse_int(text: &str) -> Option<i32> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| v.round() as i32)
+}
+
+fn parse_float(text: &str) -> Option<f64> {
+    text.trim().parse().ok()
+}
+
+/// Words for a rotate value, used as the slider's spoken value.
+fn rotate_words(rotate: i32) -> String {
+    match rotate {
+        0 => "front".to_string(),
+        r if r > 0 => format!("{r}° — camera to the left"),
+        r => format!("{}° — camera to the right", -r),
+    }
+}
+
+/// Sliders, toggles, prompt, preview, Generate.
+#[component]
+pub fn CameraPanel() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let camera = studio.camera;
+    let ranges = studio.ranges;
+    let fine = move || camera.with(|c| c.fine);
+    let edit = move |change: &dyn Fn(&mut Camera, &crate::domain::camera::Ranges)| {
+        let r = ranges.get_untracked();
+        camera.update(|c| change(c, &r));
+    };
+    view! {
+        <section class="panel camera" aria-labelledby="camera-title">
+            <h2 id="camera-title">"Camera"</h2>
+
+            <div class="field">
+                <label for="rotate">"Rotate"</label>
+                <output for="rotate">{move || rotate_words(camera.with(|c| c.rotate))}</output>
+                // Right-to-left so that moving the thumb LEFT orbits the camera to the left (+).
+                <input id="rotate" type="range" dir="rtl" aria-describedby="rotate-help"
+                    min=move || ranges.with(|r| r.rotate.min) max=move || ranges.with(|r| r.rotate.max)
+                    step=move || if fine() { 1 } else { 45 }
+                    prop:value=move || camera.with(|c| c.rotate)
+                    aria-valuetext=move || rotate_words(camera.with(|c| c.rotate))
+                    on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_rotate(v, r)) } } />
+                <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
+            </div>
+
+            <div class="field">
+                <label for="forward">"Move forward"</label>
+                <output for="forward">{move || camera.with(|c| match c.forward { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() })}</output>
+                <input id="forward" type="range"
+                    min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
+                    step=move || if fine() { 1 } else { 5 }
+                    prop:value=move || camera.with(|c| c.forward)
+                    on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_forward(v, r)) } } />
+            </div>
+
+            <div class="field">
+                <label for="tilt">"Vertical tilt"</label>
+                <output for="tilt">{move || camera.with(|c| match c.tilt { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" })}</output>
+                <input id="tilt" type="range" step="1"
+                    min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
+                    prop:value=move || camera.with(|c| c.tilt)
+                    aria-valuetext=move || camera.with(|c| match c.tilt { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" })
+                    on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_tilt(v, r)) } } />
+                <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
+            </div>
+
+            <div class="check">
+                <input id="fine" type="checkbox" prop:checked=fine
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit(&|c, r| c.set_fine(on, r)) } />
+                <label for="fine">"Fine values"</label>
+                <span class="hint">"(off: snap to the model's trained angles)"</span>
+            </div>
+            <div class="check">
+                <input id="wide" type="checkbox" prop:checked=move || camera.with(|c| c.wide_angle)
+                    on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.wide_angle = on) } />
+                <label for="wide">"Wide-angle lens"</label>
+            </div>
+
+            <div class="field">
+                <label for="aspect">"Aspect ratio"</label>
+                <select id="aspect"
+                    on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
+                    {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
+                        <option value=ratio.as_wire() selected=move || camera.with(|c| c.aspect_ratio == ratio)>
+                            {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+
+            <div class="field">
+                <label for="lora">"LoRA scale"</label>
+                <input id="lora" type="number" inputmode="decimal"
+                    min=move || ranges.with(|r| r.lora_min) max=move || ranges.with(|r| r.lora_max)
+                    step=move || ranges.with(|r| r.lora_step)
+                    prop:value=move || camera.with(|c| c.lora_scale)
+                    on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
+            </div>
+
+            <div class="check">
+                <input id="fast" type="checkbox" prop:checked=move || camera.with(|c| c.go_fast)
+                    on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
+                <label for="fast">"Go fast"</label>
+            </div>
+
+            <div class="field">
+                <label for="prompt">"Prompt"</label>
+                <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
+                    prop:value=move || camera.with(|c| c.prompt.clone())
+                    on:input=move |ev| { let text = event_target_value(&ev); camera.update(|c| c.prompt = text) }></textarea>
+            </div>
+
+            <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
+
+            <div class="row">
+                <button type="button" class="primary" aria-describedby="generate-reason"
+                    disabled=move || studio.generate_blocker().is_some()
+                    on:click=move |_| studio.generate()>"Generate"</button>
+                <button type="button" class="secondary"
+                    disabled=move || studio.generate_blocker().is_some()
+                    on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
+            </div>
+            <p id="generate-reason" class="hint">{move || studio.generate_blocker()}</p>
+            <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost.get()}</p>
+        </section>
+    }
+}

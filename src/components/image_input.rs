@@ -1,0 +1,83 @@
+//! The input image: file picker (camera on a tablet), drag-and-drop, paste; preview and
+//! upload state.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::studio::image::prepare;
+use crate::studio::state::{Studio, UploadState};
+
+/// Prepares `file` off the event and hands it to the studio.
+pub fn accept_file(studio: Studio, file: web_sys::File) {
+    spawn_local(async move {
+        let prepared = prepare(&file).await;
+        studio.set_input(prepared);
+    });
+}
+
+/// Drop zone, picker and preview.
+#[component]
+pub fn ImageInput() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let dragging = RwSignal::new(false);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let file = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|input| {
+                let file = input.files().and_then(|files| files.get(0));
+                input.set_value(""); // picking the same file again still fires
+                file
+            });
+        if let Some(file) = file {
+            accept_file(studio, file);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            accept_file(studio, file);
+        }
+    };
+    view! {
+        <section class="panel input" aria-labelledby="input-title">
+            <h2 id="input-title">"Image"</h2>
+            <div class="dropzone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                {move || match studio.input.get() {
+                    Some(input) => view! {
+                        <img class="preview" src=input.thumbnail alt=format!("Input image: {}", input.name) />
+                        <p class="meta">{input.name.clone()}
+                            {(input.width > 0).then(|| format!(" · {}×{} · {} KB", input.width, input.height, input.bytes / 1024))}
+                        </p>
+                    }.into_any(),
+                    None => view! { <p class="hint">"Drop a picture here, paste one, or choose a file."</p> }.into_any(),
+                }}
+                <label for="input-image" class="file-button">"Input image"</label>
+                <input id="input-image" type="file" accept="image/*" on:change=on_pick />
+            </div>
+            <p class="error" role="alert">{move || studio.input_error.get()}</p>
+            <p class="upload-state" role="status" aria-label="Upload status">
+                {move || match studio.upload.get() {
+                    UploadState::Idle => String::new(),
+                    UploadState::Uploading => "Uploading…".to_string(),
+                    UploadState::Uploaded => "Uploaded.".to_string(),
+                    UploadState::Failed(message) => format!("Upload failed: {message}"),
+                }}
+            </p>
+            <Show when=move || matches!(studio.upload.get(), UploadState::Failed(_))>
+                <button type="button" on:click=move |_| spawn_local(async move { let _ = studio.ensure_uploaded().await; })>
+                    "Retry upload"
+                </button>
+            </Show>
+        </section>
+    }
+}

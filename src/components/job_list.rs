@@ -1,0 +1,84 @@
+//! The job list: one card per job with its status, progress, time, errors, result and actions.
+
+use leptos::prelude::*;
+
+use crate::domain::camera::Camera;
+use crate::domain::jobs::{JobCard, Phase};
+use crate::studio::state::{JobEntry, Studio};
+
+fn words(card: &JobCard) -> String {
+    let camera = Camera {
+        rotate: card.body.rotate_degrees,
+        forward: card.body.move_forward,
+        tilt: card.body.vertical_tilt,
+        wide_angle: card.body.use_wide_angle,
+        ..Camera::default()
+    };
+    let mut text = camera.describe();
+    if !card.body.prompt.is_empty() {
+        text.push_str(&format!(" · “{}”", card.body.prompt));
+    }
+    text
+}
+
+/// Every job, newest first.
+#[component]
+pub fn JobList() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    view! {
+        <section class="panel jobs" aria-labelledby="jobs-title">
+            <h2 id="jobs-title">"Jobs"</h2>
+            <Show when=move || studio.jobs.with(Vec::is_empty)>
+                <p class="hint">"Results appear here. Generate as often as you like: jobs run side by side."</p>
+            </Show>
+            <ul role="list" aria-label="Jobs" class="job-list">
+                <For each=move || studio.jobs.get() key=|entry| entry.id let:entry>
+                    <JobCardView entry=entry />
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn JobCardView(entry: JobEntry) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let card = entry.card;
+    let id = entry.id;
+    let label = move || card.with(|c| format!("Job: {}", words(c)));
+    view! {
+        <li class="job-card" aria-label=label>
+            <img class="thumb" src=move || entry.thumbnail.get() alt="" />
+            <div class="job-body">
+                <p class="params">{move || card.with(words)}</p>
+                <p class="status">
+                    <span class="status-text">{move || card.with(JobCard::status_text)}</span>
+                    " · "
+                    <span class="elapsed">{move || card.with(|c| c.elapsed_secs(studio.now.get()))} " s"</span>
+                    {move || card.with(|c| c.job_id.clone()).map(|id| view! { <span class="job-id">" · " {id}</span> })}
+                </p>
+                <progress max="1" aria-label="Progress"
+                    value=move || card.with(|c| c.progress.unwrap_or(0.0))></progress>
+                {move || card.with(|c| c.error.clone()).map(|e| view! { <p class="error">{e}</p> })}
+                {move || card.with(|c| c.hint.clone()).map(|h| view! { <p class="hint">"Hint: " {h}</p> })}
+                {move || card.with(|c| c.notice.clone()).map(|n| view! { <p class="notice">{n}</p> })}
+                {move || card.with(|c| c.result.clone()).map(|r| view! {
+                    <img class="result" src=r.object_url alt=move || card.with(|c| format!("Result: {}", words(c))) />
+                })}
+                <div class="row actions">
+                    <Show when=move || card.with(|c| c.phase == Phase::Running)>
+                        <button type="button" on:click=move |_| studio.stop_watching(id)>"Stop watching"</button>
+                    </Show>
+                    <Show when=move || card.with(|c| c.result.is_some())>
+                        <button type="button" on:click=move |_| studio.download(id)>"Download"</button>
+                        <button type="button" on:click=move |_| studio.use_as_input(id)>"Use as input"</button>
+                    </Show>
+                    <Show when=move || card.with(JobCard::can_retry)>
+                        <button type="button" on:click=move |_| studio.retry(id)>"Retry"</button>
+                    </Show>
+                    <button type="button" class="secondary" on:click=move |_| studio.remove(id)>"Remove"</button>
+                </div>
+            </div>
+        </li>
+    }
+}
