@@ -63,6 +63,7 @@ function nameOf(el) {
   if (by) return norm(by.split(/\s+/).map(id => (document.getElementById(id) || {}).textContent || '').join(' '));
   const aria = el.getAttribute('aria-label');
   if (aria) return norm(aria);
+  if (el.tagName === 'IMG') return norm(el.getAttribute('alt'));
   if (el.labels && el.labels.length) return norm(Array.from(el.labels).map(l => l.textContent).join(' '));
   const role = roleOf(el);
   if (['button', 'link', 'heading', 'listitem', 'tab', 'option', 'checkbox', 'radio', 'menuitem'].includes(role))
@@ -269,6 +270,52 @@ impl Page {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// The visible text of each item of the list with this accessible name.
+    pub async fn list_items(&self, list_name: &str) -> Vec<String> {
+        let script = r#"const list = Array.from(document.querySelectorAll('[role=list],ul,ol'))
+            .find(l => (l.getAttribute('aria-label') || '').trim() === arguments[0]);
+            return list ? Array.from(list.children).filter(li => li.tagName === 'LI' || li.getAttribute('role') === 'listitem').map(li => li.innerText) : [];"#;
+        match self.client.execute(script, vec![json!(list_name)]).await {
+            Ok(Value::Array(items)) => items
+                .into_iter()
+                .map(|v| v.as_str().unwrap_or_default().to_string())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Waits until the list's items satisfy `check`; returns them.
+    pub async fn wait_list(
+        &self,
+        list_name: &str,
+        timeout: Duration,
+        check: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let items = self.list_items(list_name).await;
+            if check(&items) {
+                return items;
+            }
+            if Instant::now() > deadline {
+                panic!("list {list_name:?} never reached the expected state; items: {items:#?}");
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    /// Sets a slider (`role=slider`) to `value` as a pointer drag would: value + input event.
+    pub async fn set_slider(&self, name: &str, value: i32) {
+        let slider = self.by_role("slider", name).await;
+        self.client
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                vec![serde_json::to_value(&slider).expect("element as JSON"), json!(value.to_string())],
+            )
+            .await
+            .expect("set slider");
     }
 
     /// Runs a script and returns its JSON result.

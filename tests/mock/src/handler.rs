@@ -104,11 +104,24 @@ fn error(status: StatusCode, reason: &str) -> Response {
     json_response(status, &json!({ "reason": reason }))
 }
 
-/// A response whose body fails at once: the client sees the connection cut.
-fn dropped() -> Response {
-    let stream = futures_util::stream::once(async {
+/// A response whose connection is cut: before anything is sent, or (`after_headers`) after
+/// the status and the first bytes of the body. Browsers silently resend a request whose
+/// reused connection closed before any answer, so "the answer was lost" must start one.
+fn dropped(after_headers: bool) -> Response {
+    use futures_util::StreamExt as _;
+    let first: Vec<Result<Bytes, std::io::Error>> = if after_headers {
+        vec![Ok(Bytes::from_static(b"{\"job\":"))]
+    } else {
+        Vec::new()
+    };
+    let cut = futures_util::stream::once(async move {
+        if after_headers {
+            // Give the server time to flush the status and the first bytes before the cut.
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         Err::<Bytes, std::io::Error>(std::io::Error::other("connection dropped by the mock"))
     });
+    let stream = futures_util::stream::iter(first).chain(cut);
     let mut response = Response::new(Body::from_stream(stream));
     response.extensions_mut().insert(Dropped);
     response
@@ -184,7 +197,7 @@ async fn answer(shared: &Shared, incoming: &Incoming, knobs: &Knobs) -> Response
             }
             return response;
         }
-        Some(FaultKind::DropBefore) => return dropped(),
+        Some(FaultKind::DropBefore) => return dropped(false),
         _ => {}
     }
     if knobs.error_rate_5xx > 0.0 && shared.with(|s| s.random()) < knobs.error_rate_5xx {
@@ -201,7 +214,7 @@ async fn answer(shared: &Shared, incoming: &Incoming, knobs: &Knobs) -> Response
     }
     let response = route(shared, incoming);
     match fault {
-        Some(FaultKind::DropAfter) => dropped(),
+        Some(FaultKind::DropAfter) => dropped(true),
         Some(FaultKind::Malformed) => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "application/json")],

@@ -112,7 +112,8 @@ pub enum FaultKind {
     },
     /// Cut the connection without handling the request.
     DropBefore,
-    /// Handle the request (a job IS created), then cut the connection before the answer.
+    /// Handle the request (a job IS created), then cut the connection after the status line
+    /// and the first bytes of the body: the answer is lost, and no browser resends it.
     DropAfter,
     /// Handle the request, then answer 200 with a truncated JSON body.
     Malformed,

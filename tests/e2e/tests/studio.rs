@@ -1,0 +1,250 @@
+//! The studio end to end against the mock: upload once, generate, watch, results out.
+
+use std::time::Duration;
+
+use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use angleshot_mock::{Fault, FaultKind, Knobs, MockOptions, MockServer, RecordedRequest};
+use base64::Engine as _;
+use serde_json::json;
+
+/// A real 2×2 PNG.
+const PNG_2X2: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
+
+fn write_png(name: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("angleshot-e2e-{}-{name}", std::process::id()));
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(PNG_2X2)
+        .expect("png");
+    std::fs::write(&path, bytes).expect("write png");
+    path
+}
+
+async fn mock(knobs: Knobs) -> MockServer {
+    MockServer::start(MockOptions {
+        knobs,
+        ..MockOptions::default()
+    })
+    .await
+    .expect("mock")
+}
+
+async fn set_up(page: &Page, site: &StaticServer, api: &MockServer) {
+    page.open(&site.url()).await;
+    page.fill("API base URL", &api.api_base()).await;
+    page.fill("API key", "test-key").await;
+    page.fill("API secret", "test-secret").await;
+    let file = write_png("chair.png");
+    let picker = page.by_role("button", "Input image").await;
+    picker
+        .send_keys(&file.display().to_string())
+        .await
+        .expect("choose file");
+    page.wait_text("status", "Upload status", |t| t == "Uploaded.")
+        .await;
+}
+
+fn expected_auth() -> String {
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("test-key:test-secret")
+    )
+}
+
+fn generates(records: &[RecordedRequest]) -> Vec<&RecordedRequest> {
+    records
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.contains("/generate/"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_job_full_flow_then_five_concurrent_jobs_on_one_upload() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 2_500,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        set_up(&page, &site, &api).await;
+        page.set_slider("Rotate", 45).await;
+        let directive = page.by_role("note", "Camera directive").await.text().await.unwrap();
+        assert_eq!(directive, "Rotate the camera 45 degrees to the left.");
+        page.click_button("Generate").await;
+        let items = page.wait_list("Jobs", Duration::from_secs(20), |items| items.len() == 1 && items[0].contains("success")).await;
+        assert!(items[0].contains("45° to the left, eye level, full view"), "{items:?}");
+        page.by_role("img", "Result: 45° to the left, eye level, full view").await;
+        page.by_role("button", "Download").await;
+        page.screenshot("studio-one-job").await;
+
+        let records = api.requests();
+        let posts = generates(&records);
+        assert_eq!(posts.len(), 1);
+        let upload_id = records.iter().find(|r| r.path == "/v1/assets" && r.method == "POST").map(|r| r.status);
+        assert_eq!(upload_id, Some(200));
+        let body = posts[0].json();
+        let image = body["image"].as_str().expect("image id").to_string();
+        assert_eq!(body, json!({
+            "image": image, "prompt": "", "rotateDegrees": 45, "moveForward": 0, "verticalTilt": 0,
+            "useWideAngle": false, "aspectRatio": "match_input_image", "loraScale": 1.25, "goFast": false
+        }));
+        assert!(posts[0].body.contains("\"rotateDegrees\":45,"), "integers on the wire: {}", posts[0].body);
+        for r in records.iter().filter(|r| r.server == "api" && r.method != "OPTIONS") {
+            assert_eq!(r.header("authorization"), Some(expected_auth().as_str()), "{} {}", r.method, r.path);
+        }
+        let cdn: Vec<_> = records.iter().filter(|r| r.server == "cdn").collect();
+        assert!(!cdn.is_empty(), "the result bytes came from the CDN");
+        assert!(cdn.iter().all(|r| r.header("authorization").is_none()), "no Authorization at the CDN");
+
+        // Polling cadence: first poll ≥ ~1.5 s after the POST, then ≥ ~3 s apart; none after success.
+        let post_at = posts[0].at_ms;
+        let polls: Vec<u64> = records.iter().filter(|r| r.method == "GET" && r.path.starts_with("/v1/jobs/")).map(|r| r.at_ms).collect();
+        assert!(!polls.is_empty());
+        assert!(polls[0] >= post_at + 1_300, "first poll {} ms after submit", polls[0] - post_at);
+        for pair in polls.windows(2) {
+            assert!(pair[1] - pair[0] >= 2_800, "polls {} ms apart", pair[1] - pair[0]);
+        }
+
+        // Five more, concurrently, on the same uploaded image.
+        api.clear_requests();
+        for rotate in [-90, -45, 45, 90, 0] {
+            page.set_slider("Rotate", rotate).await;
+            if rotate == 0 {
+                page.fill("Prompt", "studio light").await;
+            }
+            page.click_button("Generate").await;
+        }
+        page.wait_list("Jobs", Duration::from_secs(30), |items| items.len() == 6 && items.iter().all(|i| i.contains("success"))).await;
+        let records = api.requests();
+        assert_eq!(generates(&records).len(), 5);
+        assert_eq!(records.iter().filter(|r| r.path == "/v1/assets" && r.method == "POST").count(), 0, "one upload serves every job");
+        assert!(generates(&records).iter().all(|r| r.json()["image"] == image.as_str()));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 1_500,
+        fail_next_jobs: 1,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        set_up(&page, &site, &api).await;
+        page.set_slider("Rotate", -45).await;
+        page.click_button("Generate").await;
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(20), |items| {
+                items.iter().any(|i| i.contains("failure"))
+            })
+            .await;
+        assert!(
+            items[0].contains("The model could not process this image."),
+            "{items:?}"
+        );
+        assert!(
+            items[0].contains("Hint: Try a clearer subject"),
+            "{items:?}"
+        );
+
+        // Polls hit 429 with Retry-After and a 5xx burst: the job still reaches success.
+        api.set_knobs(|k| {
+            k.faults = vec![
+                Fault::next(
+                    FaultKind::RateLimit {
+                        retry_after_secs: Some(2),
+                        remaining_seconds: None,
+                    },
+                    "/v1/jobs/",
+                    1,
+                ),
+                Fault::next(
+                    FaultKind::Status {
+                        status: 503,
+                        body: "{\"reason\":\"busy\"}".into(),
+                    },
+                    "/v1/jobs/",
+                    2,
+                ),
+            ]
+        });
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(40), |items| {
+            items.len() == 2 && items[0].contains("success")
+        })
+        .await;
+        let records = api.requests();
+        assert_eq!(
+            generates(&records).len(),
+            2,
+            "the generate POST is never retried"
+        );
+        assert!(
+            records.iter().any(|r| r.status == 429)
+                && records.iter().filter(|r| r.status == 503).count() == 2
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_and_unsure_submits_say_so_and_offer_retry() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 1_000,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        set_up(&page, &site, &api).await;
+        page.set_slider("Rotate", 90).await;
+        api.set_knobs(|k| {
+            k.faults = vec![Fault::next(
+                FaultKind::Status {
+                    status: 403,
+                    body: r#"{"name":"ModelAccessRestrictedError","reason":"Upgrade your plan"}"#
+                        .into(),
+                },
+                "/generate/",
+                1,
+            )]
+        });
+        page.click_button("Generate").await;
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(10), |items| {
+                items.iter().any(|i| i.contains("not submitted"))
+            })
+            .await;
+        assert!(
+            items[0].contains("plan or key scope") && items[0].contains("Upgrade your plan"),
+            "{items:?}"
+        );
+
+        api.set_knobs(|k| k.faults = vec![Fault::next(FaultKind::DropAfter, "/generate/", 1)]);
+        page.click_button("Generate").await;
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(10), |items| {
+                items
+                    .iter()
+                    .any(|i| i.contains("unknown — check before retrying"))
+            })
+            .await;
+        assert!(items[0].contains("Retry"), "{items:?}");
+        assert_eq!(
+            generates(&api.requests()).len(),
+            2,
+            "no automatic resubmission"
+        );
+
+        page.click_button("Retry").await;
+        page.wait_list("Jobs", Duration::from_secs(20), |items| {
+            items.len() == 3 && items[0].contains("success")
+        })
+        .await;
+        assert_eq!(generates(&api.requests()).len(), 3);
+    })
+    .await;
+}
