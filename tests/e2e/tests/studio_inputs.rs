@@ -1,0 +1,338 @@
+//! Settings storage, the host's config.json, image input paths (drop, paste, bad files, a
+//! 24 MP photo), and card actions (stop, download name, use as input, unknown statuses).
+
+use std::time::Duration;
+
+use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use angleshot_mock::{Knobs, MockOptions, MockServer};
+use base64::Engine as _;
+use serde_json::json;
+
+const PNG_2X2: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
+
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    // A folder per process, so the file keeps its exact name (names reach the UI).
+    let dir = std::env::temp_dir().join(format!("angleshot-e2e-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path.display().to_string()
+}
+
+fn png() -> Vec<u8> {
+    base64::engine::general_purpose::STANDARD
+        .decode(PNG_2X2)
+        .expect("png")
+}
+
+async fn mock(knobs: Knobs) -> MockServer {
+    MockServer::start(MockOptions {
+        knobs,
+        ..MockOptions::default()
+    })
+    .await
+    .expect("mock")
+}
+
+async fn fill_settings(page: &Page, api: &MockServer) {
+    page.fill("API base URL", &api.api_base()).await;
+    page.fill("API key", "test-key").await;
+    page.fill("API secret", "test-secret").await;
+}
+
+async fn storage(page: &Page) -> serde_json::Value {
+    page.eval("return { session: {...sessionStorage}, local: {...localStorage} };")
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn key_lives_in_the_session_unless_remembered_and_forget_clears_both() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs::default()).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        fill_settings(&page, &api).await;
+        page.click_button("Test connection").await;
+        page.wait_text("status", "Connection status", |t| {
+            t.starts_with("Connected")
+        })
+        .await;
+        let stored = storage(&page).await;
+        assert_eq!(stored["session"]["angleshot.apiSecret"], "test-secret");
+        assert!(
+            stored["local"].get("angleshot.apiSecret").is_none(),
+            "{stored}"
+        );
+        assert!(
+            !page
+                .client
+                .current_url()
+                .await
+                .unwrap()
+                .as_str()
+                .contains("test-secret")
+        );
+
+        page.by_role("checkbox", "Remember on this device")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let stored = storage(&page).await;
+        assert_eq!(stored["local"]["angleshot.apiSecret"], "test-secret");
+        assert!(
+            stored["session"].get("angleshot.apiSecret").is_none(),
+            "{stored}"
+        );
+
+        // A reload keeps the remembered key.
+        page.open(&site.url()).await;
+        let secret = page
+            .by_role("textbox", "API secret")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(secret.as_deref(), Some("test-secret"));
+
+        page.click_button("Forget key").await;
+        let stored = storage(&page).await;
+        assert!(
+            stored["local"].get("angleshot.apiSecret").is_none()
+                && stored["session"].get("angleshot.apiSecret").is_none(),
+            "{stored}"
+        );
+        let key = page
+            .by_role("textbox", "API key")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(key.as_deref(), Some(""));
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn host_config_json_sets_the_default_base_and_a_device_setting_overrides_it() {
+    let api = mock(Knobs::default()).await;
+    let dir = std::env::temp_dir().join(format!("angleshot-dist-config-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(dist_dir()).unwrap().flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+    }
+    std::fs::write(
+        dir.join("config.json"),
+        json!({ "apiBase": api.api_base() }).to_string(),
+    )
+    .unwrap();
+    let site = StaticServer::start(&dir, "/").await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let base = page
+                .by_role("textbox", "API base URL")
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .unwrap_or_default();
+            if base == api.api_base() {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "config.json was not applied: {base}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        page.fill("API base URL", "http://127.0.0.1:9/v1").await;
+        page.by_role("textbox", "API key")
+            .await
+            .click()
+            .await
+            .unwrap(); // blur: the setting is saved
+        page.open(&site.url()).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let base = page
+            .by_role("textbox", "API base URL")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(
+            base.as_deref(),
+            Some("http://127.0.0.1:9/v1"),
+            "the device setting wins"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_files_are_refused_and_the_previous_image_is_kept() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs::default()).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        assert!(
+            page.body_text().await.contains("Add an input image first."),
+            "Generate says why it is disabled"
+        );
+        fill_settings(&page, &api).await;
+        let picker = page.by_role("button", "Input image").await;
+        picker
+            .send_keys(&temp_file("good.png", &png()))
+            .await
+            .unwrap();
+        page.wait_text("status", "Upload status", |t| t == "Uploaded.")
+            .await;
+        let mut truncated = png();
+        truncated.truncate(30);
+        for (name, bytes, expected) in [
+            ("empty.png", Vec::new(), "is empty"),
+            ("notes.txt", b"hello".to_vec(), "is not an image"),
+            ("broken.png", truncated, "could not be decoded"),
+            (
+                "evil.svg",
+                b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>".to_vec(),
+                "SVG",
+            ),
+        ] {
+            page.by_role("button", "Input image")
+                .await
+                .send_keys(&temp_file(name, &bytes))
+                .await
+                .unwrap();
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            loop {
+                let text = page.body_text().await;
+                if text.contains(expected) {
+                    break;
+                }
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "{name}: no {expected:?} in {text}"
+                );
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            page.by_role("img", "Input image: good.png").await;
+        }
+        let uploads = api
+            .requests()
+            .into_iter()
+            .filter(|r| r.path == "/v1/assets" && r.method == "POST")
+            .count();
+        assert_eq!(uploads, 1, "bad files never reach the API");
+    })
+    .await;
+}
+
+/// Builds a noisy 6000×4000 (24 MP) JPEG in the page and drops it on the drop zone.
+const DROP_24MP_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const canvas = document.createElement('canvas');
+canvas.width = 6000; canvas.height = 4000;
+const ctx = canvas.getContext('2d');
+const img = ctx.createImageData(6000, 4000);
+for (let i = 0; i < img.data.length; i += 4) {
+  img.data[i] = (i * 7) & 255; img.data[i + 1] = (i * 13) & 255; img.data[i + 2] = (i >> 9) & 255; img.data[i + 3] = 255;
+}
+ctx.putImageData(img, 0, 0);
+canvas.toBlob(blob => {
+  const file = new File([blob], 'photo-24mp.jpg', { type: 'image/jpeg' });
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  const zone = document.querySelector('.dropzone');
+  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  done(blob.size);
+}, 'image/jpeg', 0.95);
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_24_mp_photo_is_shrunk_to_2048_and_a_pasted_image_works() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs::default()).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        fill_settings(&page, &api).await;
+        let original = page.client.execute_async(DROP_24MP_JS, vec![]).await.expect("drop");
+        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+        let upload = api.requests().into_iter().find(|r| r.path == "/v1/assets").expect("an upload");
+        assert!(upload.body_len < 8 * 1024 * 1024, "under 6 MB of image (base64 ~4/3): {}", upload.body_len);
+        let (w, h) = api.with_store(|s| s.assets.values().map(|a| (a.width, a.height)).next().unwrap());
+        assert_eq!((w, h), (Some(2048), Some(1365)), "long edge 2048, aspect kept (from {original} bytes)");
+
+        // Paste a PNG anywhere on the page.
+        page.client.execute(
+            "const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+             const dt = new DataTransfer();
+             dt.items.add(new File([bytes], 'pasted.png', { type: 'image/png' }));
+             document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));",
+            vec![json!(PNG_2X2)],
+        ).await.expect("paste");
+        page.by_role("img", "Input image: pasted.png").await;
+        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn card_actions_stop_download_use_as_input_and_unknown_statuses() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 60_000,
+        unknown_status: Some("dreaming".into()),
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        fill_settings(&page, &api).await;
+        page.by_role("button", "Input image").await.send_keys(&temp_file("chair.png", &png())).await.unwrap();
+        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+        assert!(page.body_text().await.contains("Nothing would change"));
+        page.set_slider("Rotate", 45).await;
+        page.set_slider("Move forward", 10).await;
+        page.by_role("checkbox", "Wide-angle lens").await.click().await.unwrap();
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(15), |items| items.len() == 1 && items[0].contains("dreaming")).await;
+
+        page.click_button("Stop watching").await;
+        let items = page.wait_list("Jobs", Duration::from_secs(10), |items| items[0].contains("Scenario does not cancel this job type")).await;
+        assert!(items[0].contains("stopped"), "{items:?}");
+        let polls_after_stop = api.requests().iter().filter(|r| r.path.starts_with("/v1/jobs/") && r.method == "GET").count();
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        let polls_later = api.requests().iter().filter(|r| r.path.starts_with("/v1/jobs/") && r.method == "GET").count();
+        assert_eq!(polls_after_stop, polls_later, "a stopped job is not polled");
+        page.click_button("Remove").await;
+        page.wait_list("Jobs", Duration::from_secs(5), |items| items.is_empty()).await;
+
+        api.set_knobs(|k| { k.job_duration_ms = 800; k.unknown_status = None; });
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(15), |items| items.len() == 1 && items[0].contains("success")).await;
+        page.by_role("img", "Result: 45° to the left, eye level, close-up, wide-angle").await;
+        page.eval("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { window.__downloads.push([this.download, this.href]); };").await;
+        page.click_button("Download").await;
+        let downloads = page.eval("return window.__downloads;").await;
+        assert_eq!(downloads[0][0], "chair_rot+45_fwd10_tilt0_wide.png");
+        assert!(downloads[0][1].as_str().unwrap().starts_with("blob:"), "saved from the kept bytes");
+
+        let uploads_before = api.requests().iter().filter(|r| r.path == "/v1/assets" && r.method == "POST").count();
+        page.click_button("Use as input").await;
+        page.set_slider("Rotate", -45).await;
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(15), |items| items.len() == 2 && items[0].contains("success")).await;
+        let records = api.requests();
+        let posts: Vec<_> = records.iter().filter(|r| r.path.contains("/generate/")).collect();
+        let result_id = api.with_store(|s| s.jobs[1].result_asset_id.clone());
+        assert_eq!(posts.last().unwrap().json()["image"], result_id.as_str(), "the result is the new input, by asset id");
+        assert_eq!(records.iter().filter(|r| r.path == "/v1/assets" && r.method == "POST").count(), uploads_before, "no re-upload");
+    })
+    .await;
+}
