@@ -2,7 +2,7 @@
 //!
 //! ```
 //! use angleshot::domain::image_rules::{check_file, fit_within, MAX_EDGE};
-//! assert!(check_file("chair.png", "image/png", 1200).is_ok());
+//! assert!(check_file("chair.png", "image/png", 1200.0).is_ok());
 //! assert_eq!(fit_within(6000, 4000, MAX_EDGE), (2048, 1365));
 //! ```
 
