@@ -336,3 +336,116 @@ async fn card_actions_stop_download_use_as_input_and_unknown_statuses() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upload_failure_is_retryable_cost_is_estimated_and_cors_is_explained() {
+    use angleshot_mock::{Fault, FaultKind};
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs::default()).await;
+    let blocked = mock(Knobs {
+        cors: false,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        fill_settings(&page, &api).await;
+        api.set_knobs(|k| {
+            k.faults = vec![Fault::next(
+                FaultKind::Status {
+                    status: 500,
+                    body: "{\"reason\":\"disk full\"}".into(),
+                },
+                "/v1/assets",
+                1,
+            )]
+        });
+        page.by_role("button", "Input image")
+            .await
+            .send_keys(&temp_file("chair.png", &png()))
+            .await
+            .unwrap();
+        let failed = page
+            .wait_text("status", "Upload status", |t| {
+                t.starts_with("Upload failed")
+            })
+            .await;
+        assert!(failed.contains("disk full"), "{failed}");
+        page.click_button("Retry upload").await;
+        page.wait_text("status", "Upload status", |t| t == "Uploaded.")
+            .await;
+
+        page.set_slider("Rotate", 90).await;
+        page.click_button("Estimate cost").await;
+        page.wait_text("status", "Cost estimate", |t| {
+            t == "Estimated cost: 5 compute units."
+        })
+        .await;
+        let dry_runs = api
+            .requests()
+            .into_iter()
+            .filter(|r| r.query == "dryRun=true" && r.method == "POST")
+            .count();
+        assert_eq!(dry_runs, 1);
+        assert!(
+            api.with_store(|s| s.jobs.is_empty()),
+            "a dry run starts no job"
+        );
+
+        // Straight at an API that sends no CORS headers: the browser blocks it, the app says why.
+        page.fill("API base URL", &blocked.api_base()).await;
+        page.by_role("button", "Input image")
+            .await
+            .send_keys(&temp_file("other.png", &png()))
+            .await
+            .unwrap();
+        let message = page
+            .wait_text("status", "Upload status", |t| {
+                t.starts_with("Upload failed")
+            })
+            .await;
+        assert!(
+            message.contains("often CORS") && message.contains("proxy base URL"),
+            "{message}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn polling_pauses_while_the_tab_is_hidden_and_resumes_at_once() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 60_000,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        fill_settings(&page, &api).await;
+        page.by_role("button", "Input image").await.send_keys(&temp_file("chair.png", &png())).await.unwrap();
+        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+        page.set_slider("Rotate", 45).await;
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(10), |items| items.len() == 1 && items[0].contains("queued")).await;
+        let polls = || api.requests().iter().filter(|r| r.method == "GET" && r.path.starts_with("/v1/jobs/")).count();
+        let set_hidden = |hidden: bool| {
+            let page = page.clone();
+            async move {
+                page.client.execute(
+                    "Object.defineProperty(document, 'hidden', { value: arguments[0], configurable: true });
+                     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));",
+                    vec![json!(hidden)],
+                ).await.expect("visibility");
+            }
+        };
+        set_hidden(true).await;
+        let before = polls();
+        tokio::time::sleep(Duration::from_millis(6_500)).await;
+        assert_eq!(polls(), before, "no polling while hidden");
+        set_hidden(false).await;
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        assert_eq!(polls(), before + 1, "one poll at once when visible again");
+    })
+    .await;
+}
