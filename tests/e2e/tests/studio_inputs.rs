@@ -95,6 +95,20 @@ async fn key_lives_in_the_session_unless_remembered_and_forget_clears_both() {
             .unwrap();
         assert_eq!(secret.as_deref(), Some("test-secret"));
 
+        // The model's own inputs set the panel's ranges.
+        api.set_knobs(|k| k.model_inputs = Some(json!([
+            { "name": "rotateDegrees", "type": "number", "min": -45, "max": 45, "default": 0 },
+            { "name": "loraScale", "type": "number", "min": 0, "max": 2, "step": 0.25, "default": 1 }
+        ])));
+        page.click_button("Test connection").await;
+        page.wait_text("status", "Connection status", |t| t.starts_with("Connected")).await;
+        let rotate = page.by_role("slider", "Rotate").await;
+        assert_eq!(rotate.attr("max").await.unwrap().as_deref(), Some("45"));
+        assert_eq!(rotate.attr("min").await.unwrap().as_deref(), Some("-45"));
+        let lora = page.by_role("spinbutton", "LoRA scale").await;
+        assert_eq!(lora.attr("max").await.unwrap().as_deref(), Some("2"));
+        assert_eq!(lora.prop("value").await.unwrap().as_deref(), Some("1.25"), "the artist's value is kept when in range");
+
         page.click_button("Forget key").await;
         let stored = storage(&page).await;
         assert!(

@@ -281,7 +281,7 @@ fn route(shared: &Shared, incoming: &Incoming) -> Response {
         ("GET", ["jobs"]) => list_jobs(shared, &query),
         ("GET", ["jobs", id]) => get_job(shared, id),
         ("POST", ["jobs", id, "action"]) => job_action(shared, id, &incoming.body),
-        ("GET", ["models", id]) => get_model(id),
+        ("GET", ["models", id]) => get_model(shared, id),
         _ => error(StatusCode::NOT_FOUND, "Not found"),
     }
 }
@@ -565,11 +565,15 @@ fn job_action(shared: &Shared, id: &str, body: &[u8]) -> Response {
     })
 }
 
-fn get_model(id: &str) -> Response {
+fn get_model(shared: &Shared, id: &str) -> Response {
     if id != MODEL_ID {
         return error(StatusCode::NOT_FOUND, &format!("Model {id} not found"));
     }
-    json_response(StatusCode::OK, &json!({ "model": model_description() }))
+    let mut model = model_description();
+    if let Some(inputs) = shared.with(|s| s.knobs.model_inputs.clone()) {
+        model["inputs"] = inputs;
+    }
+    json_response(StatusCode::OK, &json!({ "model": model }))
 }
 
 /// The model as the mock describes it: the contract's parameter table as `inputs`.

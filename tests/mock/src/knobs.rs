@@ -27,6 +27,8 @@ pub struct Knobs {
     pub asset_url_ttl_secs: u64,
     /// Targeted faults, tried in order; the first that matches a request fires.
     pub faults: Vec<Fault>,
+    /// Replaces the model's `inputs` in `GET /models/{id}` (to test model-driven ranges).
+    pub model_inputs: Option<serde_json::Value>,
     /// Seed of the deterministic random source behind `error_rate_5xx` and fault probabilities.
     pub seed: u64,
 }
@@ -45,6 +47,7 @@ impl Default for Knobs {
             cancel_allowed: false,
             asset_url_ttl_secs: 86_400,
             faults: Vec::new(),
+            model_inputs: None,
             seed: 0x5eed,
         }
     }

@@ -441,6 +441,13 @@ fn model_description_and_unknown_ids() {
         ]
     );
     assert_eq!(mock.send("GET", "/v1/models/model_x", None).status, 404);
+    mock.server.set_knobs(|k| {
+        k.model_inputs = Some(json!([{ "name": "rotateDegrees", "min": -45, "max": 45 }]))
+    });
+    let narrowed = mock
+        .send("GET", "/v1/models/model_qwen-edit-multiangle", None)
+        .json();
+    assert_eq!(narrowed["model"]["inputs"][0]["max"], 45);
     assert_eq!(mock.send("GET", "/v1/jobs/job_missing", None).status, 404);
     assert_eq!(
         mock.send("GET", "/v1/assets/asset_missing", None).status,
