@@ -14,6 +14,7 @@
 //! ```
 
 pub mod browser;
+pub mod fixtures;
 pub mod static_server;
 
 pub use browser::{Page, with_browser};

@@ -1,18 +1,10 @@
 //! The built app in real Chromium against the mock: it mounts, works under a sub-path, and
 //! "Test connection" reaches the mock with Basic auth and reports each outcome plainly.
 
+use angleshot_e2e::fixtures::mock;
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
-use angleshot_mock::{Knobs, MockOptions, MockServer};
+use angleshot_mock::Knobs;
 use base64::Engine as _;
-
-async fn mock(knobs: Knobs) -> MockServer {
-    MockServer::start(MockOptions {
-        knobs,
-        ..MockOptions::default()
-    })
-    .await
-    .expect("mock starts")
-}
 
 async fn connect(page: &Page, base: &str, key: &str, secret: &str) -> String {
     page.fill("API base URL", base).await;

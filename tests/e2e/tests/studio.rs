@@ -2,53 +2,10 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
-use angleshot_mock::{Fault, FaultKind, Knobs, MockOptions, MockServer, RecordedRequest};
-use base64::Engine as _;
+use angleshot_e2e::fixtures::{expected_auth, mock};
+use angleshot_e2e::{StaticServer, dist_dir, with_browser};
+use angleshot_mock::{Fault, FaultKind, Knobs, RecordedRequest};
 use serde_json::json;
-
-/// A real 2×2 PNG.
-const PNG_2X2: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
-
-fn write_png(name: &str) -> std::path::PathBuf {
-    let path = std::env::temp_dir().join(format!("angleshot-e2e-{}-{name}", std::process::id()));
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(PNG_2X2)
-        .expect("png");
-    std::fs::write(&path, bytes).expect("write png");
-    path
-}
-
-async fn mock(knobs: Knobs) -> MockServer {
-    MockServer::start(MockOptions {
-        knobs,
-        ..MockOptions::default()
-    })
-    .await
-    .expect("mock")
-}
-
-async fn set_up(page: &Page, site: &StaticServer, api: &MockServer) {
-    page.open(&site.url()).await;
-    page.fill("API base URL", &api.api_base()).await;
-    page.fill("API key", "test-key").await;
-    page.fill("API secret", "test-secret").await;
-    let file = write_png("chair.png");
-    let picker = page.by_role("button", "Input image").await;
-    picker
-        .send_keys(&file.display().to_string())
-        .await
-        .expect("choose file");
-    page.wait_text("status", "Upload status", |t| t == "Uploaded.")
-        .await;
-}
-
-fn expected_auth() -> String {
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode("test-key:test-secret")
-    )
-}
 
 fn generates(records: &[RecordedRequest]) -> Vec<&RecordedRequest> {
     records
@@ -66,7 +23,8 @@ async fn one_job_full_flow_then_five_concurrent_jobs_on_one_upload() {
     })
     .await;
     with_browser(|page| async move {
-        set_up(&page, &site, &api).await;
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
         page.set_slider("Rotate", 45).await;
         let directive = page.by_role("note", "Camera directive").await.text().await.unwrap();
         assert_eq!(directive, "Rotate the camera 45 degrees to the left.");
@@ -133,7 +91,8 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
     })
     .await;
     with_browser(|page| async move {
-        set_up(&page, &site, &api).await;
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
         page.set_slider("Rotate", -45).await;
         page.click_button("Generate").await;
         let items = page
@@ -199,7 +158,8 @@ async fn refused_and_unsure_submits_say_so_and_offer_retry() {
     })
     .await;
     with_browser(|page| async move {
-        set_up(&page, &site, &api).await;
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
         page.set_slider("Rotate", 90).await;
         api.set_knobs(|k| {
             k.faults = vec![Fault::next(

@@ -3,42 +3,10 @@
 
 use std::time::Duration;
 
+use angleshot_e2e::fixtures::{PNG_2X2, mock, png, temp_file};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
-use angleshot_mock::{Knobs, MockOptions, MockServer};
-use base64::Engine as _;
+use angleshot_mock::Knobs;
 use serde_json::json;
-
-const PNG_2X2: &str = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
-
-fn temp_file(name: &str, bytes: &[u8]) -> String {
-    // A folder per process, so the file keeps its exact name (names reach the UI).
-    let dir = std::env::temp_dir().join(format!("angleshot-e2e-files-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp folder");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("write temp file");
-    path.display().to_string()
-}
-
-fn png() -> Vec<u8> {
-    base64::engine::general_purpose::STANDARD
-        .decode(PNG_2X2)
-        .expect("png")
-}
-
-async fn mock(knobs: Knobs) -> MockServer {
-    MockServer::start(MockOptions {
-        knobs,
-        ..MockOptions::default()
-    })
-    .await
-    .expect("mock")
-}
-
-async fn fill_settings(page: &Page, api: &MockServer) {
-    page.fill("API base URL", &api.api_base()).await;
-    page.fill("API key", "test-key").await;
-    page.fill("API secret", "test-secret").await;
-}
 
 async fn storage(page: &Page) -> serde_json::Value {
     page.eval("return { session: {...sessionStorage}, local: {...localStorage} };")
@@ -51,7 +19,7 @@ async fn key_lives_in_the_session_unless_remembered_and_forget_clears_both() {
     let api = mock(Knobs::default()).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
-        fill_settings(&page, &api).await;
+        page.fill_settings(&api).await;
         page.click_button("Test connection").await;
         page.wait_text("status", "Connection status", |t| {
             t.starts_with("Connected")
@@ -197,14 +165,13 @@ async fn bad_files_are_refused_and_the_previous_image_is_kept() {
             page.body_text().await.contains("Add an input image first."),
             "Generate says why it is disabled"
         );
-        fill_settings(&page, &api).await;
+        page.fill_settings(&api).await;
         let picker = page.by_role("button", "Input image").await;
         picker
             .send_keys(&temp_file("good.png", &png()))
             .await
             .unwrap();
-        page.wait_text("status", "Upload status", |t| t == "Uploaded.")
-            .await;
+        page.wait_uploaded().await;
         let mut truncated = png();
         truncated.truncate(30);
         for (name, bytes, expected) in [
@@ -274,9 +241,9 @@ async fn a_dropped_24_mp_photo_is_shrunk_to_2048_and_a_pasted_image_works() {
     let api = mock(Knobs::default()).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
-        fill_settings(&page, &api).await;
+        page.fill_settings(&api).await;
         let original = page.client.execute_async(DROP_24MP_JS, vec![]).await.expect("drop");
-        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+        page.wait_uploaded().await;
         let upload = api.requests().into_iter().find(|r| r.path == "/v1/assets").expect("an upload");
         assert!(upload.body_len < 8 * 1024 * 1024, "under 6 MB of image (base64 ~4/3): {}", upload.body_len);
         let (w, h) = api.with_store(|s| s.assets.values().map(|a| (a.width, a.height)).next().unwrap());
@@ -291,7 +258,7 @@ async fn a_dropped_24_mp_photo_is_shrunk_to_2048_and_a_pasted_image_works() {
             vec![json!(PNG_2X2)],
         ).await.expect("paste");
         page.by_role("img", "Input image: pasted.png").await;
-        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+        page.wait_uploaded().await;
     })
     .await;
 }
@@ -307,9 +274,9 @@ async fn card_actions_stop_download_use_as_input_and_unknown_statuses() {
     .await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
-        fill_settings(&page, &api).await;
-        page.by_role("button", "Input image").await.send_keys(&temp_file("chair.png", &png())).await.unwrap();
-        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+        page.fill_settings(&api).await;
+        page.choose_image("chair.png", &png()).await;
+        page.wait_uploaded().await;
         assert!(page.body_text().await.contains("Nothing would change"));
         page.set_slider("Rotate", 45).await;
         page.set_slider("Move forward", 10).await;
@@ -363,7 +330,7 @@ async fn upload_failure_is_retryable_cost_is_estimated_and_cors_is_explained() {
     .await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
-        fill_settings(&page, &api).await;
+        page.fill_settings(&api).await;
         api.set_knobs(|k| {
             k.faults = vec![Fault::next(
                 FaultKind::Status {
@@ -374,11 +341,7 @@ async fn upload_failure_is_retryable_cost_is_estimated_and_cors_is_explained() {
                 1,
             )]
         });
-        page.by_role("button", "Input image")
-            .await
-            .send_keys(&temp_file("chair.png", &png()))
-            .await
-            .unwrap();
+        page.choose_image("chair.png", &png()).await;
         let failed = page
             .wait_text("status", "Upload status", |t| {
                 t.starts_with("Upload failed")
@@ -386,8 +349,7 @@ async fn upload_failure_is_retryable_cost_is_estimated_and_cors_is_explained() {
             .await;
         assert!(failed.contains("disk full"), "{failed}");
         page.click_button("Retry upload").await;
-        page.wait_text("status", "Upload status", |t| t == "Uploaded.")
-            .await;
+        page.wait_uploaded().await;
 
         page.set_slider("Rotate", 90).await;
         page.click_button("Estimate cost").await;
@@ -408,11 +370,7 @@ async fn upload_failure_is_retryable_cost_is_estimated_and_cors_is_explained() {
 
         // Straight at an API that sends no CORS headers: the browser blocks it, the app says why.
         page.fill("API base URL", &blocked.api_base()).await;
-        page.by_role("button", "Input image")
-            .await
-            .send_keys(&temp_file("other.png", &png()))
-            .await
-            .unwrap();
+        page.choose_image("other.png", &png()).await;
         let message = page
             .wait_text("status", "Upload status", |t| {
                 t.starts_with("Upload failed")
@@ -436,9 +394,9 @@ async fn polling_pauses_while_the_tab_is_hidden_and_resumes_at_once() {
     .await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
-        fill_settings(&page, &api).await;
-        page.by_role("button", "Input image").await.send_keys(&temp_file("chair.png", &png())).await.unwrap();
-        page.wait_text("status", "Upload status", |t| t == "Uploaded.").await;
+        page.fill_settings(&api).await;
+        page.choose_image("chair.png", &png()).await;
+        page.wait_uploaded().await;
         page.set_slider("Rotate", 45).await;
         page.click_button("Generate").await;
         page.wait_list("Jobs", Duration::from_secs(10), |items| items.len() == 1 && items[0].contains("queued")).await;
