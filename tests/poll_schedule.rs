@@ -137,6 +137,11 @@ fn errors_map_to_outcomes() {
     );
     assert_eq!(
         PollOutcome::from_error(&ApiError::from_status(401, None, "")),
+        PollOutcome::Transient,
+        "a key fixed meanwhile resumes the job"
+    );
+    assert_eq!(
+        PollOutcome::from_error(&ApiError::from_status(400, None, "")),
         PollOutcome::Stop
     );
     assert_eq!(

@@ -48,7 +48,7 @@ pub enum PollOutcome {
     Transient,
     /// 429: wait this long if the API said, else back off.
     RateLimited { retry_after_secs: Option<f64> },
-    /// A failure retrying will not fix (401, 403, 404): stop until the user acts.
+    /// A failure retrying will not fix (404, other 4xx): stop until the user acts.
     Stop,
 }
 
@@ -59,13 +59,14 @@ impl PollOutcome {
             ErrorClass::RateLimited { retry_after_secs } => {
                 PollOutcome::RateLimited { retry_after_secs }
             }
-            ErrorClass::Unreachable | ErrorClass::ServerError | ErrorClass::Malformed => {
-                PollOutcome::Transient
-            }
-            ErrorClass::BadCredentials
-            | ErrorClass::Forbidden
-            | ErrorClass::NotFound
-            | ErrorClass::Rejected => PollOutcome::Stop,
+            // A rejected key may be fixed in Settings meanwhile: keep watching, slowly, so the
+            // job is not lost.
+            ErrorClass::Unreachable
+            | ErrorClass::ServerError
+            | ErrorClass::Malformed
+            | ErrorClass::BadCredentials
+            | ErrorClass::Forbidden => PollOutcome::Transient,
+            ErrorClass::NotFound | ErrorClass::Rejected => PollOutcome::Stop,
         }
     }
 }

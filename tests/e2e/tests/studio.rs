@@ -63,6 +63,12 @@ async fn one_job_full_flow_then_five_concurrent_jobs_on_one_upload() {
             assert!(pair[1] - pair[0] >= 2_800, "polls {} ms apart", pair[1] - pair[0]);
         }
 
+        // A final job is never polled again.
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        let later = api.requests();
+        let polls_later = later.iter().filter(|r| r.method == "GET" && r.path.starts_with("/v1/jobs/")).count();
+        assert_eq!(polls_later, polls.len(), "no requests for final jobs");
+
         // Five more, concurrently, on the same uploaded image.
         api.clear_requests();
         for rotate in [-90, -45, 45, 90, 0] {
@@ -145,6 +151,55 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
             records.iter().any(|r| r.status == 429)
                 && records.iter().filter(|r| r.status == 503).count() == 2
         );
+
+        // A key rejected while polling (401): the card says so and keeps the job; the job
+        // finishes once the API accepts the key again.
+        api.set_knobs(|k| {
+            k.faults = vec![Fault::next(
+                FaultKind::Status {
+                    status: 401,
+                    body: r#"{"reason":"Unauthorized"}"#.into(),
+                },
+                "/v1/jobs/",
+                1,
+            )]
+        });
+        page.click_button("Generate").await;
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(15), |items| {
+                items.len() == 3 && items[0].contains("key or secret rejected")
+            })
+            .await;
+        assert!(items[0].contains("job_"), "{items:?}");
+        page.wait_list("Jobs", Duration::from_secs(20), |items| {
+            items.len() == 3 && items[0].contains("success")
+        })
+        .await;
+
+        // A 429 on the generate POST itself: nothing was created, the card says so.
+        api.set_knobs(|k| {
+            k.latency_ms = 1_500;
+            k.faults = vec![Fault::next(
+                FaultKind::RateLimit {
+                    retry_after_secs: Some(9),
+                    remaining_seconds: None,
+                },
+                "/generate/",
+                1,
+            )]
+        });
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(5), |items| {
+            items.len() == 4 && items[0].contains("submitting")
+        })
+        .await;
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(10), |items| {
+                items[0].contains("not submitted")
+            })
+            .await;
+        assert!(items[0].contains("Rate limited (429)"), "{items:?}");
+        assert_eq!(generates(&api.requests()).len(), 4);
     })
     .await;
 }

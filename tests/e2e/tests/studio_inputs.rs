@@ -278,6 +278,17 @@ async fn card_actions_stop_download_use_as_input_and_unknown_statuses() {
         page.choose_image("chair.png", &png()).await;
         page.wait_uploaded().await;
         assert!(page.body_text().await.contains("Nothing would change"));
+        // Snapping to trained states by default; "Fine values" allows free integers.
+        let spoken = |page: Page| async move {
+            page.by_role("slider", "Rotate").await.attr("aria-valuetext").await.unwrap().unwrap_or_default()
+        };
+        page.set_slider("Rotate", 30).await;
+        assert_eq!(spoken(page.clone()).await, "45° — camera to the left");
+        page.by_role("checkbox", "Fine values").await.click().await.unwrap();
+        page.set_slider("Rotate", 30).await;
+        assert_eq!(spoken(page.clone()).await, "30° — camera to the left");
+        page.by_role("checkbox", "Fine values").await.click().await.unwrap();
+        assert_eq!(spoken(page.clone()).await, "45° — camera to the left", "leaving fine mode snaps");
         page.set_slider("Rotate", 45).await;
         page.set_slider("Move forward", 10).await;
         page.by_role("checkbox", "Wide-angle lens").await.click().await.unwrap();
