@@ -165,6 +165,29 @@ async fn bad_files_are_refused_and_the_previous_image_is_kept() {
             page.body_text().await.contains("Add an input image first."),
             "Generate says why it is disabled"
         );
+        page.choose_image("first.png", &png()).await;
+        page.by_role("img", "Input image: first.png").await;
+        assert!(
+            page.body_text()
+                .await
+                .contains("Enter your API key and secret in Settings.")
+        );
+        let generate = page.by_role("button", "Generate").await;
+        assert_eq!(
+            generate.prop("disabled").await.unwrap().as_deref(),
+            Some("true")
+        );
+        let accept = page
+            .by_role("button", "Input image")
+            .await
+            .attr("accept")
+            .await
+            .unwrap();
+        assert_eq!(
+            accept.as_deref(),
+            Some("image/*"),
+            "a tablet offers its camera"
+        );
         page.fill_settings(&api).await;
         let picker = page.by_role("button", "Input image").await;
         picker
@@ -429,6 +452,47 @@ async fn polling_pauses_while_the_tab_is_hidden_and_resumes_at_once() {
         set_hidden(false).await;
         tokio::time::sleep(Duration::from_millis(700)).await;
         assert_eq!(polls(), before + 1, "one poll at once when visible again");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_running_status_is_shown_as_the_api_spells_it() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 12_000,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.set_slider("Rotate", 90).await;
+        let statuses = [
+            "pending",
+            "warming-up",
+            "finalizing",
+            "in-progress",
+            "a-status-from-the-future",
+        ];
+        for status in statuses {
+            api.set_knobs(|k| k.unknown_status = Some(status.to_string()));
+            page.click_button("Generate").await;
+        }
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(15), |items| {
+                items.len() == statuses.len()
+                    && statuses
+                        .iter()
+                        .rev()
+                        .zip(items)
+                        .all(|(s, item)| item.contains(&format!("\n{s} ·")))
+            })
+            .await;
+        assert!(
+            items.iter().all(|i| i.contains("Stop watching")),
+            "still watched: {items:?}"
+        );
     })
     .await;
 }
