@@ -6,5 +6,7 @@ pub mod directive;
 pub mod image_rules;
 pub mod jobs;
 pub mod naming;
+pub mod orbit;
 pub mod poll;
+pub mod presets;
 pub mod settings;
