@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::types::AspectRatio;
 use crate::domain::camera::Camera;
 use crate::domain::directive::directive;
+use crate::domain::presets::{Preset, apply};
 use crate::studio::state::Studio;
 
 fn parse_int(text: &str) -> Option<i32> {
@@ -44,6 +45,12 @@ pub fn CameraPanel() -> impl IntoView {
     view! {
         <section class="panel camera" aria-labelledby="camera-title">
             <h2 id="camera-title">"Camera"</h2>
+            <div class="presets" role="group" aria-label="Presets">
+                {Preset::ALL.into_iter().map(|preset| view! {
+                    <button type="button" class="preset"
+                        on:click=move |_| edit(&|c, r| apply(c, preset, r))>{preset.label()}</button>
+                }).collect_view()}
+            </div>
 
             <div class="field">
                 <label for="rotate">"Rotate"</label>

@@ -496,3 +496,72 @@ async fn every_running_status_is_shown_as_the_api_spells_it() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presets_set_the_values_shown_and_sent() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 500,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        let value = |name: &'static str, attr: &'static str| {
+            let page = page.clone();
+            async move {
+                page.by_role("slider", name)
+                    .await
+                    .prop(attr)
+                    .await
+                    .unwrap()
+                    .unwrap_or_default()
+            }
+        };
+        page.click_button("90° right").await;
+        page.click_button("Top-down").await;
+        page.click_button("Close-up").await;
+        page.click_button("Wide").await;
+        assert_eq!(value("Rotate", "value").await, "-90");
+        assert_eq!(value("Vertical tilt", "value").await, "-1");
+        assert_eq!(value("Move forward", "value").await, "10");
+        let wide = page
+            .by_role("checkbox", "Wide-angle lens")
+            .await
+            .prop("checked")
+            .await
+            .unwrap();
+        assert_eq!(wide.as_deref(), Some("true"));
+        assert!(
+            api.requests()
+                .iter()
+                .all(|r| !r.path.contains("/generate/")),
+            "presets never generate"
+        );
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(10), |items| {
+            items.len() == 1 && items[0].contains("success")
+        })
+        .await;
+        let body = api
+            .requests()
+            .into_iter()
+            .find(|r| r.path.contains("/generate/") && r.method == "POST")
+            .unwrap()
+            .json();
+        assert_eq!(
+            (
+                body["rotateDegrees"].clone(),
+                body["verticalTilt"].clone(),
+                body["moveForward"].clone(),
+                body["useWideAngle"].clone()
+            ),
+            (json!(-90), json!(-1), json!(10), json!(true))
+        );
+        page.click_button("Front").await;
+        assert_eq!(value("Rotate", "value").await, "0");
+        assert_eq!(value("Vertical tilt", "value").await, "0");
+    })
+    .await;
+}
