@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::AspectRatio;
+use crate::components::orbit_gizmo::OrbitGizmo;
 use crate::domain::camera::Camera;
 use crate::domain::directive::directive;
 use crate::domain::presets::{Preset, apply};
@@ -45,6 +46,7 @@ pub fn CameraPanel() -> impl IntoView {
     view! {
         <section class="panel camera" aria-labelledby="camera-title">
             <h2 id="camera-title">"Camera"</h2>
+            <OrbitGizmo />
             <div class="presets" role="group" aria-label="Presets">
                 {Preset::ALL.into_iter().map(|preset| view! {
                     <button type="button" class="preset"

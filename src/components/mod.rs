@@ -4,3 +4,4 @@ pub mod camera_panel;
 pub mod connection;
 pub mod image_input;
 pub mod job_list;
+pub mod orbit_gizmo;

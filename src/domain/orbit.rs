@@ -18,7 +18,7 @@ pub const FAR_RADIUS: f64 = 80.0;
 /// Orbit radius at Move forward 10 (close-up).
 pub const NEAR_RADIUS: f64 = 32.0;
 /// Elevation arc: centre and radius, and the angle above the horizon for tilt −1 (top-down).
-pub const ARC_CENTER: (f64, f64) = (250.0, 110.0);
+pub const ARC_CENTER: (f64, f64) = (265.0, 110.0);
 pub const ARC_RADIUS: f64 = 60.0;
 pub const ARC_MAX_DEGREES: f64 = 60.0;
 

@@ -1,0 +1,223 @@
+//! The orbit gizmo: grab the camera and walk it around the subject (Rotate), pull it closer
+//! (Move forward), or raise it on the elevation arc (Vertical tilt). Mouse, touch and pen
+//! through pointer events with capture; arrow keys and +/− from the keyboard. Geometry lives
+//! in `domain::orbit`; the values live in the one `Camera` signal the sliders show too.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::camera::Camera;
+use crate::domain::orbit::{
+    ARC_CENTER, ARC_MAX_DEGREES, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point,
+    cone_half_angle, elevation_point, tilt_from_point, values_from_point,
+};
+use crate::studio::state::Studio;
+
+/// viewBox size: top view on the left, elevation arc on the right.
+const VIEW_W: f64 = 320.0;
+const VIEW_H: f64 = 200.0;
+/// Pointer x (user units) beyond which a drag moves the elevation handle: between the
+/// orbit's right edge (180 + the dot) and the arc's nearest point (205).
+const ARC_ZONE_X: f64 = 195.0;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Drag {
+    None,
+    Orbit,
+    Elevation,
+}
+
+fn svg_point(ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
+    let el: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let rect = el.get_bounding_client_rect();
+    if rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return None;
+    }
+    let x = (f64::from(ev.client_x()) - rect.left()) * VIEW_W / rect.width();
+    let y = (f64::from(ev.client_y()) - rect.top()) * VIEW_H / rect.height();
+    Some((x, y))
+}
+
+fn cone_path(camera: &Camera) -> String {
+    let (x, y) = camera_point(camera.rotate, camera.forward);
+    let toward = (CENTER.1 - y).atan2(CENTER.0 - x);
+    let half = cone_half_angle(camera.wide_angle).to_radians();
+    let len = 34.0;
+    let (ax, ay) = (
+        x + len * (toward - half).cos(),
+        y + len * (toward - half).sin(),
+    );
+    let (bx, by) = (
+        x + len * (toward + half).cos(),
+        y + len * (toward + half).sin(),
+    );
+    format!("M{x:.1},{y:.1} L{ax:.1},{ay:.1} L{bx:.1},{by:.1} Z")
+}
+
+fn arc_path() -> String {
+    let point = |deg: f64| {
+        let phi = deg.to_radians();
+        (
+            ARC_CENTER.0 - ARC_RADIUS * phi.cos(),
+            ARC_CENTER.1 - ARC_RADIUS * phi.sin(),
+        )
+    };
+    let (sx, sy) = point(ARC_MAX_DEGREES);
+    let (ex, ey) = point(-ARC_MAX_DEGREES);
+    format!("M{sx:.1},{sy:.1} A{ARC_RADIUS},{ARC_RADIUS} 0 0 0 {ex:.1},{ey:.1}")
+}
+
+/// The draggable camera.
+#[component]
+pub fn OrbitGizmo() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let camera = studio.camera;
+    let ranges = studio.ranges;
+    let drag = RwSignal::new(Drag::None);
+    // Bumped whenever a drag lands on a new value: re-creates the "tick" ring (CSS animation).
+    let ticks = RwSignal::new(0u32);
+
+    let set_from_point = move |x: f64, y: f64, mode: Drag| {
+        let r = ranges.get_untracked();
+        let before = camera.get_untracked();
+        camera.update(|c| match mode {
+            Drag::Orbit => {
+                let (rotate, forward) = values_from_point(x, y);
+                c.set_rotate(rotate.round() as i32, &r);
+                c.set_forward(forward.round() as i32, &r);
+            }
+            Drag::Elevation => c.set_tilt(tilt_from_point(x, y).round() as i32, &r),
+            Drag::None => {}
+        });
+        if camera.with_untracked(|c| (c.rotate, c.forward, c.tilt))
+            != (before.rotate, before.forward, before.tilt)
+        {
+            ticks.update(|n| *n = n.wrapping_add(1));
+        }
+    };
+
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let Some((x, y)) = svg_point(&ev) else { return };
+        ev.prevent_default();
+        let mode = if x > ARC_ZONE_X {
+            Drag::Elevation
+        } else {
+            Drag::Orbit
+        };
+        if let Some(el) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+            let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
+        }
+        drag.set(mode);
+        set_from_point(x, y, mode);
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let mode = drag.get_untracked();
+        if mode == Drag::None {
+            return;
+        }
+        if let Some((x, y)) = svg_point(&ev) {
+            set_from_point(x, y, mode);
+        }
+    };
+    let on_up = move |_ev: web_sys::PointerEvent| drag.set(Drag::None);
+
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let r = ranges.get_untracked();
+        let fine = camera.with_untracked(|c| c.fine);
+        let (rot_step, fwd_step) = if fine { (1, 1) } else { (45, 5) };
+        let handled = match ev.key().as_str() {
+            "ArrowLeft" => {
+                camera.update(|c| {
+                    let v = c.rotate + rot_step;
+                    c.set_rotate(v, &r)
+                });
+                true
+            }
+            "ArrowRight" => {
+                camera.update(|c| {
+                    let v = c.rotate - rot_step;
+                    c.set_rotate(v, &r)
+                });
+                true
+            }
+            "ArrowUp" => {
+                camera.update(|c| {
+                    let v = c.tilt - 1;
+                    c.set_tilt(v, &r)
+                });
+                true
+            }
+            "ArrowDown" => {
+                camera.update(|c| {
+                    let v = c.tilt + 1;
+                    c.set_tilt(v, &r)
+                });
+                true
+            }
+            "+" | "=" => {
+                camera.update(|c| {
+                    let v = c.forward + fwd_step;
+                    c.set_forward(v, &r)
+                });
+                true
+            }
+            "-" | "_" => {
+                camera.update(|c| {
+                    let v = c.forward - fwd_step;
+                    c.set_forward(v, &r)
+                });
+                true
+            }
+            "Home" => {
+                camera.update(|c| {
+                    c.set_rotate(0, &r);
+                    c.set_tilt(0, &r);
+                    c.set_forward(0, &r)
+                });
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
+            ticks.update(|n| *n = n.wrapping_add(1));
+        }
+    };
+
+    let cam = move || camera.with(|c| camera_point(c.rotate, c.forward));
+    let elev = move || camera.with(|c| elevation_point(c.tilt));
+    view! {
+        <div class="gizmo-wrap">
+            <svg class="gizmo" viewBox=format!("0 0 {VIEW_W} {VIEW_H}") role="slider" tabindex="0"
+                aria-label="Camera orbit"
+                aria-valuemin="-90" aria-valuemax="90"
+                aria-valuenow=move || camera.with(|c| c.rotate)
+                aria-valuetext=move || camera.with(Camera::describe)
+                aria-describedby="gizmo-help"
+                class:dragging=move || drag.get() != Drag::None
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
+                on:lostpointercapture=move |_| drag.set(Drag::None)
+                on:keydown=on_key>
+                <circle class="orbit" cx=CENTER.0 cy=CENTER.1 r=FAR_RADIUS />
+                <circle class="orbit near" cx=CENTER.0 cy=CENTER.1 r=NEAR_RADIUS />
+                <text class="gizmo-label" x=CENTER.0 y=CENTER.1 + FAR_RADIUS + 14.0 text-anchor="middle">"front"</text>
+                <text class="gizmo-label" x=CENTER.0 - FAR_RADIUS - 4.0 y=CENTER.1 - 6.0 text-anchor="end">"L"</text>
+                <text class="gizmo-label" x=CENTER.0 + FAR_RADIUS + 4.0 y=CENTER.1 - 6.0>"R"</text>
+                <rect class="subject" x=CENTER.0 - 12.0 y=CENTER.1 - 12.0 width="24" height="24" rx="5" />
+                <path class="cone" d=move || camera.with(cone_path) />
+                {move || { let _ = ticks.get(); let (x, y) = cam(); view! { <circle class="snap-ring" cx=x cy=y r="9" /> } }}
+                <circle class="camera-dot" cx=move || cam().0 cy=move || cam().1 r="9" />
+                <path class="arc" d=arc_path() />
+                <text class="gizmo-label" x=ARC_CENTER.0 - 30.0 y="22">"top-down"</text>
+                <text class="gizmo-label" x=ARC_CENTER.0 - 30.0 y="196">"low angle"</text>
+                <rect class="subject small" x=ARC_CENTER.0 - 6.0 y=ARC_CENTER.1 - 10.0 width="12" height="20" rx="3" />
+                <circle class="camera-dot" cx=move || elev().0 cy=move || elev().1 r="9" />
+            </svg>
+            <p id="gizmo-help" class="hint">"Drag the camera around the subject, closer or farther; drag on the arc to raise or lower it. Keys: ←/→ orbit, ↑/↓ height, +/− distance."</p>
+        </div>
+    }
+}

@@ -1,0 +1,135 @@
+//! The orbit gizmo with touch and with the keyboard: the values it sets are the ones the
+//! sliders show and the mock receives.
+
+use std::time::Duration;
+
+use angleshot::domain::orbit::{camera_point, elevation_point};
+use angleshot_e2e::fixtures::mock;
+use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use angleshot_mock::Knobs;
+use fantoccini::actions::{InputSource, PointerAction, TouchActions};
+use fantoccini::key::Key;
+use serde_json::json;
+
+/// Gizmo user units → viewport pixels.
+async fn to_client(page: &Page, point: (f64, f64)) -> (f64, f64) {
+    let rect = page
+        .eval("const g = document.querySelector('svg[aria-label=\"Camera orbit\"]'); g.scrollIntoView({block: 'center'}); const r = g.getBoundingClientRect(); return [r.left, r.top, r.width, r.height];")
+        .await;
+    let n = |i: usize| rect[i].as_f64().unwrap_or_default();
+    (n(0) + point.0 * n(2) / 320.0, n(1) + point.1 * n(3) / 200.0)
+}
+
+async fn touch_drag(page: &Page, from: (f64, f64), to: (f64, f64)) {
+    let (fx, fy) = to_client(page, from).await;
+    let (tx, ty) = to_client(page, to).await;
+    let finger = TouchActions::new("finger".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: fx,
+            y: fy,
+        })
+        .then(PointerAction::Down { button: 0 })
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(250)),
+            x: (fx + tx) / 2.0,
+            y: (fy + ty) / 2.0,
+        })
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(250)),
+            x: tx,
+            y: ty,
+        })
+        .then(PointerAction::Up { button: 0 });
+    page.client
+        .perform_actions(finger)
+        .await
+        .expect("touch drag");
+    page.client.release_actions().await.expect("release");
+}
+
+async fn slider(page: &Page, name: &str) -> String {
+    page.by_role("slider", name)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn touch_drag_and_keyboard_set_the_camera() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 500,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        let gizmo = page.by_role("slider", "Camera orbit").await;
+        assert_eq!(
+            gizmo.attr("aria-valuetext").await.unwrap().as_deref(),
+            Some("front, eye level, full view")
+        );
+
+        // Finger on the camera (front), drag to the front-left: 45° to the left.
+        touch_drag(&page, camera_point(0, 0), camera_point(45, 0)).await;
+        // Finger on the elevation handle, drag to the top of the arc: top-down.
+        touch_drag(&page, elevation_point(0), elevation_point(-1)).await;
+        assert_eq!(slider(&page, "Rotate").await, "45");
+        assert_eq!(slider(&page, "Vertical tilt").await, "-1");
+        assert_eq!(
+            gizmo.attr("aria-valuetext").await.unwrap().as_deref(),
+            Some("45° to the left, top-down, full view")
+        );
+        page.screenshot("gizmo-after-touch").await;
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(10), |items| {
+            items.len() == 1 && items[0].contains("success")
+        })
+        .await;
+        let body = api
+            .requests()
+            .into_iter()
+            .find(|r| r.path.contains("/generate/") && r.method == "POST")
+            .unwrap()
+            .json();
+        assert_eq!(
+            (body["rotateDegrees"].clone(), body["verticalTilt"].clone()),
+            (json!(45), json!(-1))
+        );
+
+        // Keyboard only reaches the same values from the front.
+        page.click_button("Front").await;
+        let gizmo = page.by_role("slider", "Camera orbit").await;
+        page.client
+            .execute(
+                "arguments[0].focus()",
+                vec![serde_json::to_value(&gizmo).unwrap()],
+            )
+            .await
+            .unwrap();
+        let keys: String = [Key::Left, Key::Up]
+            .into_iter()
+            .map(char::from)
+            .chain("+".chars())
+            .collect();
+        page.client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&keys)
+            .await
+            .expect("keys");
+        assert_eq!(slider(&page, "Rotate").await, "45");
+        assert_eq!(slider(&page, "Vertical tilt").await, "-1");
+        assert_eq!(slider(&page, "Move forward").await, "5");
+        assert_eq!(
+            gizmo.attr("aria-valuetext").await.unwrap().as_deref(),
+            Some("45° to the left, top-down, 5 steps closer")
+        );
+    })
+    .await;
+}
