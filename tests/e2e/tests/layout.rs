@@ -1,0 +1,67 @@
+//! The studio at tablet and phone sizes: screenshots saved, no horizontal scrolling, every
+//! visible button and input at least 44×44 CSS px.
+
+use angleshot_e2e::fixtures::mock;
+use angleshot_e2e::{StaticServer, dist_dir, with_browser};
+use angleshot_mock::Knobs;
+
+const MEASURE_JS: &str = r#"
+const small = Array.from(document.querySelectorAll('button, input, select, textarea, [role=slider]'))
+  .filter(el => {
+    const style = getComputedStyle(el);
+    // A visually hidden native input whose <label> is the visible target is not a target itself.
+    return style.opacity !== '0' && style.display !== 'none' && el.getClientRects().length > 0;
+  })
+  .map(el => { const r = el.getBoundingClientRect(); return { id: el.id || el.textContent.trim(), w: r.width, h: r.height }; })
+  .filter(r => r.w < 44 || r.h < 44);
+return { scrollWidth: document.scrollingElement.scrollWidth, innerWidth: innerWidth, small: small };
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 500,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.set_slider("Rotate", 45).await;
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", std::time::Duration::from_secs(10), |items| {
+            items.len() == 1 && items[0].contains("success")
+        })
+        .await;
+        for (width, height) in [(1024u32, 768u32), (768, 1024), (390, 844)] {
+            // Size the viewport (not the window) exactly.
+            page.client
+                .set_window_size(width, height)
+                .await
+                .expect("resize");
+            let inner = page.eval("return [innerWidth, innerHeight]").await;
+            let (iw, ih) = (
+                inner[0].as_u64().unwrap_or(0) as u32,
+                inner[1].as_u64().unwrap_or(0) as u32,
+            );
+            page.client
+                .set_window_size(width + (width - iw), height + (height - ih))
+                .await
+                .expect("resize");
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            page.screenshot(&format!("studio-{width}x{height}")).await;
+            let m = page.eval(MEASURE_JS).await;
+            assert!(
+                m["scrollWidth"].as_u64() <= m["innerWidth"].as_u64(),
+                "{width}×{height} scrolls sideways: {m}"
+            );
+            assert_eq!(
+                m["small"],
+                serde_json::json!([]),
+                "{width}×{height}: controls under 44×44: {m}"
+            );
+        }
+    })
+    .await;
+}
