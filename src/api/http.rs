@@ -43,17 +43,6 @@ pub async fn send(request: ApiRequest) -> Result<RawResponse, ApiError> {
     })
 }
 
-/// Downloads bytes from a CDN link exactly as given: no `Authorization`, URL untouched.
-pub async fn fetch_public_bytes(url: &str) -> Result<(u16, Vec<u8>), ApiError> {
-    let response = RequestBuilder::new(url)
-        .send()
-        .await
-        .map_err(network_error)?;
-    let status = response.status();
-    let bytes = response.binary().await.map_err(network_error)?;
-    Ok((status, bytes))
-}
-
 /// Downloads a CDN link into a `Blob` (bytes stay in the browser, no copy into wasm): no
 /// `Authorization`, URL untouched. Returns the status too, since an expired link answers 403.
 pub async fn fetch_public_blob(url: &str) -> Result<(u16, web_sys::Blob), ApiError> {
