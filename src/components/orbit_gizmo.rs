@@ -79,7 +79,8 @@ pub fn OrbitGizmo() -> impl IntoView {
 
     let set_from_point = move |x: f64, y: f64, mode: Drag| {
         let r = ranges.get_untracked();
-        let before = camera.get_untracked();
+        let values = |c: &Camera| (c.rotate, c.forward, c.tilt);
+        let before = camera.with_untracked(values);
         camera.update(|c| match mode {
             Drag::Orbit => {
                 let (rotate, forward) = values_from_point(x, y);
@@ -89,9 +90,7 @@ pub fn OrbitGizmo() -> impl IntoView {
             Drag::Elevation => c.set_tilt(tilt_from_point(x, y).round() as i32, &r),
             Drag::None => {}
         });
-        if camera.with_untracked(|c| (c.rotate, c.forward, c.tilt))
-            != (before.rotate, before.forward, before.tilt)
-        {
+        if camera.with_untracked(values) != before {
             ticks.update(|n| *n = n.wrapping_add(1));
         }
     };

@@ -66,6 +66,14 @@ impl Page {
             .await;
     }
 
+    /// Waits until the job list holds `count` cards and the newest reads "success".
+    pub async fn wait_newest_success(&self, count: usize) {
+        self.wait_list("Jobs", std::time::Duration::from_secs(20), |items| {
+            items.len() == count && items[0].contains("success")
+        })
+        .await;
+    }
+
     /// Settings filled, `chair.png` chosen and uploaded.
     pub async fn ready_with_image(&self, api: &MockServer) {
         self.fill_settings(api).await;

@@ -86,16 +86,8 @@ async fn touch_drag_and_keyboard_set_the_camera() {
         );
         page.screenshot("gizmo-after-touch").await;
         page.click_button("Generate").await;
-        page.wait_list("Jobs", Duration::from_secs(10), |items| {
-            items.len() == 1 && items[0].contains("success")
-        })
-        .await;
-        let body = api
-            .requests()
-            .into_iter()
-            .find(|r| r.path.contains("/generate/") && r.method == "POST")
-            .unwrap()
-            .json();
+        page.wait_newest_success(1).await;
+        let body = api.generate_posts()[0].json();
         assert_eq!(
             (body["rotateDegrees"].clone(), body["verticalTilt"].clone()),
             (json!(45), json!(-1))

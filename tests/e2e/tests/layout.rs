@@ -30,10 +30,7 @@ async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
         page.ready_with_image(&api).await;
         page.set_slider("Rotate", 45).await;
         page.click_button("Generate").await;
-        page.wait_list("Jobs", std::time::Duration::from_secs(10), |items| {
-            items.len() == 1 && items[0].contains("success")
-        })
-        .await;
+        page.wait_newest_success(1).await;
         for (width, height) in [(1024u32, 768u32), (768, 1024), (390, 844)] {
             // Size the viewport (not the window) exactly.
             page.client

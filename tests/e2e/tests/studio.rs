@@ -4,15 +4,8 @@ use std::time::Duration;
 
 use angleshot_e2e::fixtures::{expected_auth, mock};
 use angleshot_e2e::{StaticServer, dist_dir, with_browser};
-use angleshot_mock::{Fault, FaultKind, Knobs, RecordedRequest};
+use angleshot_mock::{Fault, FaultKind, Knobs};
 use serde_json::json;
-
-fn generates(records: &[RecordedRequest]) -> Vec<&RecordedRequest> {
-    records
-        .iter()
-        .filter(|r| r.method == "POST" && r.path.contains("/generate/"))
-        .collect()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_job_full_flow_then_five_concurrent_jobs_on_one_upload() {
@@ -36,7 +29,7 @@ async fn one_job_full_flow_then_five_concurrent_jobs_on_one_upload() {
         page.screenshot("studio-one-job").await;
 
         let records = api.requests();
-        let posts = generates(&records);
+        let posts = api.generate_posts();
         assert_eq!(posts.len(), 1);
         let upload_id = records.iter().find(|r| r.path == "/v1/assets" && r.method == "POST").map(|r| r.status);
         assert_eq!(upload_id, Some(200));
@@ -80,9 +73,9 @@ async fn one_job_full_flow_then_five_concurrent_jobs_on_one_upload() {
         }
         page.wait_list("Jobs", Duration::from_secs(30), |items| items.len() == 6 && items.iter().all(|i| i.contains("success"))).await;
         let records = api.requests();
-        assert_eq!(generates(&records).len(), 5);
+        assert_eq!(api.generate_posts().len(), 5);
         assert_eq!(records.iter().filter(|r| r.path == "/v1/assets" && r.method == "POST").count(), 0, "one upload serves every job");
-        assert!(generates(&records).iter().all(|r| r.json()["image"] == image.as_str()));
+        assert!(api.generate_posts().iter().all(|r| r.json()["image"] == image.as_str()));
     })
     .await;
 }
@@ -143,7 +136,7 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
         .await;
         let records = api.requests();
         assert_eq!(
-            generates(&records).len(),
+            api.generate_posts().len(),
             2,
             "the generate POST is never retried"
         );
@@ -199,7 +192,7 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
             })
             .await;
         assert!(items[0].contains("Rate limited (429)"), "{items:?}");
-        assert_eq!(generates(&api.requests()).len(), 4);
+        assert_eq!(api.generate_posts().len(), 4);
     })
     .await;
 }
@@ -248,18 +241,14 @@ async fn refused_and_unsure_submits_say_so_and_offer_retry() {
             })
             .await;
         assert!(items[0].contains("Retry"), "{items:?}");
-        assert_eq!(
-            generates(&api.requests()).len(),
-            2,
-            "no automatic resubmission"
-        );
+        assert_eq!(api.generate_posts().len(), 2, "no automatic resubmission");
 
         page.click_button("Retry").await;
         page.wait_list("Jobs", Duration::from_secs(20), |items| {
             items.len() == 3 && items[0].contains("success")
         })
         .await;
-        assert_eq!(generates(&api.requests()).len(), 3);
+        assert_eq!(api.generate_posts().len(), 3);
     })
     .await;
 }

@@ -330,7 +330,7 @@ async fn card_actions_stop_download_use_as_input_and_unknown_statuses() {
 
         api.set_knobs(|k| { k.job_duration_ms = 800; k.unknown_status = None; });
         page.click_button("Generate").await;
-        page.wait_list("Jobs", Duration::from_secs(15), |items| items.len() == 1 && items[0].contains("success")).await;
+        page.wait_newest_success(1).await;
         page.by_role("img", "Result: 45° to the left, eye level, close-up, wide-angle").await;
         page.eval("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { window.__downloads.push([this.download, this.href]); };").await;
         page.click_button("Download").await;
@@ -540,16 +540,8 @@ async fn presets_set_the_values_shown_and_sent() {
             "presets never generate"
         );
         page.click_button("Generate").await;
-        page.wait_list("Jobs", Duration::from_secs(10), |items| {
-            items.len() == 1 && items[0].contains("success")
-        })
-        .await;
-        let body = api
-            .requests()
-            .into_iter()
-            .find(|r| r.path.contains("/generate/") && r.method == "POST")
-            .unwrap()
-            .json();
+        page.wait_newest_success(1).await;
+        let body = api.generate_posts()[0].json();
         assert_eq!(
             (
                 body["rotateDegrees"].clone(),

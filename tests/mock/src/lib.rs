@@ -148,6 +148,18 @@ impl MockServer {
         self.shared.with(|store| store.records.clone())
     }
 
+    /// The generate POSTs received (dry runs excluded), in arrival order.
+    pub fn generate_posts(&self) -> Vec<RecordedRequest> {
+        self.requests()
+            .into_iter()
+            .filter(|r| {
+                r.method == "POST"
+                    && r.path.contains("/generate/")
+                    && !r.query.contains("dryRun=true")
+            })
+            .collect()
+    }
+
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
         self.shared.with(|store| store.records.clear());

@@ -75,6 +75,14 @@ impl Mock {
         )
     }
 
+    /// Generates on `image` and returns the new job's id.
+    fn new_job(&self, image: &str) -> String {
+        self.generate(image).json()["job"]["jobId"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     fn cdn(&self, url: &str, headers: &[(&str, &str)]) -> Answer {
         let target = url
             .strip_prefix(&format!("http://{}", self.server.cdn_addr))
@@ -277,10 +285,7 @@ fn results_come_from_the_cdn_by_signed_expiring_urls_that_refuse_authorization()
         ..Knobs::default()
     });
     let image = mock.upload();
-    let id = mock.generate(&image).json()["job"]["jobId"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = mock.new_job(&image);
     std::thread::sleep(Duration::from_millis(120));
     let job = mock.send("GET", &format!("/v1/jobs/{id}"), None).json();
     let result_id = job["job"]["metadata"]["assetIds"][0]
@@ -342,14 +347,7 @@ fn results_come_from_the_cdn_by_signed_expiring_urls_that_refuse_authorization()
 fn job_listing_pages_newest_first() {
     let mock = start(fast());
     let image = mock.upload();
-    let ids: Vec<String> = (0..3)
-        .map(|_| {
-            mock.generate(&image).json()["job"]["jobId"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids: Vec<String> = (0..3).map(|_| mock.new_job(&image)).collect();
     let first = mock.send("GET", "/v1/jobs?pageSize=2", None).json();
     let listed: Vec<&str> = first["jobs"]
         .as_array()
@@ -378,10 +376,7 @@ fn cancel_is_refused_for_custom_jobs_unless_allowed() {
         ..Knobs::default()
     });
     let image = mock.upload();
-    let id = mock.generate(&image).json()["job"]["jobId"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = mock.new_job(&image);
     let refused = mock.send(
         "POST",
         &format!("/v1/jobs/{id}/action"),
@@ -463,14 +458,8 @@ fn failing_jobs_carry_error_and_hint() {
         ..Knobs::default()
     });
     let image = mock.upload();
-    let failing = mock.generate(&image).json()["job"]["jobId"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    let fine = mock.generate(&image).json()["job"]["jobId"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let failing = mock.new_job(&image);
+    let fine = mock.new_job(&image);
     std::thread::sleep(Duration::from_millis(80));
     let job = mock
         .send("GET", &format!("/v1/jobs/{failing}"), None)
@@ -501,10 +490,7 @@ fn unknown_status_knob() {
         ..Knobs::default()
     });
     let image = mock.upload();
-    let id = mock.generate(&image).json()["job"]["jobId"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = mock.new_job(&image);
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(
         mock.send("GET", &format!("/v1/jobs/{id}"), None).json()["job"]["status"],
