@@ -30,10 +30,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 4. wasm-opt from npm's binaryen (Debian's 108 breaks the output; it must never be used)
+# 4. wasm-opt from npm's binaryen (Debian's 108 breaks the output; it must never be used),
+#    and axe-core, which the e2e accessibility test injects into the page.
 if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || \
+   [ ! -f "$TOOLS_DIR/node_modules/axe-core/axe.min.js" ] || \
    ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  log "installing binaryen $BINARYEN_VERSION from npm into $TOOLS_DIR"
+  log "installing binaryen $BINARYEN_VERSION and axe-core from npm into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
   (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "axe-core@4")
 fi

@@ -47,15 +47,13 @@ pub fn App() -> impl IntoView {
             <h1>"Angleshot"</h1>
             <p class="tagline">"One picture, every camera angle."</p>
         </header>
+        // One grid, reading order image → camera → jobs → settings; CSS places the camera in
+        // its own column on wide screens so image, gizmo and Generate share the first screen.
         <main class="studio">
-            <div class="column left">
-                <ImageInput />
-                <CameraPanel />
-            </div>
-            <div class="column right">
-                <JobList />
-                <ConnectionPanel />
-            </div>
+            <ImageInput />
+            <CameraPanel />
+            <JobList />
+            <ConnectionPanel />
         </main>
     }
 }

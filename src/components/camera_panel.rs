@@ -100,32 +100,36 @@ pub fn CameraPanel() -> impl IntoView {
                 <label for="wide">"Wide-angle lens"</label>
             </div>
 
-            <div class="field">
-                <label for="aspect">"Aspect ratio"</label>
-                <select id="aspect"
-                    on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
-                    {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
-                        <option value=ratio.as_wire() selected=move || camera.with(|c| c.aspect_ratio == ratio)>
-                            {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </div>
+            // Less-used options fold away so Generate stays close on a tablet.
+            <details class="more">
+                <summary>"More options"</summary>
+                <div class="field">
+                    <label for="aspect">"Aspect ratio"</label>
+                    <select id="aspect"
+                        on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
+                        {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
+                            <option value=ratio.as_wire() selected=move || camera.with(|c| c.aspect_ratio == ratio)>
+                                {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
 
-            <div class="field">
-                <label for="lora">"LoRA scale"</label>
-                <input id="lora" type="number" inputmode="decimal"
-                    min=move || ranges.with(|r| r.lora_min) max=move || ranges.with(|r| r.lora_max)
-                    step=move || ranges.with(|r| r.lora_step)
-                    prop:value=move || camera.with(|c| c.lora_scale)
-                    on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
-            </div>
+                <div class="field">
+                    <label for="lora">"LoRA scale"</label>
+                    <input id="lora" type="number" inputmode="decimal"
+                        min=move || ranges.with(|r| r.lora_min) max=move || ranges.with(|r| r.lora_max)
+                        step=move || ranges.with(|r| r.lora_step)
+                        prop:value=move || camera.with(|c| c.lora_scale)
+                        on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
+                </div>
 
-            <div class="check">
-                <input id="fast" type="checkbox" prop:checked=move || camera.with(|c| c.go_fast)
-                    on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
-                <label for="fast">"Go fast"</label>
-            </div>
+                <div class="check">
+                    <input id="fast" type="checkbox" prop:checked=move || camera.with(|c| c.go_fast)
+                        on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
+                    <label for="fast">"Go fast"</label>
+                </div>
+            </details>
 
             <div class="field">
                 <label for="prompt">"Prompt"</label>
@@ -136,15 +140,18 @@ pub fn CameraPanel() -> impl IntoView {
 
             <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
 
-            <div class="row">
-                <button type="button" class="primary" aria-describedby="generate-reason"
-                    disabled=move || studio.generate_blocker().is_some()
-                    on:click=move |_| studio.generate()>"Generate"</button>
-                <button type="button" class="secondary"
-                    disabled=move || studio.generate_blocker().is_some()
-                    on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
+            // Sticky at the bottom of the viewport while the panel is on screen.
+            <div class="actions">
+                <div class="row">
+                    <button type="button" class="primary" aria-describedby="generate-reason"
+                        disabled=move || studio.generate_blocker().is_some()
+                        on:click=move |_| studio.generate()>"Generate"</button>
+                    <button type="button" class="secondary"
+                        disabled=move || studio.generate_blocker().is_some()
+                        on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
+                </div>
+                <p id="generate-reason" class="hint">{move || studio.generate_blocker()}</p>
             </div>
-            <p id="generate-reason" class="hint">{move || studio.generate_blocker()}</p>
             <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost.get()}</p>
         </section>
     }

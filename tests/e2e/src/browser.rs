@@ -75,6 +75,8 @@ const matches = Array.from(document.querySelectorAll('*'))
   .filter(el => roleOf(el) === wantedRole && nameOf(el) === norm(wantedName));
 const el = matches.find(visible) || matches[0];
 if (!el) return null;
+// Centred, so the sticky Generate bar never covers what WebDriver then clicks.
+if (visible(el)) el.scrollIntoView({ block: 'center', inline: 'nearest' });
 el.setAttribute('data-e2e-found', mark);
 return mark;
 "#;
@@ -326,10 +328,102 @@ impl Page {
             .expect("script runs")
     }
 
+    /// Sends a Chrome DevTools Protocol command through chromedriver and returns its result.
+    ///
+    /// ```no_run
+    /// # async fn demo(page: angleshot_e2e::Page) {
+    /// page.cdp("Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": 4 })).await;
+    /// # }
+    /// ```
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(CdpCommand {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Emulates `prefers-color-scheme` (`"light"` or `"dark"`).
+    pub async fn color_scheme(&self, scheme: &str) {
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await;
+    }
+
+    /// Injects axe-core (from the npm install in `$ANGLESHOT_TOOLS`) and returns the
+    /// violations of impact "serious" or "critical" on the current page, one line each.
+    pub async fn axe_serious_violations(&self) -> Vec<String> {
+        let tools = std::env::var("ANGLESHOT_TOOLS").map(PathBuf::from).unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/angleshot-tools")
+        });
+        let path = tools.join("node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!("{}: {e} (scripts/install-tools.sh installs axe-core)", path.display())
+        });
+        self.client
+            .execute(&format!("{source}\nreturn true;"), vec![])
+            .await
+            .expect("axe-core injects");
+        let result = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                   axe.run(document, { resultTypes: ['violations'] })
+                     .then(r => done(r.violations), e => done([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }]));"#,
+                vec![],
+            )
+            .await
+            .expect("axe.run");
+        result
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .map(|v| {
+                let targets: Vec<String> = v["nodes"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|n| n["target"].to_string())
+                    .collect();
+                format!("{} ({}): {} at {}", v["id"], v["impact"], v["help"], targets.join(", "))
+            })
+            .collect()
+    }
+
     /// Saves a PNG screenshot under `tests/e2e/artifacts/`.
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(crate::artifacts_dir().join(format!("{name}.png")), png);
         }
+    }
+}
+
+/// chromedriver's vendor endpoint `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct CdpCommand {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

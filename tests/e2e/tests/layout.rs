@@ -1,5 +1,6 @@
 //! The studio at tablet and phone sizes: screenshots saved, no horizontal scrolling, every
-//! visible button and input at least 44×44 CSS px.
+//! visible button and input at least 44×44 CSS px, and on tablets the image, the orbit gizmo and
+//! Generate on the first screen.
 
 use angleshot_e2e::fixtures::mock;
 use angleshot_e2e::{StaticServer, dist_dir, with_browser};
@@ -15,6 +16,25 @@ const small = Array.from(document.querySelectorAll('button, input, select, texta
   .map(el => { const r = el.getBoundingClientRect(); return { id: el.id || el.textContent.trim(), w: r.width, h: r.height }; })
   .filter(r => r.w < 44 || r.h < 44);
 return { scrollWidth: document.scrollingElement.scrollWidth, innerWidth: innerWidth, small: small };
+"#;
+
+/// With the page scrolled to the top: which of the image, the gizmo and Generate are not wholly
+/// inside the viewport (the artist would have to hunt for them).
+const OFF_SCREEN_JS: &str = r#"
+scrollTo(0, 0);
+const wanted = {
+  image: document.querySelector('img[alt^="Input image"]'),
+  gizmo: document.querySelector('[role=slider][aria-label="Camera orbit"]'),
+  generate: Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Generate'),
+};
+const out = [];
+for (const [name, el] of Object.entries(wanted)) {
+  if (!el) { out.push(name + ': missing'); continue; }
+  const r = el.getBoundingClientRect();
+  if (r.top < 0 || r.left < 0 || r.bottom > innerHeight + 0.5 || r.right > innerWidth + 0.5)
+    out.push(`${name}: ${Math.round(r.left)},${Math.round(r.top)} → ${Math.round(r.right)},${Math.round(r.bottom)} in ${innerWidth}×${innerHeight}`);
+}
+return out;
 "#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -47,6 +67,14 @@ async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
                 .await
                 .expect("resize");
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            if width >= 768 {
+                let off = page.eval(OFF_SCREEN_JS).await;
+                assert_eq!(
+                    off,
+                    serde_json::json!([]),
+                    "{width}×{height}: image, gizmo and Generate must fit the first screen"
+                );
+            }
             page.screenshot(&format!("studio-{width}x{height}")).await;
             let m = page.eval(MEASURE_JS).await;
             assert!(
