@@ -35,7 +35,7 @@ run_layer() {
   if [ "$rc" -ne 0 ] || [ "$passed" -eq 0 ]; then status=1; fi
 }
 
-run_layer native cargo test --no-fail-fast --workspace --exclude angleshot-e2e
+run_layer native cargo test --no-fail-fast --workspace --exclude angleshot-e2e --exclude angleshot-bench
 run_layer wasm cargo test -p angleshot --target wasm32-unknown-unknown --test web_shell
 run_layer e2e cargo test --no-fail-fast -p angleshot-e2e -- --test-threads=2
 

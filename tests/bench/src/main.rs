@@ -1,0 +1,52 @@
+//! Angleshot's performance benchmark (`bash scripts/bench.sh`; not part of the test command).
+//!
+//! Serves the release `dist/` compressed (gzip or brotli by `Accept-Encoding`, as a static host
+//! would) on loopback beside the mock Scenario server, drives headless Chromium through the
+//! Chrome DevTools Protocol, prints a table, writes `target/bench/report.json`, and exits 1
+//! when a budget is broken.
+
+mod budgets;
+mod scenarios;
+mod serve;
+
+use std::path::PathBuf;
+
+use angleshot_e2e::{dist_dir, with_browser};
+use budgets::Report;
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let dist = dist_dir();
+    let site = serve::CompressedSite::start(&dist).await;
+    let files = serve::compressed_sizes(&dist);
+    let report = std::sync::Arc::new(std::sync::Mutex::new(Report::default()));
+    let shared = report.clone();
+    with_browser(|page| async move {
+        let mut metrics = Vec::new();
+        scenarios::cold_load(&page, &site.url(), &mut metrics).await;
+        scenarios::gizmo_drag(&page, &site.url(), &mut metrics).await;
+        if let Ok(mut report) = shared.lock() {
+            report.metrics = metrics;
+        }
+    })
+    .await;
+    let Ok(mut report) = report.lock().map(|r| r.clone()) else {
+        eprintln!("bench: report lost");
+        std::process::exit(2);
+    };
+    report.files = files;
+    print!("{}", report.table());
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/bench");
+    let _ = std::fs::create_dir_all(&out);
+    let path = out.join("report.json");
+    match std::fs::write(&path, report.json().to_string()) {
+        Ok(()) => println!("report: {}", path.display()),
+        Err(e) => eprintln!("bench: cannot write {}: {e}", path.display()),
+    }
+    let broken = report.broken();
+    if !broken.is_empty() {
+        println!("BUDGETS BROKEN: {}", broken.join(", "));
+        std::process::exit(1);
+    }
+    println!("all budgets met");
+}

@@ -1,0 +1,258 @@
+//! The measured scenarios. Each appends its figures (with budgets) to `metrics`.
+
+use std::time::{Duration, Instant};
+
+use angleshot_e2e::Page;
+use serde_json::{Value, json};
+
+use crate::budgets::Metric;
+
+/// Installed in every new document before the app runs: collects long tasks (> 50 ms).
+const LONG_TASK_OBSERVER: &str = r#"
+window.__longTasks = [];
+try {
+  new PerformanceObserver(list => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+} catch (e) {}
+"#;
+
+const COLD_LOADS: usize = 5;
+const KB: f64 = 1024.0;
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+async fn throttle(page: &Page, rate: u32) {
+    page.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+        .await;
+}
+
+/// Long tasks seen since the last call (count, longest ms), then forgets them.
+async fn take_long_tasks(page: &Page) -> (usize, f64) {
+    let tasks = page
+        .eval("const t = window.__longTasks || []; window.__longTasks = []; return t;")
+        .await;
+    let durations: Vec<f64> = tasks
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect();
+    (
+        durations.len(),
+        durations.iter().copied().fold(0.0, f64::max),
+    )
+}
+
+/// Milliseconds from navigation start to the app's `angleshot-mounted` mark.
+async fn wait_mounted(page: &Page) -> f64 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let mark = page
+            .eval("const m = performance.getEntriesByName('angleshot-mounted')[0]; return m ? m.startTime : null;")
+            .await;
+        if let Some(ms) = mark.as_f64() {
+            return ms;
+        }
+        assert!(Instant::now() < deadline, "the app never mounted");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+async fn cold_navigate(page: &Page, url: &str) -> f64 {
+    page.cdp("Network.clearBrowserCache", json!({})).await;
+    page.client.goto("about:blank").await.expect("blank page");
+    page.client.goto(url).await.expect("navigate");
+    wait_mounted(page).await
+}
+
+/// 1, 2 and the heap: bytes and requests to interactive, median cold load at ×1 and ×4,
+/// JS heap after load, long tasks while loading.
+pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
+    page.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": LONG_TASK_OBSERVER }),
+    )
+    .await;
+    page.cdp("Network.enable", json!({})).await;
+    page.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+
+    // Transfer: one cold load at ×1, everything the page fetched up to mount.
+    throttle(page, 1).await;
+    let mounted = cold_navigate(page, url).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let transfer = page
+        .eval(&format!(
+            r#"const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                 .filter(e => e.startTime <= {mounted} && new URL(e.name).origin === location.origin);
+               return {{ bytes: all.reduce((s, e) => s + e.transferSize, 0),
+                        body: all.reduce((s, e) => s + e.encodedBodySize, 0),
+                        decoded: all.reduce((s, e) => s + (e.decodedBodySize || 0), 0),
+                        requests: all.length,
+                        names: all.map(e => new URL(e.name).pathname + ' ' + e.transferSize) }};"#
+        ))
+        .await;
+    println!("loaded to interactive: {}", transfer["names"]);
+    metrics.push(Metric::budget(
+        "1. transfer to interactive (compressed, with headers)",
+        transfer["bytes"].as_f64().unwrap_or(f64::NAN) / KB,
+        "KB",
+        200.0,
+    ));
+    metrics.push(Metric::info(
+        "1. … uncompressed",
+        transfer["decoded"].as_f64().unwrap_or(f64::NAN) / KB,
+        "KB",
+    ));
+    metrics.push(Metric::budget(
+        "1. requests to interactive",
+        transfer["requests"].as_f64().unwrap_or(f64::NAN),
+        "",
+        6.0,
+    ));
+
+    for rate in [1u32, 4] {
+        throttle(page, rate).await;
+        take_long_tasks(page).await;
+        let mut times = Vec::new();
+        let mut long_tasks = 0;
+        for _ in 0..COLD_LOADS {
+            times.push(cold_navigate(page, url).await);
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            long_tasks += take_long_tasks(page).await.0;
+        }
+        println!("cold loads at ×{rate}: {times:?} ms");
+        let budget = if rate == 4 { 300.0 } else { f64::INFINITY };
+        metrics.push(Metric {
+            limit: if budget.is_finite() {
+                crate::budgets::Limit::AtMost(budget)
+            } else {
+                crate::budgets::Limit::None
+            },
+            ..Metric::info(
+                &format!("2. navigation → studio with Generate, median of {COLD_LOADS}, CPU ×{rate}"),
+                median(&mut times),
+                "ms",
+            )
+        });
+        metrics.push(Metric::info(
+            &format!("7. long tasks during the {COLD_LOADS} loads at ×{rate}"),
+            long_tasks as f64,
+            "",
+        ));
+        if rate == 4 {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let heap = page.cdp("Runtime.getHeapUsage", json!({})).await;
+            metrics.push(Metric::budget(
+                "2. JS heap after load, ×4",
+                heap["usedSize"].as_f64().unwrap_or(f64::NAN) / KB / KB,
+                "MB",
+                3.0,
+            ));
+        }
+    }
+    throttle(page, 1).await;
+}
+
+/// 3: script time per pointer-move while dragging the orbit gizmo at ×4, and long tasks then.
+pub async fn gizmo_drag(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
+    throttle(page, 1).await;
+    page.client.goto(url).await.expect("navigate");
+    wait_mounted(page).await;
+    let start = page
+        .eval(
+            r#"const svg = document.querySelector('[role=slider][aria-label="Camera orbit"]');
+               svg.scrollIntoView({ block: 'center' });
+               const dot = svg.querySelector('.camera-dot').getBoundingClientRect();
+               const r = svg.getBoundingClientRect();
+               window.__moves = 0;
+               window.addEventListener('pointermove', () => window.__moves++, { capture: true });
+               return { x: dot.left + dot.width / 2, y: dot.top + dot.height / 2,
+                        left: r.left, top: r.top, scale: r.width / 320,
+                        rotate: document.getElementById('rotate').value };"#,
+        )
+        .await;
+    let f = |key: &str| start[key].as_f64().unwrap_or(f64::NAN);
+    let (x0, y0, scale) = (f("x"), f("y"), f("scale"));
+    // The top view's orbit centre is (100, 100) in the 320×200 viewBox.
+    let (cx, cy) = (f("left") + 100.0 * scale, f("top") + 100.0 * scale);
+    let angle0 = (y0 - cy).atan2(x0 - cx);
+    const MOVES: usize = 60;
+
+    throttle(page, 4).await;
+    take_long_tasks(page).await;
+    page.cdp("Performance.enable", json!({})).await;
+    let before = script_seconds(page).await;
+    let mouse = |kind: &str, x: f64, y: f64| {
+        json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1, "pointerType": "mouse" })
+    };
+    page.cdp("Input.dispatchMouseEvent", mouse("mousePressed", x0, y0))
+        .await;
+    for i in 1..=MOVES {
+        let t = i as f64 / MOVES as f64;
+        // Half an orbit, drawn in from the far ring toward the subject.
+        let angle = angle0 + t * std::f64::consts::PI;
+        let radius = (80.0 - 40.0 * t) * scale;
+        page.cdp(
+            "Input.dispatchMouseEvent",
+            mouse("mouseMoved", cx + radius * angle.cos(), cy + radius * angle.sin()),
+        )
+        .await;
+    }
+    let (xe, ye) = (
+        cx + 40.0 * scale * (angle0 + std::f64::consts::PI).cos(),
+        cy + 40.0 * scale * (angle0 + std::f64::consts::PI).sin(),
+    );
+    page.cdp("Input.dispatchMouseEvent", mouse("mouseReleased", xe, ye))
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let after = script_seconds(page).await;
+    let (long_tasks, longest) = take_long_tasks(page).await;
+    throttle(page, 1).await;
+    let seen = page
+        .eval("return { moves: window.__moves, rotate: document.getElementById('rotate').value, forward: document.getElementById('forward').value };")
+        .await;
+    let moves = seen["moves"].as_f64().unwrap_or(0.0);
+    println!(
+        "gizmo drag: {moves} pointermove events; Rotate {} → {}, Move forward → {}",
+        start["rotate"], seen["rotate"], seen["forward"]
+    );
+    assert!(
+        moves > 0.0 && seen["rotate"] != start["rotate"],
+        "the drag did not move the camera: {seen}"
+    );
+    metrics.push(Metric::budget(
+        "3. script time per gizmo pointer-move, CPU ×4",
+        (after - before) * 1000.0 / moves,
+        "ms",
+        4.0,
+    ));
+    metrics.push(Metric::budget(
+        "7. long tasks while dragging, ×4",
+        long_tasks as f64,
+        "",
+        0.0,
+    ));
+    if long_tasks > 0 {
+        println!("longest task while dragging: {longest:.1} ms");
+    }
+}
+
+/// Renderer main-thread script time so far, in seconds (CDP Performance metrics).
+async fn script_seconds(page: &Page) -> f64 {
+    let result = page.cdp("Performance.getMetrics", json!({})).await;
+    result["metrics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|m| m["name"] == "ScriptDuration")
+        .and_then(|m| m["value"].as_f64())
+        .unwrap_or(f64::NAN)
+}
