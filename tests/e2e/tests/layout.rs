@@ -51,7 +51,7 @@ async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
         page.set_slider("Rotate", 45).await;
         page.click_button("Generate").await;
         page.wait_newest_success(1).await;
-        for (width, height) in [(1024u32, 768u32), (768, 1024), (390, 844)] {
+        for (width, height) in [(1024u32, 768u32), (768, 1024), (390, 844), (360, 740)] {
             // Size the viewport (not the window) exactly.
             page.client
                 .set_window_size(width, height)
