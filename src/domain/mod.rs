@@ -1,5 +1,6 @@
 //! Plain-Rust domain logic: no HTTP, no DOM, tested natively.
 
+pub mod angle_set;
 pub mod camera;
 pub mod connection;
 pub mod directive;
@@ -9,4 +10,6 @@ pub mod naming;
 pub mod orbit;
 pub mod poll;
 pub mod presets;
+pub mod set_export;
 pub mod settings;
+pub mod submit_queue;

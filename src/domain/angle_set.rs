@@ -1,0 +1,137 @@
+//! Angle sets: which angles a set holds, how each is named and ordered, how many of a set are
+//! done, and the total rotation from the original when results are chained.
+//!
+//! ```
+//! use angleshot::domain::angle_set::{SetAngle, file_stem, DEFAULT_SET};
+//! assert_eq!(DEFAULT_SET.len(), 6);
+//! assert_eq!(file_stem(45, 0), "rot+45_left");
+//! assert_eq!(file_stem(0, -1), "top-down");
+//! assert_eq!(SetAngle { rotate: -90, tilt: 0 }.label(0), "90° right");
+//! ```
+
+/// One angle of a set: the two camera values a set varies. Distance, lens, prompt and the other
+/// options are shared by the whole set (taken from the camera panel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SetAngle {
+    pub rotate: i32,
+    pub tilt: i32,
+}
+
+/// The default set: four eye-level turns, plus top-down and low angle from the front.
+pub const DEFAULT_SET: [SetAngle; 6] = [
+    SetAngle { rotate: -90, tilt: 0 },
+    SetAngle { rotate: -45, tilt: 0 },
+    SetAngle { rotate: 45, tilt: 0 },
+    SetAngle { rotate: 90, tilt: 0 },
+    SetAngle { rotate: 0, tilt: -1 },
+    SetAngle { rotate: 0, tilt: 1 },
+];
+
+/// Every angle the set editor offers (the default set ticked).
+pub const SET_CHOICES: [SetAngle; 11] = [
+    SetAngle { rotate: -90, tilt: 0 },
+    SetAngle { rotate: -45, tilt: 0 },
+    SetAngle { rotate: 0, tilt: 0 },
+    SetAngle { rotate: 45, tilt: 0 },
+    SetAngle { rotate: 90, tilt: 0 },
+    SetAngle { rotate: 0, tilt: -1 },
+    SetAngle { rotate: -45, tilt: -1 },
+    SetAngle { rotate: 45, tilt: -1 },
+    SetAngle { rotate: 0, tilt: 1 },
+    SetAngle { rotate: -45, tilt: 1 },
+    SetAngle { rotate: 45, tilt: 1 },
+];
+
+/// Default number of a set's jobs in flight at once.
+pub const DEFAULT_CONCURRENCY: usize = 4;
+
+/// A rotation folded into (−180, 180]: chaining 90° twice is 180°, three times is −90°.
+pub fn normalise_rotation(degrees: i32) -> i32 {
+    let r = degrees.rem_euclid(360);
+    if r > 180 { r - 360 } else { r }
+}
+
+fn tilt_words(tilt: i32) -> Option<&'static str> {
+    match tilt {
+        t if t < 0 => Some("top-down"),
+        0 => None,
+        _ => Some("low angle"),
+    }
+}
+
+/// The file name (without extension) for a view at `total_rotation` and `tilt`:
+/// `front`, `rot+45_left`, `rot-90_right`, `rot+180_back`, `top-down`, `rot+45_left_low-angle`.
+pub fn file_stem(total_rotation: i32, tilt: i32) -> String {
+    let rotation = normalise_rotation(total_rotation);
+    let turn = match rotation {
+        0 => None,
+        180 => Some("rot+180_back".to_string()),
+        r if r > 0 => Some(format!("rot+{r}_left")),
+        r => Some(format!("rot{r}_right")),
+    };
+    let tilt = tilt_words(tilt).map(|t| t.replace(' ', "-"));
+    match (turn, tilt) {
+        (None, None) => "front".to_string(),
+        (Some(turn), None) => turn,
+        (None, Some(tilt)) => tilt,
+        (Some(turn), Some(tilt)) => format!("{turn}_{tilt}"),
+    }
+}
+
+/// Words for a rotation from the original: "front", "45° left", "90° right", "180° (back)".
+pub fn rotation_words(total_rotation: i32) -> String {
+    match normalise_rotation(total_rotation) {
+        0 => "front".to_string(),
+        180 => "180° (back)".to_string(),
+        r if r > 0 => format!("{r}° left"),
+        r => format!("{}° right", -r),
+    }
+}
+
+impl SetAngle {
+    /// A short label, counting from the set's input at `base_rotation`:
+    /// "45° left", "top-down", "90° right · low angle".
+    pub fn label(&self, base_rotation: i32) -> String {
+        let total = base_rotation + self.rotate;
+        match (normalise_rotation(total), tilt_words(self.tilt)) {
+            (0, Some(tilt)) => tilt.to_string(),
+            (_, Some(tilt)) => format!("{} · {tilt}", rotation_words(total)),
+            (_, None) => rotation_words(total),
+        }
+    }
+
+    /// Where this angle sits in a contact sheet or turntable: eye level first, turning from
+    /// the camera's right (−) to its left (+), then top-down, then low angle.
+    pub fn order_key(&self, base_rotation: i32) -> (i32, i32) {
+        let row = match self.tilt {
+            0 => 0,
+            t if t < 0 => 1,
+            _ => 2,
+        };
+        (row, normalise_rotation(base_rotation + self.rotate))
+    }
+}
+
+/// How far a set has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SetProgress {
+    pub total: usize,
+    pub done: usize,
+    pub failed: usize,
+}
+
+impl SetProgress {
+    /// "4 of 6 done", with failures when there are any.
+    pub fn text(&self) -> String {
+        let mut text = format!("{} of {} done", self.done, self.total);
+        if self.failed > 0 {
+            text.push_str(&format!(" · {} failed", self.failed));
+        }
+        text
+    }
+
+    /// Every cell has ended, well or not.
+    pub fn finished(&self) -> bool {
+        self.done + self.failed >= self.total
+    }
+}

@@ -1,0 +1,188 @@
+//! Angle sets in plain Rust: names, order and labels of the angles, chaining past ±90°, the
+//! submit queue's limit and 429 back-off, and the ZIP with its `angles.json`.
+
+use angleshot::api::types::GenerateBody;
+use angleshot::domain::angle_set::{
+    DEFAULT_SET, SetAngle, SetProgress, file_stem, normalise_rotation, rotation_words,
+};
+use angleshot::domain::set_export::{
+    Manifest, ManifestEntry, build_zip, extension_for, iso8601, unique_names,
+};
+use angleshot::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS, SubmitQueue};
+
+#[test]
+fn default_set_is_four_eye_level_turns_plus_top_down_and_low_angle() {
+    let stems: Vec<String> = DEFAULT_SET.iter().map(|a| file_stem(a.rotate, a.tilt)).collect();
+    assert_eq!(
+        stems,
+        ["rot-90_right", "rot-45_right", "rot+45_left", "rot+90_left", "top-down", "low-angle"]
+    );
+}
+
+#[test]
+fn file_stems_name_the_side_the_camera_went_to() {
+    assert_eq!(file_stem(0, 0), "front");
+    assert_eq!(file_stem(45, 0), "rot+45_left");
+    assert_eq!(file_stem(-45, 1), "rot-45_right_low-angle");
+    assert_eq!(file_stem(180, 0), "rot+180_back");
+    assert_eq!(file_stem(-180, 0), "rot+180_back");
+}
+
+#[test]
+fn chaining_ninety_twice_is_one_eighty_and_three_times_is_ninety_right() {
+    assert_eq!(normalise_rotation(90 + 90), 180);
+    assert_eq!(normalise_rotation(90 + 90 + 90), -90);
+    assert_eq!(normalise_rotation(-270), 90);
+    assert_eq!(rotation_words(180), "180° (back)");
+    assert_eq!(SetAngle { rotate: 90, tilt: 0 }.label(90), "180° (back)");
+    assert_eq!(SetAngle { rotate: 45, tilt: -1 }.label(0), "45° left · top-down");
+    assert_eq!(SetAngle { rotate: 0, tilt: 1 }.label(0), "low angle");
+}
+
+#[test]
+fn order_is_eye_level_right_to_left_then_top_down_then_low_angle() {
+    let mut angles = DEFAULT_SET.to_vec();
+    angles.push(SetAngle { rotate: 0, tilt: 0 }); // where the original sits
+    angles.reverse();
+    angles.sort_by_key(|a| a.order_key(0));
+    let labels: Vec<String> = angles.iter().map(|a| a.label(0)).collect();
+    assert_eq!(
+        labels,
+        ["90° right", "45° right", "front", "45° left", "90° left", "top-down", "low angle"]
+    );
+}
+
+#[test]
+fn progress_counts_done_and_failed() {
+    let p = SetProgress { total: 6, done: 4, failed: 0 };
+    assert_eq!(p.text(), "4 of 6 done");
+    assert!(!p.finished());
+    let p = SetProgress { total: 6, done: 5, failed: 1 };
+    assert_eq!(p.text(), "5 of 6 done · 1 failed");
+    assert!(p.finished());
+}
+
+#[test]
+fn queue_never_holds_more_than_the_limit_in_flight() {
+    let mut q = SubmitQueue::new(4);
+    for id in 1..=6 {
+        q.enqueue(id);
+    }
+    let started: Vec<u64> = std::iter::from_fn(|| q.next(0.0)).collect();
+    assert_eq!(started, [1, 2, 3, 4]);
+    assert_eq!((q.in_flight(), q.waiting()), (4, 2));
+    q.finished(2);
+    assert_eq!(q.next(0.0), Some(5));
+    assert_eq!(q.next(0.0), None);
+    q.finished(1);
+    q.finished(3);
+    assert_eq!(q.next(0.0), Some(6));
+    assert_eq!(q.next(0.0), None, "nothing left");
+}
+
+#[test]
+fn a_429_puts_the_job_first_again_and_pauses_for_retry_after() {
+    let mut q = SubmitQueue::new(2);
+    for id in 1..=3 {
+        q.enqueue(id);
+    }
+    assert_eq!(q.next(0.0), Some(1));
+    assert_eq!(q.next(0.0), Some(2));
+    q.rate_limited(2, Some(5.0), 1_000.0);
+    assert_eq!(q.wake_at(), Some(6_000.0));
+    assert_eq!(q.next(5_999.0), None, "paused");
+    assert_eq!(q.next(6_000.0), Some(2), "the refused job goes first");
+    assert!(q.is_waiting(3));
+}
+
+#[test]
+fn a_429_without_retry_after_backs_off_doubling_up_to_a_minute_and_resets_on_success() {
+    let mut q = SubmitQueue::new(1);
+    q.enqueue(1);
+    let mut now = 0.0;
+    let mut waits = Vec::new();
+    for _ in 0..7 {
+        assert_eq!(q.next(now), Some(1));
+        q.rate_limited(1, None, now);
+        let wake = q.wake_at().unwrap();
+        waits.push(wake - now);
+        now = wake;
+    }
+    assert_eq!(waits[0], FIRST_BACKOFF_MS);
+    assert_eq!(waits[1], FIRST_BACKOFF_MS * 2.0);
+    assert_eq!(*waits.last().unwrap(), MAX_BACKOFF_MS);
+    assert_eq!(q.next(now), Some(1));
+    q.accepted();
+    q.finished(1);
+    q.enqueue(2);
+    assert_eq!(q.next(now), Some(2));
+    q.rate_limited(2, None, now);
+    assert_eq!(q.wake_at(), Some(now + FIRST_BACKOFF_MS), "back-off starts over");
+}
+
+#[test]
+fn the_limit_is_at_least_one_and_at_most_sixteen() {
+    assert_eq!(SubmitQueue::new(0).limit(), 1);
+    let mut q = SubmitQueue::new(4);
+    q.set_limit(100);
+    assert_eq!(q.limit(), 16);
+}
+
+#[test]
+fn names_in_the_zip_are_unique_and_extensions_follow_the_mime_type() {
+    let names = unique_names(&["front.png".into(), "front.png".into(), "x".into(), "x".into()]);
+    assert_eq!(names, ["front.png", "front-2.png", "x", "x-2"]);
+    assert_eq!(extension_for("image/jpeg"), "jpg");
+    assert_eq!(extension_for("application/octet-stream"), "png");
+}
+
+#[test]
+fn iso_dates_are_utc() {
+    assert_eq!(iso8601(0.0), "1970-01-01T00:00:00.000Z");
+    assert_eq!(iso8601(1_795_000_000_123.0), "2026-11-18T11:06:40.123Z");
+    assert_eq!(iso8601(f64::NAN), "1970-01-01T00:00:00.000Z");
+}
+
+#[test]
+fn the_zip_holds_each_file_stored_plus_a_parsable_angles_json() {
+    let body = GenerateBody {
+        rotate_degrees: 45,
+        ..GenerateBody::with_defaults("asset_in")
+    };
+    let manifest = Manifest {
+        app: "Angleshot",
+        model: "model_qwen-edit-multiangle",
+        source_image: "chair.png".into(),
+        files: vec![ManifestEntry {
+            file: "rot+45_left.png".into(),
+            role: "result",
+            total_rotation: 45,
+            vertical_tilt: 0,
+            parameters: Some(body),
+            job_id: Some("job_1".into()),
+            input_asset_id: Some("asset_in".into()),
+            result_asset_ids: vec!["asset_out".into()],
+            prompt: String::new(),
+            submitted_at: iso8601(0.0),
+            finished_at: None,
+        }],
+    };
+    let files = vec![
+        ("front.png".to_string(), vec![0x89, b'P', b'N', b'G']),
+        ("rot+45_left.png".to_string(), vec![1; 1000]),
+    ];
+    let bytes = build_zip(&files, &manifest.to_json()).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    assert_eq!(names, ["front.png", "rot+45_left.png", "angles.json"]);
+    let entry = archive.by_name("rot+45_left.png").unwrap();
+    assert_eq!(entry.compression(), zip::CompressionMethod::Stored);
+    assert_eq!(entry.size(), 1000);
+    drop(entry);
+    let mut json = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("angles.json").unwrap(), &mut json).unwrap();
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed["files"][0]["jobId"], "job_1");
+    assert_eq!(parsed["files"][0]["parameters"]["rotateDegrees"], 45);
+    assert_eq!(parsed["files"][0]["resultAssetIds"][0], "asset_out");
+}
