@@ -186,3 +186,40 @@ fn the_zip_holds_each_file_stored_plus_a_parsable_angles_json() {
     assert_eq!(parsed["files"][0]["parameters"]["rotateDegrees"], 45);
     assert_eq!(parsed["files"][0]["resultAssetIds"][0], "asset_out");
 }
+
+mod scrubbing {
+    use angleshot::domain::scrub::{
+        compare_after_key, compare_from_x, turntable_after_drag, turntable_after_key,
+    };
+
+    #[test]
+    fn a_turntable_drag_moves_one_frame_per_forty_px_and_stops_at_the_ends() {
+        assert_eq!(turntable_after_drag(3, 7, 39.0), 3);
+        assert_eq!(turntable_after_drag(3, 7, 40.0), 4);
+        assert_eq!(turntable_after_drag(3, 7, -85.0), 1);
+        assert_eq!(turntable_after_drag(3, 7, 10_000.0), 6);
+        assert_eq!(turntable_after_drag(3, 7, f64::NAN), 3);
+        assert_eq!(turntable_after_drag(0, 0, 100.0), 0);
+    }
+
+    #[test]
+    fn turntable_keys_step_and_jump() {
+        assert_eq!(turntable_after_key(0, 7, "ArrowLeft"), Some(0));
+        assert_eq!(turntable_after_key(0, 7, "ArrowRight"), Some(1));
+        assert_eq!(turntable_after_key(2, 7, "End"), Some(6));
+        assert_eq!(turntable_after_key(6, 7, "ArrowRight"), Some(6));
+        assert_eq!(turntable_after_key(2, 7, "a"), None);
+        assert_eq!(turntable_after_key(0, 0, "End"), None);
+    }
+
+    #[test]
+    fn the_compare_split_follows_the_pointer_and_keys() {
+        assert_eq!(compare_from_x(100.0, 100.0, 200.0), 0.0);
+        assert_eq!(compare_from_x(400.0, 100.0, 200.0), 100.0);
+        assert_eq!(compare_from_x(150.0, 100.0, 0.0), 50.0);
+        assert_eq!(compare_after_key(50.0, "ArrowRight"), Some(55.0));
+        assert_eq!(compare_after_key(2.0, "ArrowLeft"), Some(0.0));
+        assert_eq!(compare_after_key(50.0, "End"), Some(100.0));
+        assert_eq!(compare_after_key(50.0, "x"), None);
+    }
+}

@@ -280,3 +280,17 @@ fn generate_is_blocked_with_a_reason() {
             .contains("Nothing would change")
     );
 }
+
+#[test]
+fn an_angle_set_needs_ticked_angles_not_a_moved_camera() {
+    use angleshot::domain::camera::{GenerateReadiness, set_blocker};
+    let ready = GenerateReadiness {
+        has_image: true,
+        has_credentials: true,
+        uploading: false,
+    };
+    assert_eq!(set_blocker(6, ready), None, "a front camera with no prompt is fine for a set");
+    assert_eq!(set_blocker(0, ready), Some("Tick at least one angle for the set."));
+    let no_image = GenerateReadiness { has_image: false, ..ready };
+    assert_eq!(set_blocker(6, no_image), Some("Add an input image first."));
+}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::types::AspectRatio;
 use crate::components::orbit_gizmo::OrbitGizmo;
+use crate::components::set_panel::SetEditor;
 use crate::domain::camera::Camera;
 use crate::domain::directive::directive;
 use crate::domain::presets::{Preset, apply};
@@ -140,17 +141,24 @@ pub fn CameraPanel() -> impl IntoView {
 
             <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
 
+            <SetEditor />
+
             // Sticky at the bottom of the viewport while the panel is on screen.
-            <div class="actions">
+            <div class="generate-bar">
                 <div class="row">
                     <button type="button" class="primary" aria-describedby="generate-reason"
                         disabled=move || studio.generate_blocker().is_some()
                         on:click=move |_| studio.generate()>"Generate"</button>
+                    <button type="button" aria-describedby="set-reason"
+                        disabled=move || studio.set_blocker().is_some()
+                        on:click=move |_| studio.generate_set()>"Generate angle set"</button>
                     <button type="button" class="secondary"
                         disabled=move || studio.generate_blocker().is_some()
                         on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
                 </div>
                 <p id="generate-reason" class="hint">{move || studio.generate_blocker()}</p>
+                // Said once: only when the set's reason differs from Generate's.
+                <p id="set-reason" class="hint">{move || studio.set_blocker().filter(|r| Some(*r) != studio.generate_blocker()).map(|r| format!("Angle set: {r}"))}</p>
             </div>
             <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost.get()}</p>
         </section>

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use crate::domain::camera::Camera;
 use crate::domain::jobs::{JobCard, Phase};
+use crate::components::set_group::SetGroup;
+use crate::studio::sets::SetEntry;
 use crate::studio::state::{JobEntry, Studio};
 
 fn words(card: &JobCard) -> String {
@@ -15,10 +17,48 @@ fn words(card: &JobCard) -> String {
         ..Camera::default()
     };
     let mut text = camera.describe();
+    if card.base_rotation != 0 {
+        // Chained: the only way past ±90°, so say where the camera now is.
+        text.push_str(&format!(
+            " · {} from the original",
+            crate::domain::angle_set::rotation_words(card.total_rotation())
+        ));
+    }
     if !card.body.prompt.is_empty() {
         text.push_str(&format!(" · “{}”", card.body.prompt));
     }
     text
+}
+
+/// A row of the list: a single job or a whole set.
+#[derive(Clone, Copy)]
+enum ListItem {
+    Job(JobEntry),
+    Set(SetEntry),
+}
+
+impl ListItem {
+    fn key(&self) -> (bool, u64) {
+        match self {
+            ListItem::Job(e) => (false, e.id),
+            ListItem::Set(e) => (true, e.id),
+        }
+    }
+}
+
+/// Single jobs and sets, newest first (ids grow with time); a set's jobs show inside it.
+fn items(studio: Studio) -> Vec<ListItem> {
+    let mut items: Vec<ListItem> = studio.jobs.with(|jobs| {
+        jobs.iter()
+            .filter(|e| e.set.is_none())
+            .map(|e| ListItem::Job(*e))
+            .collect()
+    });
+    studio
+        .sets
+        .with(|sets| items.extend(sets.iter().map(|s| ListItem::Set(*s))));
+    items.sort_by_key(|item| std::cmp::Reverse(item.key().1));
+    items
 }
 
 /// Every job, newest first.
@@ -28,12 +68,15 @@ pub fn JobList() -> impl IntoView {
     view! {
         <section class="panel jobs" aria-labelledby="jobs-title">
             <h2 id="jobs-title">"Jobs"</h2>
-            <Show when=move || studio.jobs.with(Vec::is_empty)>
+            <Show when=move || studio.jobs.with(Vec::is_empty) && studio.sets.with(Vec::is_empty)>
                 <p class="hint">"Results appear here. Generate as often as you like: jobs run side by side."</p>
             </Show>
             <ul role="list" aria-label="Jobs" class="job-list">
-                <For each=move || studio.jobs.get() key=|entry| entry.id let:entry>
-                    <JobCardView entry=entry />
+                <For each=move || items(studio) key=ListItem::key let:item>
+                    {match item {
+                        ListItem::Job(entry) => view! { <JobCardView entry=entry /> }.into_any(),
+                        ListItem::Set(entry) => view! { <SetGroup entry=entry /> }.into_any(),
+                    }}
                 </For>
             </ul>
         </section>

@@ -1,7 +1,11 @@
 //! Views: render state and turn gestures into actions. No URL, JSON or timer lives here.
 
 pub mod camera_panel;
+pub mod compare;
 pub mod connection;
 pub mod image_input;
 pub mod job_list;
 pub mod orbit_gizmo;
+pub mod set_group;
+pub mod set_panel;
+pub mod turntable;

@@ -28,7 +28,7 @@ pub const DEFAULT_SET: [SetAngle; 6] = [
 ];
 
 /// Every angle the set editor offers (the default set ticked).
-pub const SET_CHOICES: [SetAngle; 11] = [
+pub const SET_CHOICES: [SetAngle; 13] = [
     SetAngle { rotate: -90, tilt: 0 },
     SetAngle { rotate: -45, tilt: 0 },
     SetAngle { rotate: 0, tilt: 0 },
@@ -37,6 +37,8 @@ pub const SET_CHOICES: [SetAngle; 11] = [
     SetAngle { rotate: 0, tilt: -1 },
     SetAngle { rotate: -45, tilt: -1 },
     SetAngle { rotate: 45, tilt: -1 },
+    SetAngle { rotate: -90, tilt: -1 },
+    SetAngle { rotate: 90, tilt: -1 },
     SetAngle { rotate: 0, tilt: 1 },
     SetAngle { rotate: -45, tilt: 1 },
     SetAngle { rotate: 45, tilt: 1 },

@@ -307,3 +307,19 @@ pub fn generate_blocker(camera: &Camera, readiness: GenerateReadiness) -> Option
         None
     }
 }
+
+/// Why "Generate angle set" is disabled, or `None`: as [`generate_blocker`], but a set varies
+/// the camera itself, so it needs ticked angles instead of a moved camera.
+pub fn set_blocker(ticked_angles: usize, readiness: GenerateReadiness) -> Option<&'static str> {
+    if !readiness.has_image {
+        Some("Add an input image first.")
+    } else if !readiness.has_credentials {
+        Some("Enter your API key and secret in Settings.")
+    } else if readiness.uploading {
+        Some("Uploading the image…")
+    } else if ticked_angles == 0 {
+        Some("Tick at least one angle for the set.")
+    } else {
+        None
+    }
+}

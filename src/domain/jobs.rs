@@ -62,6 +62,9 @@ pub struct JobCard {
     pub finished_ms: Option<f64>,
     pub result_asset_ids: Vec<String>,
     pub result: Option<ResultImage>,
+    /// Rotation of this job's input from the first original (non-zero after "Use as input"
+    /// on a turned result), so 90° on a 90° result reads 180°.
+    pub base_rotation: i32,
 }
 
 impl JobCard {
@@ -82,6 +85,7 @@ impl JobCard {
             finished_ms: None,
             result_asset_ids: Vec::new(),
             result: None,
+            base_rotation: 0,
         }
     }
 
@@ -179,6 +183,22 @@ impl JobCard {
     pub fn elapsed_secs(&self, now_ms: f64) -> u64 {
         let end = self.finished_ms.unwrap_or(now_ms);
         ((end - self.submitted_ms).max(0.0) / 1000.0) as u64
+    }
+
+    /// Rotation from the first original: this job's turn added to its input's.
+    pub fn total_rotation(&self) -> i32 {
+        crate::domain::angle_set::normalise_rotation(self.base_rotation + self.body.rotate_degrees)
+    }
+
+    /// Whether the job ended with a result.
+    pub fn succeeded(&self) -> bool {
+        self.phase == Phase::Done && self.status == Some(JobStatus::Success)
+    }
+
+    /// Whether the job ended without a result (failed, refused, unsure or stopped).
+    pub fn ended_badly(&self) -> bool {
+        matches!(self.phase, Phase::Unsure | Phase::Refused | Phase::Stopped)
+            || (self.phase == Phase::Done && self.status != Some(JobStatus::Success))
     }
 
     /// Whether Retry makes sense (a new POST with the same parameters).

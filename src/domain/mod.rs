@@ -10,6 +10,7 @@ pub mod naming;
 pub mod orbit;
 pub mod poll;
 pub mod presets;
+pub mod scrub;
 pub mod set_export;
 pub mod settings;
 pub mod submit_queue;

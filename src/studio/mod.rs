@@ -2,5 +2,6 @@
 
 pub mod download;
 pub mod image;
+pub mod sets;
 pub mod state;
 pub mod storage;

@@ -11,7 +11,8 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::api::{self, error::ApiError, request::ApiConfig, response::CancelOutcome};
+use crate::api::error::{ApiError, ErrorClass};
+use crate::api::{self, request::ApiConfig, response::CancelOutcome};
 use crate::domain::camera::{Camera, GenerateReadiness, Ranges, generate_blocker};
 use crate::domain::jobs::{JobCard, ResultImage};
 use crate::domain::naming::result_file_name;
@@ -33,6 +34,8 @@ pub struct InputImage {
     pub width: u32,
     pub height: u32,
     pub bytes: usize,
+    /// Rotation from the first original (see [`JobCard::base_rotation`]).
+    pub base_rotation: i32,
 }
 
 /// Upload progress of the current input.
@@ -48,6 +51,8 @@ pub enum UploadState {
 #[derive(Debug, Clone, Copy)]
 pub struct JobEntry {
     pub id: u64,
+    /// The angle set this job belongs to, if any.
+    pub set: Option<u64>,
     pub card: RwSignal<JobCard>,
     pub thumbnail: RwSignal<String>,
 }
@@ -67,13 +72,24 @@ pub struct Studio {
     pub input_error: RwSignal<Option<String>>,
     pub upload: RwSignal<UploadState>,
     pub jobs: RwSignal<Vec<JobEntry>>,
+    /// Angle sets, newest first.
+    pub sets: RwSignal<Vec<crate::studio::sets::SetEntry>>,
+    /// The angles ticked in the set editor.
+    pub set_choices: RwSignal<Vec<crate::domain::angle_set::SetAngle>>,
+    /// A set's jobs in flight at once.
+    pub concurrency: RwSignal<usize>,
     pub cost: RwSignal<Option<String>>,
     /// Wall clock in ms, ticking each second while jobs run (for elapsed times).
     pub now: RwSignal<f64>,
     schedule: StoredValue<PollSchedule>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
     clock: StoredValue<Option<gloo_timers::callback::Interval>, LocalStorage>,
-    next_id: StoredValue<u64>,
+    pub(crate) next_id: StoredValue<u64>,
+    pub(crate) queue: StoredValue<crate::domain::submit_queue::SubmitQueue>,
+    pub(crate) queue_timer: StoredValue<Option<Timeout>, LocalStorage>,
+    /// The owner the studio was made under: cards and sets are created under it, not under
+    /// the component whose button made them (which may re-render and dispose them).
+    root: StoredValue<Option<Owner>>,
 }
 
 /// Milliseconds since the epoch, from the browser.
@@ -105,12 +121,18 @@ impl Studio {
             input_error: RwSignal::new(None),
             upload: RwSignal::new(UploadState::Idle),
             jobs: RwSignal::new(Vec::new()),
+            sets: RwSignal::new(Vec::new()),
+            set_choices: RwSignal::new(crate::domain::angle_set::DEFAULT_SET.to_vec()),
+            concurrency: RwSignal::new(crate::domain::angle_set::DEFAULT_CONCURRENCY),
             cost: RwSignal::new(None),
             now: RwSignal::new(now_ms()),
             schedule: StoredValue::new(PollSchedule::default()),
             timer: StoredValue::new_local(None),
             clock: StoredValue::new_local(None),
             next_id: StoredValue::new(1),
+            queue: StoredValue::new(Default::default()),
+            queue_timer: StoredValue::new_local(None),
+            root: StoredValue::new(Owner::current()),
         };
         if device_base.is_none() {
             spawn_local(async move {
@@ -187,14 +209,23 @@ impl Studio {
 
     /// Why Generate is disabled right now (reactive).
     pub fn generate_blocker(&self) -> Option<&'static str> {
-        let readiness = GenerateReadiness {
+        let readiness = self.readiness();
+        self.camera
+            .with(|camera| generate_blocker(camera, readiness))
+    }
+
+    /// Why "Generate angle set" is disabled right now (reactive).
+    pub fn set_blocker(&self) -> Option<&'static str> {
+        crate::domain::camera::set_blocker(self.set_choices.with(Vec::len), self.readiness())
+    }
+
+    fn readiness(&self) -> GenerateReadiness {
+        GenerateReadiness {
             has_image: self.input.with(Option::is_some),
             has_credentials: !self.api_key.with(|k| k.trim().is_empty())
                 && !self.api_secret.with(|s| s.trim().is_empty()),
             uploading: self.upload.with(|u| *u == UploadState::Uploading),
-        };
-        self.camera
-            .with(|camera| generate_blocker(camera, readiness))
+        }
     }
 
     /// A new input image: replaces the old one only when valid, then uploads it.
@@ -211,6 +242,7 @@ impl Studio {
                     width: image.width,
                     height: image.height,
                     bytes: image.bytes,
+                    base_rotation: 0,
                 }));
                 self.upload.set(UploadState::Idle);
                 if self.config().has_credentials() {
@@ -270,7 +302,7 @@ impl Studio {
         };
         let camera = self.camera.get_untracked();
         let body = camera.to_body(input.asset_id.as_deref().unwrap_or(""));
-        let entry = self.add_card(body, &input.name, &input.thumbnail);
+        let entry = self.add_card(body, &input, None);
         spawn_local(async move {
             let Some(asset_id) = self.ensure_uploaded().await else {
                 let message = match self.upload.get_untracked() {
@@ -287,24 +319,50 @@ impl Studio {
         });
     }
 
-    fn add_card(&self, body: api::types::GenerateBody, name: &str, thumbnail: &str) -> JobEntry {
+    /// A signal that lives as long as the studio, wherever the action was started.
+    pub(crate) fn lasting<T: Send + Sync + 'static>(&self, value: T) -> RwSignal<T> {
+        match self.root.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(value)),
+            None => RwSignal::new(value),
+        }
+    }
+
+    /// A fresh local id for a card or a set.
+    pub(crate) fn take_id(&self) -> u64 {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
+        id
+    }
+
+    /// A new card on top of the list, for a job on `input`.
+    pub(crate) fn add_card(
+        &self,
+        body: api::types::GenerateBody,
+        input: &InputImage,
+        set: Option<u64>,
+    ) -> JobEntry {
+        let id = self.take_id();
+        let mut card = JobCard::new(id, body, &input.name, now_ms());
+        card.base_rotation = input.base_rotation;
         let entry = JobEntry {
             id,
-            card: RwSignal::new(JobCard::new(id, body, name, now_ms())),
-            thumbnail: RwSignal::new(thumbnail.to_string()),
+            set,
+            card: self.lasting(card),
+            thumbnail: self.lasting(input.thumbnail.clone()),
         };
         self.jobs.update(|jobs| jobs.insert(0, entry));
         self.start_clock();
         entry
     }
 
-    async fn submit(self, entry: JobEntry) {
+    pub(crate) async fn submit(self, entry: JobEntry) {
         let body = entry.card.with_untracked(|c| c.body.clone());
         match api::generate(&self.config(), &body).await {
             Ok(answer) => {
                 entry.card.update(|c| c.submitted(&answer.job));
+                if entry.set.is_some() {
+                    self.queue.update_value(|q| q.accepted());
+                }
                 if answer.job.status.is_final() {
                     self.on_final(entry);
                 } else {
@@ -313,17 +371,45 @@ impl Studio {
                     self.reschedule();
                 }
             }
-            Err(err) => entry.card.update(|c| c.submit_failed(&err, now_ms())),
+            Err(err) => {
+                // A 429 means nothing was created: a set's job waits and goes again.
+                if let (Some(_), ErrorClass::RateLimited { retry_after_secs }) =
+                    (entry.set, err.class())
+                {
+                    self.queue
+                        .update_value(|q| q.rate_limited(entry.id, retry_after_secs, now_ms()));
+                    entry.card.update(|c| {
+                        c.notice =
+                            Some("Rate limited — waiting before submitting again.".to_string())
+                    });
+                    self.pump_queue();
+                    return;
+                }
+                entry.card.update(|c| c.submit_failed(&err, now_ms()));
+                self.release(entry);
+            }
         }
     }
 
     /// "Retry": a new POST with the same parameters, on a new card.
     pub fn retry(self, id: u64) {
         let Some(old) = self.entry(id) else { return };
-        let (body, name) = old
-            .card
-            .with_untracked(|c| (c.body.clone(), c.input_name.clone()));
-        let entry = self.add_card(body, &name, &old.thumbnail.get_untracked());
+        let (body, input) = old.card.with_untracked(|c| {
+            (
+                c.body.clone(),
+                InputImage {
+                    name: c.input_name.clone(),
+                    thumbnail: old.thumbnail.get_untracked(),
+                    data_url: None,
+                    asset_id: None,
+                    width: 0,
+                    height: 0,
+                    bytes: 0,
+                    base_rotation: c.base_rotation,
+                },
+            )
+        });
+        let entry = self.add_card(body, &input, None);
         spawn_local(async move {
             if entry.card.with_untracked(|c| c.body.image.is_empty()) {
                 match self.ensure_uploaded().await {
@@ -349,6 +435,7 @@ impl Studio {
         };
         self.schedule.update_value(|s| s.untrack(&job_id));
         entry.card.update(|c| c.stop(Some("Stopping…"), now_ms()));
+        self.release(entry);
         let config = self.config();
         spawn_local(async move {
             let reason = match api::cancel_job(&config, &job_id).await {
@@ -372,15 +459,17 @@ impl Studio {
             let _ = web_sys::Url::revoke_object_url(&result.object_url);
         }
         self.jobs.update(|jobs| jobs.retain(|e| e.id != id));
+        self.release(entry);
     }
 
     /// "Use as input": the result becomes the input by its asset id (no re-upload).
     pub fn use_as_input(self, id: u64) {
         let Some(entry) = self.entry(id) else { return };
-        let Some((result, name)) = entry
-            .card
-            .with_untracked(|c| c.result.clone().map(|r| (r, self.download_name(c))))
-        else {
+        let Some((result, name, base_rotation)) = entry.card.with_untracked(|c| {
+            c.result
+                .clone()
+                .map(|r| (r, self.download_name(c), c.total_rotation()))
+        }) else {
             return;
         };
         self.input_error.set(None);
@@ -392,6 +481,7 @@ impl Studio {
             width: 0,
             height: 0,
             bytes: 0,
+            base_rotation,
         }));
         self.upload.set(UploadState::Uploaded);
     }
@@ -453,7 +543,7 @@ impl Studio {
         self.reschedule();
     }
 
-    fn entry(&self, id: u64) -> Option<JobEntry> {
+    pub(crate) fn entry(&self, id: u64) -> Option<JobEntry> {
         self.jobs
             .with_untracked(|jobs| jobs.iter().find(|e| e.id == id).copied())
     }
@@ -517,6 +607,7 @@ impl Studio {
                     if outcome == PollOutcome::Stop {
                         let message = err.user_message();
                         entry.card.update(|c| c.stop(Some(&message), now));
+                        self.release(entry);
                     }
                 }
             }
@@ -525,6 +616,7 @@ impl Studio {
     }
 
     fn on_final(self, entry: JobEntry) {
+        self.release(entry);
         if entry.card.with_untracked(|c| c.result_asset_ids.is_empty()) {
             return;
         }

@@ -328,6 +328,47 @@ impl Page {
             .expect("script runs")
     }
 
+    /// A one-finger touch drag between two viewport points, in two 250 ms legs.
+    pub async fn touch_drag(&self, from: (f64, f64), to: (f64, f64)) {
+        use fantoccini::actions::{InputSource, PointerAction, TouchActions};
+        let leg = |x: f64, y: f64| PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(250)),
+            x,
+            y,
+        };
+        let finger = TouchActions::new("finger".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: from.0,
+                y: from.1,
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(leg((from.0 + to.0) / 2.0, (from.1 + to.1) / 2.0))
+            .then(leg(to.0, to.1))
+            .then(PointerAction::Up { button: 0 });
+        self.client
+            .perform_actions(finger)
+            .await
+            .expect("touch drag");
+        self.client.release_actions().await.expect("release");
+    }
+
+    /// The centre of an element in viewport pixels, after scrolling it to the middle.
+    pub async fn centre_of(&self, element: &Element) -> (f64, f64) {
+        let rect = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'}); const r = arguments[0].getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2, r.width];",
+                vec![serde_json::to_value(element).expect("element as JSON")],
+            )
+            .await
+            .expect("measure");
+        (
+            rect[0].as_f64().unwrap_or_default(),
+            rect[1].as_f64().unwrap_or_default(),
+        )
+    }
+
     /// Sends a Chrome DevTools Protocol command through chromedriver and returns its result.
     ///
     /// ```no_run

@@ -7,7 +7,6 @@ use angleshot::domain::orbit::{camera_point, elevation_point};
 use angleshot_e2e::fixtures::mock;
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::Knobs;
-use fantoccini::actions::{InputSource, PointerAction, TouchActions};
 use fantoccini::key::Key;
 use serde_json::json;
 
@@ -23,29 +22,7 @@ async fn to_client(page: &Page, point: (f64, f64)) -> (f64, f64) {
 async fn touch_drag(page: &Page, from: (f64, f64), to: (f64, f64)) {
     let (fx, fy) = to_client(page, from).await;
     let (tx, ty) = to_client(page, to).await;
-    let finger = TouchActions::new("finger".into())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: fx,
-            y: fy,
-        })
-        .then(PointerAction::Down { button: 0 })
-        .then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(250)),
-            x: (fx + tx) / 2.0,
-            y: (fy + ty) / 2.0,
-        })
-        .then(PointerAction::MoveTo {
-            duration: Some(Duration::from_millis(250)),
-            x: tx,
-            y: ty,
-        })
-        .then(PointerAction::Up { button: 0 });
-    page.client
-        .perform_actions(finger)
-        .await
-        .expect("touch drag");
-    page.client.release_actions().await.expect("release");
+    page.touch_drag((fx, fy), (tx, ty)).await;
 }
 
 async fn slider(page: &Page, name: &str) -> String {

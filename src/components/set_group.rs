@@ -1,0 +1,92 @@
+//! One angle set in the job list: progress of the whole set, the contact sheet in angle order
+//! (the original in its place), failed cells retried one by one, the turntable, a compare view
+//! of the original against the turntable's frame, and the ZIP export.
+
+use leptos::prelude::*;
+
+use crate::components::compare::Compare;
+use crate::components::turntable::Turntable;
+use crate::domain::angle_set::rotation_words;
+use crate::domain::jobs::JobCard;
+use crate::studio::sets::{Frame, SetEntry};
+use crate::studio::state::Studio;
+
+/// A set as a group of cells.
+#[component]
+pub fn SetGroup(entry: SetEntry) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let set = entry.set;
+    let set_id = entry.id;
+    let frames = Signal::derive(move || set.with(|s| studio.set_frames(s)));
+    let progress = Signal::derive(move || set.with(|s| studio.set_progress(s)));
+    // Start the turntable on the original.
+    let index = RwSignal::new(
+        frames.with_untracked(|f| f.iter().position(|f| f.job.is_none()).unwrap_or(0)),
+    );
+    let current = Signal::derive(move || {
+        frames.with(|f| f.get(index.get()).cloned())
+    });
+    let title = move || {
+        set.with(|s| {
+            let mut title = format!("Angle set · {}", s.input_name);
+            if s.base_rotation != 0 {
+                title.push_str(&format!(" (input at {} from the original)", rotation_words(s.base_rotation)));
+            }
+            title
+        })
+    };
+    view! {
+        <li class="set-group" aria-label=move || set.with(|s| format!("Angle set: {}", s.input_name))>
+            <p class="params">{title}</p>
+            <p class="status" role="status" aria-label="Set progress">{move || progress.get().text()}</p>
+            <progress aria-label="Set progress bar" max=move || progress.get().total.max(1)
+                value=move || progress.get().done></progress>
+            <ol class="contact-sheet" aria-label="Contact sheet">
+                {move || frames.get().into_iter().enumerate().map(|(i, frame)| view! {
+                    <SheetCell frame=frame set_id=set_id on_pick=move || index.set(i) />
+                }).collect_view()}
+            </ol>
+            <Turntable frames=frames index=index />
+            <Compare
+                before=Signal::derive(move || set.with(|s| s.original_url.clone()))
+                after=Signal::derive(move || current.get().and_then(|f| f.url))
+                label=Signal::derive(move || current.get().map(|f| f.label).unwrap_or_default()) />
+            <div class="row actions">
+                <button type="button" disabled=move || progress.get().done == 0
+                    on:click=move |_| studio.export_set(set_id)>"Download set (ZIP)"</button>
+                <button type="button" class="secondary" on:click=move |_| studio.remove_set(set_id)>"Remove set"</button>
+            </div>
+            <p class="notice" role="status" aria-label="ZIP status">{move || set.with(|s| s.packing.clone())}</p>
+        </li>
+    }
+}
+
+/// One cell: the image (or the job's status), its angle, and Retry when it failed.
+#[component]
+fn SheetCell(frame: Frame, set_id: u64, on_pick: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let entry = frame.job.and_then(|id| studio.entry(id));
+    let status = move || entry.map(|e| e.card.with(JobCard::status_text));
+    let failed = move || entry.is_some_and(|e| e.card.with(JobCard::can_retry));
+    let error = move || entry.and_then(|e| e.card.with(|c| c.error.clone().or(c.notice.clone())));
+    let label = frame.label.clone();
+    let retry_label = format!("Retry {label}");
+    view! {
+        <li class="cell" class:failed=failed aria-label=label.clone()>
+            {match frame.url.clone() {
+                Some(url) => view! {
+                    <button type="button" class="pick" aria-label=format!("Show {label}") on:click=move |_| on_pick()>
+                        <img src=url alt="" />
+                    </button>
+                }.into_any(),
+                None => view! { <div class="pending">{status}</div> }.into_any(),
+            }}
+            <span class="cell-label">{frame.label.clone()}</span>
+            <Show when=failed>
+                <span class="error">{error}</span>
+                <button type="button" aria-label=retry_label.clone()
+                    on:click=move |_| { if let Some(e) = entry { studio.retry_cell(set_id, e.id) } }>"Retry"</button>
+            </Show>
+        </li>
+    }
+}

@@ -1,0 +1,407 @@
+//! Angle sets in the studio: one tap submits many angles through the submit queue (a limit in
+//! flight, 429 back-off), failed cells are retried one by one, and a finished set packs into
+//! a ZIP named by angle. Naming, order, queue and archive logic live in `domain`.
+//!
+//! ```no_run
+//! use angleshot::studio::state::Studio;
+//! let studio = Studio::new();
+//! studio.generate_set(); // the ticked angles, with the camera panel's other options
+//! ```
+
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::api::error::ApiError;
+use crate::domain::angle_set::{SetAngle, SetProgress, file_stem};
+use crate::domain::jobs::JobCard;
+use crate::domain::set_export::{
+    Manifest, ManifestEntry, build_zip, extension_for, iso8601, unique_names,
+};
+use crate::studio::state::{JobEntry, Studio, now_ms};
+
+/// One cell of a set: its angle and the job (card) that currently stands for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetCell {
+    pub angle: SetAngle,
+    pub job: u64,
+}
+
+/// A set as the studio keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AngleSet {
+    pub input_name: String,
+    /// The input as shown (data: or blob: URL of the image the set started from).
+    pub original_url: String,
+    pub input_asset_id: Option<String>,
+    /// The input's rotation from the first original (chaining).
+    pub base_rotation: i32,
+    pub created_ms: f64,
+    pub cells: Vec<SetCell>,
+    /// "Packing 3 of 7…" while a ZIP is built, or why it failed.
+    pub packing: Option<String>,
+}
+
+/// A set in the list; its own signal so a change re-renders only that group.
+#[derive(Debug, Clone, Copy)]
+pub struct SetEntry {
+    pub id: u64,
+    pub set: RwSignal<AngleSet>,
+}
+
+/// One frame of a set's turntable or contact sheet, in angle order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub label: String,
+    /// `None` for the original.
+    pub job: Option<u64>,
+    pub url: Option<String>,
+}
+
+impl Studio {
+    /// "Generate angle set": one card per ticked angle, submitted through the queue.
+    pub fn generate_set(self) {
+        if self.set_blocker().is_some() {
+            return;
+        }
+        let angles = self.set_choices.get_untracked();
+        let Some(input) = self.input.get_untracked() else {
+            return;
+        };
+        if angles.is_empty() {
+            return;
+        }
+        let camera = self.camera.get_untracked();
+        let set_id = self.take_id();
+        let cells: Vec<SetCell> = angles
+            .iter()
+            .map(|angle| {
+                let mut view = camera.clone();
+                view.rotate = angle.rotate;
+                view.tilt = angle.tilt;
+                let body = view.to_body(input.asset_id.as_deref().unwrap_or(""));
+                let entry = self.add_card(body, &input, Some(set_id));
+                entry.card.update(|c| c.notice = Some("Queued.".to_string()));
+                SetCell {
+                    angle: *angle,
+                    job: entry.id,
+                }
+            })
+            .collect();
+        let set = self.lasting(AngleSet {
+            input_name: input.name.clone(),
+            original_url: input.data_url.clone().unwrap_or(input.thumbnail.clone()),
+            input_asset_id: input.asset_id.clone(),
+            base_rotation: input.base_rotation,
+            created_ms: now_ms(),
+            cells: cells.clone(),
+            packing: None,
+        });
+        self.sets
+            .update(|sets| sets.insert(0, SetEntry { id: set_id, set }));
+        let limit = self.concurrency.get_untracked();
+        spawn_local(async move {
+            let asset_id = self.ensure_uploaded().await;
+            for cell in &cells {
+                let Some(entry) = self.entry(cell.job) else {
+                    continue;
+                };
+                match &asset_id {
+                    Some(id) => entry.card.update(|c| c.body.image = id.clone()),
+                    None => entry.card.update(|c| {
+                        c.notice = None;
+                        c.submit_failed(
+                            &ApiError::InvalidRequest {
+                                message: "the image is not uploaded".into(),
+                            },
+                            now_ms(),
+                        )
+                    }),
+                }
+            }
+            let Some(asset_id) = asset_id else { return };
+            set.update(|s| s.input_asset_id = Some(asset_id));
+            self.queue.update_value(|q| {
+                q.set_limit(limit);
+                for cell in &cells {
+                    q.enqueue(cell.job);
+                }
+            });
+            self.pump_queue();
+        });
+    }
+
+    /// Submits every queued job that may go now, and arms the timer for the end of a 429 pause.
+    pub(crate) fn pump_queue(self) {
+        let limit = self.concurrency.get_untracked();
+        loop {
+            let next = self
+                .queue
+                .try_update_value(|q| {
+                    q.set_limit(limit);
+                    q.next(now_ms())
+                })
+                .flatten();
+            let Some(id) = next else { break };
+            match self.entry(id) {
+                Some(entry) => {
+                    entry.card.update(|c| c.notice = None);
+                    spawn_local(self.submit(entry));
+                }
+                // Removed while waiting: free its slot.
+                None => self.queue.update_value(|q| q.finished(id)),
+            }
+        }
+        let wake = self.queue.with_value(|q| q.wake_at());
+        let timer = wake.map(|at| {
+            let delay = (at - now_ms()).clamp(0.0, 60_000.0) as u32;
+            Timeout::new(delay, move || self.pump_queue())
+        });
+        self.queue_timer.set_value(timer);
+    }
+
+    /// A job ended or was removed: a set's slot is free for the next angle.
+    pub(crate) fn release(self, entry: JobEntry) {
+        if entry.set.is_some() {
+            self.queue.update_value(|q| q.finished(entry.id));
+            self.pump_queue();
+        }
+    }
+
+    fn set_entry(&self, set_id: u64) -> Option<SetEntry> {
+        self.sets
+            .with_untracked(|sets| sets.iter().find(|s| s.id == set_id).copied())
+    }
+
+    /// How far a set has got (reactive).
+    pub fn set_progress(&self, set: &AngleSet) -> SetProgress {
+        let mut progress = SetProgress {
+            total: set.cells.len(),
+            ..SetProgress::default()
+        };
+        for cell in &set.cells {
+            if let Some(entry) = self.entry(cell.job) {
+                entry.card.with(|c| {
+                    if c.succeeded() {
+                        progress.done += 1;
+                    } else if c.ended_badly() {
+                        progress.failed += 1;
+                    }
+                });
+            }
+        }
+        progress
+    }
+
+    /// The original and every cell, in angle order (reactive on the cards' results).
+    pub fn set_frames(&self, set: &AngleSet) -> Vec<Frame> {
+        let original = SetAngle { rotate: 0, tilt: 0 };
+        let mut frames: Vec<((i32, i32), Frame)> = vec![(
+            original.order_key(set.base_rotation),
+            Frame {
+                label: format!("original ({})", original.label(set.base_rotation)),
+                job: None,
+                url: Some(set.original_url.clone()),
+            },
+        )];
+        for cell in &set.cells {
+            let url = self
+                .entry(cell.job)
+                .and_then(|e| e.card.with(|c| c.result.as_ref().map(|r| r.object_url.clone())));
+            frames.push((
+                cell.angle.order_key(set.base_rotation),
+                Frame {
+                    label: cell.angle.label(set.base_rotation),
+                    job: Some(cell.job),
+                    url,
+                },
+            ));
+        }
+        // Stable: the original stays before a ticked "front" cell.
+        frames.sort_by_key(|(key, _)| *key);
+        frames.into_iter().map(|(_, f)| f).collect()
+    }
+
+    /// "Retry" on one failed cell: a new job with the same parameters takes its place.
+    pub fn retry_cell(self, set_id: u64, job: u64) {
+        let (Some(set_entry), Some(old)) = (self.set_entry(set_id), self.entry(job)) else {
+            return;
+        };
+        if !old.card.with_untracked(JobCard::can_retry) {
+            return;
+        }
+        let id = self.take_id();
+        let mut card = old.card.get_untracked();
+        card = {
+            let mut fresh = JobCard::new(id, card.body.clone(), &card.input_name, now_ms());
+            fresh.base_rotation = card.base_rotation;
+            fresh.notice = Some("Queued.".to_string());
+            fresh
+        };
+        let entry = JobEntry {
+            id,
+            set: Some(set_id),
+            card: self.lasting(card),
+            thumbnail: old.thumbnail,
+        };
+        self.jobs.update(|jobs| {
+            jobs.retain(|e| e.id != job);
+            jobs.insert(0, entry);
+        });
+        set_entry.set.update(|s| {
+            for cell in &mut s.cells {
+                if cell.job == job {
+                    cell.job = id;
+                }
+            }
+        });
+        self.queue.update_value(|q| q.enqueue(id));
+        self.pump_queue();
+    }
+
+    /// "Remove set": stops watching its jobs, frees their images, forgets it.
+    pub fn remove_set(self, set_id: u64) {
+        let Some(set_entry) = self.set_entry(set_id) else {
+            return;
+        };
+        for cell in set_entry.set.get_untracked().cells {
+            self.queue.update_value(|q| q.finished(cell.job));
+            self.remove(cell.job);
+        }
+        self.sets.update(|sets| sets.retain(|s| s.id != set_id));
+    }
+
+    /// "Download set (ZIP)": the original and each result named by angle, plus `angles.json`.
+    pub fn export_set(self, set_id: u64) {
+        let Some(set_entry) = self.set_entry(set_id) else {
+            return;
+        };
+        let set = set_entry.set.get_untracked();
+        spawn_local(async move {
+            let report = |text: String| set_entry.set.update(|s| s.packing = Some(text));
+            match self.pack_set(&set, &report).await {
+                Ok((zip, name)) => {
+                    report(format!("Saved {name}."));
+                    save_bytes(&zip, &name);
+                }
+                Err(message) => report(format!("Could not build the ZIP: {message}")),
+            }
+        });
+    }
+
+    async fn pack_set(
+        self,
+        set: &AngleSet,
+        report: &dyn Fn(String),
+    ) -> Result<(Vec<u8>, String), String> {
+        let results: Vec<(SetCell, JobCard)> = set
+            .cells
+            .iter()
+            .filter_map(|cell| {
+                let card = self.entry(cell.job)?.card.get_untracked();
+                card.result.is_some().then_some((*cell, card))
+            })
+            .collect();
+        let total = results.len() + 1;
+        report(format!("Packing 1 of {total}…"));
+        let (original_bytes, original_mime) = bytes_of(&set.original_url).await?;
+        let mut names = vec![format!(
+            "{}.{}",
+            file_stem(set.base_rotation, 0),
+            extension_for(&original_mime)
+        )];
+        let mut blobs = vec![original_bytes];
+        for (i, (cell, card)) in results.iter().enumerate() {
+            report(format!("Packing {} of {total}…", i + 2));
+            let result = card.result.as_ref().ok_or("a result vanished")?;
+            let (bytes, mime) = bytes_of(&result.object_url).await?;
+            let mime = if result.mime_type.is_empty() { mime } else { result.mime_type.clone() };
+            names.push(format!(
+                "{}.{}",
+                file_stem(set.base_rotation + cell.angle.rotate, cell.angle.tilt),
+                extension_for(&mime)
+            ));
+            blobs.push(bytes);
+        }
+        let names = unique_names(&names);
+        let mut entries = vec![ManifestEntry {
+            file: names[0].clone(),
+            role: "original",
+            total_rotation: crate::domain::angle_set::normalise_rotation(set.base_rotation),
+            vertical_tilt: 0,
+            parameters: None,
+            job_id: None,
+            input_asset_id: set.input_asset_id.clone(),
+            result_asset_ids: Vec::new(),
+            prompt: String::new(),
+            submitted_at: iso8601(set.created_ms),
+            finished_at: None,
+        }];
+        for ((_, card), name) in results.iter().zip(names.iter().skip(1)) {
+            entries.push(ManifestEntry {
+                file: name.clone(),
+                role: "result",
+                total_rotation: card.total_rotation(),
+                vertical_tilt: card.body.vertical_tilt,
+                parameters: Some(card.body.clone()),
+                job_id: card.job_id.clone(),
+                input_asset_id: Some(card.body.image.clone()),
+                result_asset_ids: card.result_asset_ids.clone(),
+                prompt: card.body.prompt.clone(),
+                submitted_at: iso8601(card.submitted_ms),
+                finished_at: card.finished_ms.map(iso8601),
+            });
+        }
+        let manifest = Manifest {
+            app: "Angleshot",
+            model: crate::api::types::MODEL_ID,
+            source_image: set.input_name.clone(),
+            files: entries,
+        };
+        let files: Vec<(String, Vec<u8>)> = names.into_iter().zip(blobs).collect();
+        let zip = build_zip(&files, &manifest.to_json())?;
+        let stem = set
+            .input_name
+            .rsplit_once('.')
+            .map_or(set.input_name.as_str(), |(stem, _)| stem);
+        Ok((zip, format!("{stem}_angle-set.zip")))
+    }
+}
+
+/// The bytes and MIME type behind a `data:` or `blob:` URL kept in this page.
+async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "an image could not be read back".to_string())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    let blob = wasm_bindgen_futures::JsFuture::from(
+        response.blob().map_err(|_| "an image could not be read back")?,
+    )
+    .await
+    .map_err(|_| "an image could not be read back")?;
+    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| "not a blob")?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| "an image could not be read back")?;
+    Ok((js_sys::Uint8Array::new(&buffer).to_vec(), blob.type_()))
+}
+
+/// Saves bytes as a file through a temporary object URL, revoked once the download started.
+fn save_bytes(bytes: &[u8], file_name: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/zip");
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    crate::studio::download::save(&url, file_name);
+    Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}

@@ -1,0 +1,258 @@
+//! Angle sets against the mock: the limit in flight holds, a 429 burst delays but loses
+//! nothing, one failed cell is retried alone, the turntable and compare follow touch and keys,
+//! and the ZIP the browser downloads holds the right files and an `angles.json` matching the
+//! mock's records. Then memory: twelve 1024×1024 results, and object URLs revoked on removal.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use angleshot_e2e::fixtures::{mock, png_rgb};
+use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use angleshot_mock::knobs::{Fault, FaultKind};
+use angleshot_mock::{Knobs, MockServer};
+use fantoccini::key::Key;
+use serde_json::{Value, json};
+
+const JOB_MS: u64 = 1_500;
+
+/// The largest number of the mock's jobs running (created, not yet final) at one moment.
+fn most_in_flight_at_the_mock(api: &MockServer) -> usize {
+    api.with_store(|store| {
+        let spans: Vec<(u64, u64)> = store
+            .jobs
+            .iter()
+            .map(|j| (j.created_ms, j.created_ms + j.duration_ms))
+            .collect();
+        spans
+            .iter()
+            .map(|(start, _)| spans.iter().filter(|(s, e)| s <= start && start < e).count())
+            .max()
+            .unwrap_or(0)
+    })
+}
+
+async fn set_progress(page: &Page) -> String {
+    page.by_role("status", "Set progress")
+        .await
+        .text()
+        .await
+        .unwrap_or_default()
+}
+
+async fn wait_progress(page: &Page, wanted: &str) {
+    let deadline = Instant::now() + Duration::from_secs(40);
+    loop {
+        let now = set_progress(page).await;
+        if now == wanted {
+            return;
+        }
+        assert!(Instant::now() < deadline, "set progress stuck at {now:?}, wanted {wanted:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+async fn slider_state(page: &Page, name: &str) -> (String, String) {
+    let el = page.by_role("slider", name).await;
+    (
+        el.attr("aria-valuenow").await.ok().flatten().unwrap_or_default(),
+        el.attr("aria-valuetext").await.ok().flatten().unwrap_or_default(),
+    )
+}
+
+fn wait_for_file(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !path.exists() {
+        assert!(Instant::now() < deadline, "{name} never downloaded into {}", dir.display());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    path
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: JOB_MS,
+        ..Knobs::default()
+    })
+    .await;
+    let downloads = std::env::temp_dir().join(format!("angleshot-zip-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&downloads);
+    std::fs::create_dir_all(&downloads).expect("download folder");
+    with_browser(|page| async move {
+        page.cdp(
+            "Browser.setDownloadBehavior",
+            json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
+        )
+        .await;
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        // A 429 burst on the generate POSTs (with and without Retry-After), and the first job
+        // the mock creates fails.
+        api.set_knobs(|k| {
+            k.fail_next_jobs = 1;
+            k.failure_error = "GPU fell over".into();
+            k.faults = vec![
+                Fault {
+                    kind: FaultKind::RateLimit { retry_after_secs: Some(1), remaining_seconds: None },
+                    path_contains: Some("/generate/".into()),
+                    method: Some("POST".into()),
+                    remaining: Some(2),
+                    probability: 1.0,
+                },
+                Fault {
+                    kind: FaultKind::RateLimit { retry_after_secs: None, remaining_seconds: None },
+                    path_contains: Some("/generate/".into()),
+                    method: Some("POST".into()),
+                    remaining: Some(1),
+                    probability: 1.0,
+                },
+            ];
+        });
+        api.clear_requests();
+        page.click_button("Generate angle set").await;
+        wait_progress(&page, "5 of 6 done · 1 failed").await;
+
+        let posts = api.generate_posts();
+        let created: Vec<_> = posts.iter().filter(|r| r.status == 200).collect();
+        let limited = posts.iter().filter(|r| r.status == 429).count();
+        assert_eq!(limited, 3, "the burst hit the set");
+        assert_eq!(created.len(), 6, "each angle created exactly once despite the 429s");
+        assert!(most_in_flight_at_the_mock(&api) <= 4, "never more than 4 in flight");
+
+        // The failed cell alone is retried.
+        let failed = page
+            .eval("return [...document.querySelectorAll('[aria-label=\"Contact sheet\"] > li')].filter(li => [...li.querySelectorAll('button')].some(b => b.textContent.trim() === 'Retry')).map(li => li.getAttribute('aria-label'));")
+            .await;
+        assert_eq!(failed.as_array().map(Vec::len), Some(1), "one failed cell: {failed}");
+        let failed_label = failed[0].as_str().unwrap_or_default().to_string();
+        page.click_button(&format!("Retry {failed_label}")).await;
+        wait_progress(&page, "6 of 6 done").await;
+        assert_eq!(
+            api.generate_posts().iter().filter(|r| r.status == 200).count(),
+            7,
+            "one more job for the retried cell, nothing else"
+        );
+        assert!(most_in_flight_at_the_mock(&api) <= 4);
+        let sheet = page.list_items("Contact sheet").await;
+        assert_eq!(sheet.len(), 7, "six results and the original: {sheet:?}");
+        assert!(sheet[2].contains("original"), "the original sits at 0°: {sheet:?}");
+
+        // Turntable: starts on the original; keys and a horizontal swipe scrub it.
+        assert_eq!(slider_state(&page, "Turntable").await.1, "original (front)");
+        let turntable = page.by_role("slider", "Turntable").await;
+        turntable.send_keys(&Key::Right.to_string()).await.expect("key");
+        assert_eq!(slider_state(&page, "Turntable").await.1, "45° left");
+        turntable.send_keys(&Key::End.to_string()).await.expect("key");
+        assert_eq!(slider_state(&page, "Turntable").await.1, "low angle");
+        let (x, y) = page.centre_of(&turntable).await;
+        page.touch_drag((x, y), (x - 130.0, y)).await;
+        assert_eq!(slider_state(&page, "Turntable").await.1, "45° left", "3 frames back");
+
+        // Compare: keys step the split, a drag to the left edge shows only the result.
+        let compare = page.by_role("slider", "Compare").await;
+        assert_eq!(slider_state(&page, "Compare").await.0, "50");
+        compare.send_keys(&Key::Left.to_string()).await.expect("key");
+        assert_eq!(slider_state(&page, "Compare").await.0, "45");
+        let (cx, cy) = page.centre_of(&compare).await;
+        page.touch_drag((cx, cy), (cx - 2000.0_f64.min(cx - 1.0), cy)).await;
+        let (split, text) = slider_state(&page, "Compare").await;
+        assert!(split.parse::<f64>().unwrap_or(99.0) <= 2.0, "split {split}");
+        assert!(text.ends_with("45° left"), "compares with the turntable's frame: {text}");
+
+        // The ZIP, from the browser's own download.
+        page.click_button("Download set (ZIP)").await;
+        let path = wait_for_file(&downloads, "chair_angle-set.zip");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let bytes = std::fs::read(&path).expect("zip");
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("test-secret") && !text.contains("test-key"), "no secrets in the ZIP");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP");
+        let mut names: Vec<String> = zip.file_names().map(str::to_string).collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "angles.json", "front.png", "low-angle.png", "rot+45_left.png", "rot+90_left.png",
+                "rot-45_right.png", "rot-90_right.png", "top-down.png"
+            ]
+        );
+        let mut json = String::new();
+        zip.by_name("angles.json").expect("sidecar").read_to_string(&mut json).expect("utf-8");
+        let manifest: Value = serde_json::from_str(&json).expect("angles.json parses");
+        let files = manifest["files"].as_array().expect("files");
+        assert_eq!(files.len(), 7);
+        api.with_store(|store| {
+            for entry in files.iter().filter(|f| f["role"] == "result") {
+                let job = store
+                    .jobs
+                    .iter()
+                    .find(|j| Some(j.id.as_str()) == entry["jobId"].as_str())
+                    .unwrap_or_else(|| panic!("{} is not a mock job", entry["jobId"]));
+                assert_eq!(entry["parameters"], job.input, "parameters as the mock received them");
+                assert_eq!(entry["resultAssetIds"], json!([job.result_asset_id]));
+                assert!(job.failure.is_none(), "only successful jobs are exported");
+                let stem = entry["file"].as_str().unwrap_or_default();
+                let rotate = job.input["rotateDegrees"].as_i64().unwrap_or(99);
+                let tilt = job.input["verticalTilt"].as_i64().unwrap_or(99);
+                let expected = angleshot::domain::angle_set::file_stem(rotate as i32, tilt as i32);
+                assert_eq!(stem, format!("{expected}.png"));
+            }
+        });
+        let original = files.iter().find(|f| f["role"] == "original").expect("original");
+        assert_eq!(original["file"], "front.png");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twelve_results_at_1024_keep_the_heap_small_and_removal_revokes_their_urls() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 600,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.fill_settings(&api).await;
+        let image = png_rgb(1024, 1024, |x, y| [(x / 4) as u8, (y / 4) as u8, ((x ^ y) & 0xFF) as u8]);
+        page.choose_image("statue.png", &image).await;
+        page.wait_uploaded().await;
+        page.click_button("Angle set: 6 angles").await;
+        // Tick every offered angle but one: twelve.
+        for label in ["front", "45° right · top-down", "45° left · top-down", "90° right · top-down",
+                      "90° left · top-down", "45° right · low angle"] {
+            page.by_role("checkbox", label).await.click().await.expect("tick");
+        }
+        page.wait_text("button", "Angle set: 12 angles", |_| true).await;
+        let limit = page.by_role("spinbutton", "Jobs at once").await;
+        limit.clear().await.expect("clear");
+        limit.send_keys("6").await.expect("type");
+        page.click_button("Generate angle set").await;
+        wait_progress(&page, "12 of 12 done").await;
+        let urls = page
+            .eval("return [...document.querySelectorAll('[aria-label=\"Contact sheet\"] img')].map(i => i.src).filter(s => s.startsWith('blob:'));")
+            .await;
+        assert_eq!(urls.as_array().map(Vec::len), Some(12), "{urls}");
+        page.cdp("HeapProfiler.collectGarbage", json!({})).await;
+        let heap = page.cdp("Runtime.getHeapUsage", json!({})).await;
+        let used_mb = heap["usedSize"].as_f64().unwrap_or(f64::NAN) / 1024.0 / 1024.0;
+        println!("JS heap with twelve 1024×1024 results shown: {used_mb:.2} MB");
+        assert!(used_mb < 30.0, "JS heap {used_mb:.1} MB");
+
+        page.click_button("Remove set").await;
+        let readable = page
+            .client
+            .execute_async(
+                "const [urls, done] = arguments; Promise.all(urls.map(u => fetch(u).then(() => true, () => false))).then(done);",
+                vec![urls.clone()],
+            )
+            .await
+            .expect("fetch old URLs");
+        assert_eq!(readable, json!(vec![false; 12]), "every object URL revoked");
+    })
+    .await;
+}
