@@ -256,3 +256,35 @@ async fn twelve_results_at_1024_keep_the_heap_small_and_removal_revokes_their_ur
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 300,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.click_button("90° left").await;
+        page.click_button("Generate").await;
+        page.wait_newest_success(1).await;
+        page.click_button("Use as input").await;
+        page.click_button("Generate").await;
+        page.wait_newest_success(2).await;
+        let cards = page.list_items("Jobs").await;
+        assert!(cards[0].contains("180° (back) from the original"), "{cards:?}");
+        let posts = api.generate_posts();
+        let first_result = api.with_store(|s| s.jobs[0].result_asset_id.clone());
+        assert_eq!(posts[1].json()["image"], first_result.as_str(), "the result's asset, not a re-upload");
+        let uploads = api
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/assets"))
+            .count();
+        assert_eq!(uploads, 1);
+    })
+    .await;
+}
