@@ -87,6 +87,9 @@ impl ApiConfig {
                 message: format!("the API base URL \"{base}\" must not contain '?', '#' or spaces"),
             });
         }
+        if let Some(warning) = insecure_base_warning(base) {
+            return Err(ApiError::InvalidRequest { message: warning });
+        }
         Ok(base)
     }
 
@@ -257,4 +260,41 @@ pub fn encode_component(text: &str) -> String {
         }
     }
     out
+}
+
+/// Why a base URL must not be used: plain `http://` to a host other than this machine would
+/// send the key in clear. `None` for `https://`, loopback and relative (same-origin) bases.
+///
+/// ```
+/// use angleshot::api::request::insecure_base_warning;
+/// assert!(insecure_base_warning("http://api.example.com/v1").is_some());
+/// assert!(insecure_base_warning("http://127.0.0.1:9000/v1").is_none());
+/// assert!(insecure_base_warning("https://api.cloud.scenario.com/v1").is_none());
+/// assert!(insecure_base_warning("scenario-api").is_none());
+/// ```
+pub fn insecure_base_warning(base: &str) -> Option<String> {
+    let base = base.trim();
+    let rest = match base.get(..7) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("http://") => &base[7..],
+        _ => return None,
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or("");
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        host_port.split(':').next().unwrap_or("")
+    }
+    .to_ascii_lowercase();
+    let loopback = host == "localhost"
+        || host.ends_with(".localhost")
+        || host == "::1"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    (!loopback).then(|| {
+        format!(
+            "plain-HTTP API base \"{base}\" refused: your key would travel unencrypted. Use https:// (plain http:// only works for this machine, e.g. a local proxy)."
+        )
+    })
 }

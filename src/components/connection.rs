@@ -18,6 +18,9 @@ pub fn ConnectionPanel() -> impl IntoView {
                 prop:value=move || studio.base_url.get()
                 on:input=move |ev| studio.base_url.set(event_target_value(&ev))
                 on:change=move |_| studio.save_settings() />
+            <p class="error" role="alert" aria-label="API base warning">
+                {move || studio.base_url.with(|b| crate::api::request::insecure_base_warning(b.trim()).map(|w| format!("Warning: {w}")))}
+            </p>
             <label for="api-key">"API key"</label>
             <input id="api-key" type="password" autocomplete="off"
                 prop:value=move || studio.api_key.get()
