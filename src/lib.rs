@@ -5,4 +5,5 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod panic_banner;
 pub mod studio;

@@ -1,5 +1,5 @@
 fn main() {
-    console_error_panic_hook::set_once();
+    angleshot::panic_banner::install();
     leptos::mount::mount_to_body(angleshot::app::App);
     // The bench reads this mark: navigation start → studio mounted.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
