@@ -77,7 +77,7 @@ impl AspectRatio {
 /// Body of `POST /generate/custom/model_qwen-edit-multiangle`.
 ///
 /// The three camera values are integers on purpose: the model was trained on whole states.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GenerateBody {
     /// Asset id of the input image (from `POST /assets`).

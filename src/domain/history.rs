@@ -1,0 +1,272 @@
+//! The job history as stored on the device (IndexedDB): versioned JSON records for jobs and
+//! sets, the migration from older versions, and what a card becomes when the page reopens.
+//! Result bytes are stored beside the records, as Blobs keyed by the job's local id. No key,
+//! secret or URL with a signature is ever part of a record.
+//!
+//! ```
+//! use angleshot::domain::history::{decode_job_record, FORMAT_VERSION};
+//! let v1 = r#"{"v":1,"id":7,"jobId":"job_1","params":{"image":"asset_1","rotateDegrees":45},
+//!             "inputName":"chair.png","status":"success","resultAssetId":"asset_2","createdAt":1000}"#;
+//! let record = decode_job_record(v1).unwrap();
+//! assert_eq!(record.version, FORMAT_VERSION);
+//! assert_eq!(record.body.rotate_degrees, 45);
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::api::types::{GenerateBody, JobStatus};
+use crate::domain::angle_set::SetAngle;
+use crate::domain::jobs::{JobCard, Phase};
+
+/// The version written today.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// A kept result: which asset and its type (the bytes are stored separately).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultRecord {
+    pub asset_id: String,
+    pub mime_type: String,
+}
+
+/// One job card, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobRecord {
+    pub version: u32,
+    pub local_id: u64,
+    #[serde(default)]
+    pub set_id: Option<u64>,
+    #[serde(default)]
+    pub job_id: Option<String>,
+    pub body: GenerateBody,
+    pub input_name: String,
+    /// The input's small preview (a `data:` URL; empty when it only lived in this tab).
+    #[serde(default)]
+    pub thumbnail: String,
+    pub phase: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub progress: Option<f64>,
+    #[serde(default)]
+    pub error: Option<String>,
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub notice: Option<String>,
+    pub submitted_ms: f64,
+    #[serde(default)]
+    pub finished_ms: Option<f64>,
+    #[serde(default)]
+    pub result_asset_ids: Vec<String>,
+    #[serde(default)]
+    pub result: Option<ResultRecord>,
+    #[serde(default)]
+    pub base_rotation: i32,
+}
+
+/// One cell of a stored set.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CellRecord {
+    pub rotate: i32,
+    pub tilt: i32,
+    pub job: u64,
+}
+
+/// One angle set, as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetRecord {
+    pub version: u32,
+    pub id: u64,
+    pub input_name: String,
+    /// The set's original (a `data:` URL; empty when it only lived in this tab).
+    #[serde(default)]
+    pub original: String,
+    #[serde(default)]
+    pub input_asset_id: Option<String>,
+    #[serde(default)]
+    pub base_rotation: i32,
+    pub created_ms: f64,
+    pub cells: Vec<CellRecord>,
+}
+
+impl SetRecord {
+    /// The cells as angles and job ids.
+    pub fn angles(&self) -> Vec<(SetAngle, u64)> {
+        self.cells
+            .iter()
+            .map(|c| (SetAngle { rotate: c.rotate, tilt: c.tilt }, c.job))
+            .collect()
+    }
+}
+
+fn phase_name(phase: &Phase) -> &'static str {
+    match phase {
+        Phase::Submitting => "submitting",
+        Phase::Unsure => "unsure",
+        Phase::Refused => "refused",
+        Phase::Running => "running",
+        Phase::Stopped => "stopped",
+        Phase::Done => "done",
+    }
+}
+
+/// A URL that dies with the tab (`blob:`) is not worth storing.
+fn lasting_url(url: &str) -> String {
+    if url.starts_with("data:") { url.to_string() } else { String::new() }
+}
+
+/// The record for a card.
+pub fn job_record(card: &JobCard, set_id: Option<u64>, thumbnail: &str) -> JobRecord {
+    JobRecord {
+        version: FORMAT_VERSION,
+        local_id: card.local_id,
+        set_id,
+        job_id: card.job_id.clone(),
+        body: card.body.clone(),
+        input_name: card.input_name.clone(),
+        thumbnail: lasting_url(thumbnail),
+        phase: phase_name(&card.phase).to_string(),
+        status: card.status.as_ref().map(|s| s.as_wire().to_string()),
+        progress: card.progress,
+        error: card.error.clone(),
+        hint: card.hint.clone(),
+        notice: card.notice.clone(),
+        submitted_ms: card.submitted_ms,
+        finished_ms: card.finished_ms,
+        result_asset_ids: card.result_asset_ids.clone(),
+        result: card.result.as_ref().map(|r| ResultRecord {
+            asset_id: r.asset_id.clone(),
+            mime_type: r.mime_type.clone(),
+        }),
+        base_rotation: card.base_rotation,
+    }
+}
+
+/// The record for a set.
+pub fn set_record(
+    id: u64,
+    input_name: &str,
+    original_url: &str,
+    input_asset_id: Option<&str>,
+    base_rotation: i32,
+    created_ms: f64,
+    cells: &[(SetAngle, u64)],
+) -> SetRecord {
+    SetRecord {
+        version: FORMAT_VERSION,
+        id,
+        input_name: input_name.to_string(),
+        original: lasting_url(original_url),
+        input_asset_id: input_asset_id.map(str::to_string),
+        base_rotation,
+        created_ms,
+        cells: cells
+            .iter()
+            .map(|(a, job)| CellRecord { rotate: a.rotate, tilt: a.tilt, job: *job })
+            .collect(),
+    }
+}
+
+/// The card a record stands for when the page reopens. A job whose submit was on its way when
+/// the page closed may or may not exist: it comes back "unsure" (and is reconciled), never
+/// resubmitted. The result image itself is attached by the caller from the stored bytes.
+pub fn card_from_record(record: &JobRecord) -> JobCard {
+    let mut card = JobCard::new(record.local_id, record.body.clone(), &record.input_name, record.submitted_ms);
+    card.job_id = record.job_id.clone();
+    card.phase = match record.phase.as_str() {
+        "running" => Phase::Running,
+        "stopped" => Phase::Stopped,
+        "done" => Phase::Done,
+        "refused" => Phase::Refused,
+        _ => Phase::Unsure,
+    };
+    if card.phase == Phase::Unsure && record.phase == "submitting" {
+        card.error = Some("The page closed while this job was being submitted — checking your recent jobs.".to_string());
+    } else {
+        card.error = record.error.clone();
+    }
+    card.status = record.status.as_deref().map(JobStatus::from_wire);
+    card.progress = record.progress;
+    card.hint = record.hint.clone();
+    card.notice = record.notice.clone();
+    card.finished_ms = record.finished_ms;
+    card.result_asset_ids = record.result_asset_ids.clone();
+    card.base_rotation = record.base_rotation;
+    card
+}
+
+/// Reads a stored job record of any known version, migrating it to today's.
+pub fn decode_job_record(json: &str) -> Result<JobRecord, String> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let version = value
+        .get("version")
+        .or_else(|| value.get("v"))
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    match version {
+        1 => migrate_v1(&value),
+        2 => serde_json::from_value(value).map_err(|e| e.to_string()),
+        other => Err(format!("unknown history format version {other}")),
+    }
+}
+
+/// Reads a stored set record.
+pub fn decode_set_record(json: &str) -> Result<SetRecord, String> {
+    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    match value.get("version").and_then(Value::as_u64) {
+        Some(2) => serde_json::from_value(value).map_err(|e| e.to_string()),
+        other => Err(format!("unknown set format version {other:?}")),
+    }
+}
+
+/// Version 1 (the first history format) kept a flat record: `id`, `jobId`, `params` (the
+/// generate body, possibly partial), `inputName`, the API `status`, one `resultAssetId` and
+/// `createdAt`. Running jobs resume; final ones keep their status.
+fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
+    let id = value.get("id").and_then(Value::as_u64).ok_or("v1 record without id")?;
+    let params = value.get("params").cloned().unwrap_or(Value::Null);
+    let image = params.get("image").and_then(Value::as_str).unwrap_or_default();
+    let mut body = GenerateBody::with_defaults(image);
+    if let Value::Object(map) = &params {
+        let mut merged = serde_json::to_value(&body).map_err(|e| e.to_string())?;
+        if let Value::Object(target) = &mut merged {
+            for (k, v) in map {
+                target.insert(k.clone(), v.clone());
+            }
+        }
+        body = serde_json::from_value(merged).map_err(|e| format!("v1 params: {e}"))?;
+    }
+    let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
+    let status = text("status");
+    let job_id = text("jobId");
+    let phase = match (job_id.is_some(), status.as_deref().map(JobStatus::from_wire)) {
+        (false, _) => "unsure",
+        (true, Some(s)) if s.is_final() => "done",
+        (true, _) => "running",
+    };
+    Ok(JobRecord {
+        version: FORMAT_VERSION,
+        local_id: id,
+        set_id: None,
+        job_id,
+        body,
+        input_name: text("inputName").unwrap_or_else(|| "image".to_string()),
+        thumbnail: String::new(),
+        phase: phase.to_string(),
+        status,
+        progress: None,
+        error: text("error"),
+        hint: None,
+        notice: None,
+        submitted_ms: value.get("createdAt").and_then(Value::as_f64).unwrap_or(0.0),
+        finished_ms: None,
+        result_asset_ids: text("resultAssetId").into_iter().collect(),
+        result: None,
+        base_rotation: 0,
+    })
+}

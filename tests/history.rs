@@ -1,0 +1,131 @@
+//! The stored history: records round-trip, a v1 record migrates, a page closed mid-submit comes
+//! back "unsure" (never resubmitted), and a lost generate answer is matched to its job.
+
+use angleshot::api::types::{GenerateBody, Job, JobStatus};
+use angleshot::domain::history::{
+    FORMAT_VERSION, card_from_record, decode_job_record, decode_set_record, job_record, set_record,
+};
+use angleshot::domain::angle_set::SetAngle;
+use angleshot::domain::jobs::{JobCard, Phase, ResultImage};
+use angleshot::domain::reconcile::{find_lost_job, parse_iso8601_ms};
+use angleshot::domain::set_export::iso8601;
+use serde_json::json;
+
+fn body(rotate: i32) -> GenerateBody {
+    GenerateBody {
+        rotate_degrees: rotate,
+        prompt: "red chair".into(),
+        ..GenerateBody::with_defaults("asset_in")
+    }
+}
+
+#[test]
+fn a_card_round_trips_through_its_record() {
+    let mut card = JobCard::new(42, body(45), "chair.png", 1_000.0);
+    card.job_id = Some("job_9".into());
+    card.phase = Phase::Done;
+    card.status = Some(JobStatus::Success);
+    card.progress = Some(1.0);
+    card.result_asset_ids = vec!["asset_out".into()];
+    card.result = Some(ResultImage {
+        asset_id: "asset_out".into(),
+        object_url: "blob:http://x/1".into(),
+        mime_type: "image/png".into(),
+    });
+    card.base_rotation = 90;
+    let record = job_record(&card, Some(7), "data:image/webp;base64,AAAA");
+    let json = serde_json::to_string(&record).unwrap();
+    assert!(!json.contains("blob:"), "tab-only URLs are not stored: {json}");
+    let back = decode_job_record(&json).unwrap();
+    assert_eq!(back, record);
+    assert_eq!(back.version, FORMAT_VERSION);
+    let restored = card_from_record(&back);
+    assert_eq!(restored.phase, Phase::Done);
+    assert_eq!(restored.status, Some(JobStatus::Success));
+    assert_eq!(restored.total_rotation(), 135);
+    assert_eq!(restored.result, None, "the image is attached from the stored bytes");
+    assert_eq!(job_record(&card, None, "blob:http://x/2").thumbnail, "");
+}
+
+#[test]
+fn a_page_closed_mid_submit_comes_back_unsure_and_running_jobs_resume() {
+    let card = JobCard::new(1, body(0), "chair.png", 0.0);
+    let restored = card_from_record(&job_record(&card, None, ""));
+    assert_eq!(restored.phase, Phase::Unsure);
+    assert!(restored.error.unwrap().contains("checking your recent jobs"));
+    let mut running = JobCard::new(2, body(0), "chair.png", 0.0);
+    running.phase = Phase::Running;
+    running.job_id = Some("job_2".into());
+    assert!(card_from_record(&job_record(&running, None, "")).is_watching());
+}
+
+#[test]
+fn a_stored_v1_record_is_migrated() {
+    let v1 = json!({
+        "v": 1, "id": 7, "jobId": "job_1",
+        "params": { "image": "asset_1", "rotateDegrees": -90, "verticalTilt": 1, "prompt": "x" },
+        "inputName": "chair.png", "status": "success", "resultAssetId": "asset_2", "createdAt": 1000
+    });
+    let record = decode_job_record(&v1.to_string()).unwrap();
+    assert_eq!(record.version, FORMAT_VERSION);
+    assert_eq!(record.local_id, 7);
+    assert_eq!(record.body.image, "asset_1");
+    assert_eq!((record.body.rotate_degrees, record.body.vertical_tilt), (-90, 1));
+    assert_eq!(record.body.lora_scale, 1.25, "missing fields take the contract's defaults");
+    assert_eq!(record.phase, "done");
+    assert_eq!(record.result_asset_ids, ["asset_2"]);
+    let running = json!({ "v": 1, "id": 8, "jobId": "job_3", "params": {}, "status": "in-progress" });
+    assert_eq!(decode_job_record(&running.to_string()).unwrap().phase, "running");
+    assert!(decode_job_record(r#"{"version": 99}"#).is_err());
+    assert!(decode_job_record("not json").is_err());
+}
+
+#[test]
+fn set_records_round_trip() {
+    let cells = [(SetAngle { rotate: 45, tilt: 0 }, 11), (SetAngle { rotate: 0, tilt: -1 }, 12)];
+    let record = set_record(10, "chair.png", "data:image/png;base64,AA", Some("asset_in"), 0, 5.0, &cells);
+    let back = decode_set_record(&serde_json::to_string(&record).unwrap()).unwrap();
+    assert_eq!(back.angles(), cells);
+    assert_eq!(back.original, "data:image/png;base64,AA");
+}
+
+#[test]
+fn iso_dates_parse_back() {
+    for ms in [0.0, 1_795_000_000_123.0, 951_782_400_000.0] {
+        assert_eq!(parse_iso8601_ms(&iso8601(ms)), Some(ms));
+    }
+    assert_eq!(parse_iso8601_ms("2026-11-18T12:06:40+01:00"), Some(1_795_000_000_000.0));
+    assert_eq!(parse_iso8601_ms("2026-11-18T11:06:40Z"), Some(1_795_000_000_000.0));
+    for bad in ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-18", "2026-11-18T25:00:00Z"] {
+        assert_eq!(parse_iso8601_ms(bad), None, "{bad}");
+    }
+}
+
+fn listed(id: &str, created_ms: f64, input: serde_json::Value) -> Job {
+    serde_json::from_value(json!({
+        "jobId": id, "status": "in-progress", "createdAt": iso8601(created_ms),
+        "metadata": { "assetIds": [], "input": input }
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_lost_answer_is_matched_by_time_and_exact_parameters() {
+    let sent = body(45);
+    let input = serde_json::to_value(&sent).unwrap();
+    let submitted = 1_000_000.0;
+    let mut other = input.clone();
+    other["rotateDegrees"] = json!(90);
+    let recent = vec![
+        listed("job_old", submitted - 10.0 * 60_000.0, input.clone()),
+        listed("job_other_params", submitted + 50.0, other),
+        listed("job_claimed", submitted + 60.0, input.clone()),
+        listed("job_ours", submitted + 80.0, input.clone()),
+        listed("job_later_twin", submitted + 900.0, input.clone()),
+    ];
+    let found = find_lost_job(&sent, submitted, &recent, &["job_claimed".to_string()]);
+    assert_eq!(found.map(|j| j.job_id.as_str()), Some("job_ours"));
+    assert_eq!(find_lost_job(&body(-45), submitted, &recent, &[]).map(|j| j.job_id.as_str()), None);
+    let no_input: Job = serde_json::from_value(json!({ "jobId": "j", "createdAt": iso8601(submitted) })).unwrap();
+    assert!(find_lost_job(&sent, submitted, &[no_input], &[]).is_none(), "unknown input never matches");
+}
