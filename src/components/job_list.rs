@@ -65,9 +65,25 @@ fn items(studio: Studio) -> Vec<ListItem> {
 #[component]
 pub fn JobList() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    // "Clear history" asks first, in place.
+    let confirming = RwSignal::new(false);
     view! {
         <section class="panel jobs" aria-labelledby="jobs-title">
             <h2 id="jobs-title">"Jobs"</h2>
+            <p class="notice" role="status" aria-label="History status">{move || studio.history_note.get()}</p>
+            <Show when=move || !(studio.jobs.with(Vec::is_empty) && studio.sets.with(Vec::is_empty))>
+                <div class="row">
+                    <Show when=move || !confirming.get()
+                        fallback=move || view! {
+                            <p class="hint" id="clear-question">"Remove every job and result from this device? Jobs still running on Scenario keep running."</p>
+                            <button type="button" aria-describedby="clear-question"
+                                on:click=move |_| { confirming.set(false); studio.clear_history(); }>"Yes, clear history"</button>
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep history"</button>
+                        }>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>"Clear history"</button>
+                    </Show>
+                </div>
+            </Show>
             <Show when=move || studio.jobs.with(Vec::is_empty) && studio.sets.with(Vec::is_empty)>
                 <p class="hint">"Results appear here. Generate as often as you like: jobs run side by side."</p>
             </Show>

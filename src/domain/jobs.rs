@@ -96,6 +96,27 @@ impl JobCard {
         self.apply(job, self.submitted_ms);
     }
 
+    /// Reconciliation found no job for a lost submit: nothing was created, Retry is safe.
+    pub fn not_created(&mut self) {
+        self.phase = Phase::Refused;
+        self.notice = None;
+        self.error = Some(
+            "No job was created (checked your recent jobs) — safe to retry.".to_string(),
+        );
+    }
+
+    /// Reconciliation found the job a lost submit had created: watch it from now on.
+    pub fn adopt(&mut self, job: &Job) {
+        self.error = None;
+        self.finished_ms = None;
+        self.notice = Some("Its answer was lost; found it among your recent jobs.".to_string());
+        self.job_id = Some(job.job_id.clone());
+        self.phase = Phase::Running;
+        let notice = self.notice.clone();
+        self.apply(job, self.submitted_ms);
+        self.notice = notice;
+    }
+
     /// The POST failed: unsure when the job may exist (no status, 5xx, undecodable 2xx),
     /// refused when the API said no (4xx).
     pub fn submit_failed(&mut self, error: &ApiError, now_ms: f64) {

@@ -1,7 +1,9 @@
 //! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
 pub mod download;
+pub mod history;
 pub mod image;
+pub mod persist;
 pub mod sets;
 pub mod state;
 pub mod storage;

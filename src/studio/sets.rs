@@ -98,8 +98,9 @@ impl Studio {
             cells: cells.clone(),
             packing: None,
         });
-        self.sets
-            .update(|sets| sets.insert(0, SetEntry { id: set_id, set }));
+        let set_entry = SetEntry { id: set_id, set };
+        self.sets.update(|sets| sets.insert(0, set_entry));
+        self.watch_set(set_entry);
         let limit = self.concurrency.get_untracked();
         spawn_local(async move {
             let asset_id = self.ensure_uploaded().await;
@@ -256,6 +257,7 @@ impl Studio {
                 }
             }
         });
+        self.watch_entry(entry);
         self.queue.update_value(|q| q.enqueue(id));
         self.pump_queue();
     }
@@ -270,6 +272,7 @@ impl Studio {
             self.remove(cell.job);
         }
         self.sets.update(|sets| sets.retain(|s| s.id != set_id));
+        self.forget_stored(&[crate::studio::history::SETS], set_id);
     }
 
     /// "Download set (ZIP)": the original and each result named by angle, plus `angles.json`.

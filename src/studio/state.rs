@@ -14,7 +14,11 @@ use leptos::task::spawn_local;
 use crate::api::error::{ApiError, ErrorClass};
 use crate::api::{self, request::ApiConfig, response::CancelOutcome};
 use crate::domain::camera::{Camera, GenerateReadiness, Ranges, generate_blocker};
-use crate::domain::jobs::{JobCard, ResultImage};
+use crate::domain::jobs::{JobCard, Phase, ResultImage};
+use crate::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS};
+
+/// A single job answered 429 is submitted again this many times before the card says so.
+const MAX_RATE_LIMITED_SUBMITS: u32 = 6;
 use crate::domain::naming::result_file_name;
 use crate::domain::poll::{PollOutcome, PollSchedule};
 use crate::domain::settings::{api_base_from_config, choose_api_base};
@@ -90,6 +94,10 @@ pub struct Studio {
     /// The owner the studio was made under: cards and sets are created under it, not under
     /// the component whose button made them (which may re-render and dispose them).
     root: StoredValue<Option<Owner>>,
+    /// The history database, once open (None: in memory only).
+    pub(crate) db: StoredValue<Option<std::rc::Rc<idb::Database>>, LocalStorage>,
+    /// Why the history is not being saved, when it is not.
+    pub history_note: RwSignal<Option<String>>,
 }
 
 /// Milliseconds since the epoch, from the browser.
@@ -129,10 +137,13 @@ impl Studio {
             schedule: StoredValue::new(PollSchedule::default()),
             timer: StoredValue::new_local(None),
             clock: StoredValue::new_local(None),
-            next_id: StoredValue::new(1),
+            // Ids grow across sessions (a new session starts later than every earlier id).
+            next_id: StoredValue::new(now_ms().max(1.0) as u64),
             queue: StoredValue::new(Default::default()),
             queue_timer: StoredValue::new_local(None),
             root: StoredValue::new(Owner::current()),
+            db: StoredValue::new_local(None),
+            history_note: RwSignal::new(None),
         };
         if device_base.is_none() {
             spawn_local(async move {
@@ -147,6 +158,7 @@ impl Studio {
                 }
             });
         }
+        studio.restore();
         studio
     }
 
@@ -319,6 +331,14 @@ impl Studio {
         });
     }
 
+    /// Runs `make` under the studio's owner (for signals and effects that outlive a view).
+    pub(crate) fn under_root<T>(&self, make: impl FnOnce() -> T) -> T {
+        match self.root.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
+        }
+    }
+
     /// A signal that lives as long as the studio, wherever the action was started.
     pub(crate) fn lasting<T: Send + Sync + 'static>(&self, value: T) -> RwSignal<T> {
         match self.root.get_value() {
@@ -352,10 +372,15 @@ impl Studio {
         };
         self.jobs.update(|jobs| jobs.insert(0, entry));
         self.start_clock();
+        self.watch_entry(entry);
         entry
     }
 
     pub(crate) async fn submit(self, entry: JobEntry) {
+        self.submit_attempt(entry, 0).await;
+    }
+
+    async fn submit_attempt(self, entry: JobEntry, attempt: u32) {
         let body = entry.card.with_untracked(|c| c.body.clone());
         match api::generate(&self.config(), &body).await {
             Ok(answer) => {
@@ -372,7 +397,30 @@ impl Studio {
                 }
             }
             Err(err) => {
-                // A 429 means nothing was created: a set's job waits and goes again.
+                // A 429 means nothing was created: a single job goes again after the wait
+                // (a few times), a set's job waits in its queue.
+                if let (None, ErrorClass::RateLimited { retry_after_secs }) =
+                    (entry.set, err.class())
+                {
+                    if attempt < MAX_RATE_LIMITED_SUBMITS {
+                        let wait = retry_after_secs
+                            .map(|s| s * 1000.0)
+                            .unwrap_or(FIRST_BACKOFF_MS * f64::from(1u32 << attempt.min(5)))
+                            .clamp(0.0, MAX_BACKOFF_MS);
+                        entry.card.update(|c| {
+                            c.notice = Some(format!(
+                                "Rate limited — submitting again in {} s.",
+                                (wait / 1000.0).ceil()
+                            ))
+                        });
+                        gloo_timers::future::TimeoutFuture::new(wait as u32).await;
+                        if self.entry(entry.id).is_none() {
+                            return; // removed while waiting
+                        }
+                        entry.card.update(|c| c.notice = None);
+                        return Box::pin(self.submit_attempt(entry, attempt + 1)).await;
+                    }
+                }
                 if let (Some(_), ErrorClass::RateLimited { retry_after_secs }) =
                     (entry.set, err.class())
                 {
@@ -386,7 +434,13 @@ impl Studio {
                     return;
                 }
                 entry.card.update(|c| c.submit_failed(&err, now_ms()));
-                self.release(entry);
+                if entry.card.with_untracked(|c| c.phase == Phase::Unsure) {
+                    // The answer was lost, not refused: never resubmit blindly, look first.
+                    // (A set's slot stays held until this is settled.)
+                    spawn_local(self.reconcile(entry));
+                } else {
+                    self.release(entry);
+                }
             }
         }
     }
@@ -459,6 +513,7 @@ impl Studio {
             let _ = web_sys::Url::revoke_object_url(&result.object_url);
         }
         self.jobs.update(|jobs| jobs.retain(|e| e.id != id));
+        self.forget_stored(&[crate::studio::history::JOBS, crate::studio::history::RESULTS], id);
         self.release(entry);
     }
 
@@ -615,6 +670,32 @@ impl Studio {
         self.reschedule();
     }
 
+    /// Stops polling a job.
+    pub(crate) fn forget_polling(&self, job_id: &str) {
+        self.schedule.update_value(|s| s.untrack(job_id));
+    }
+
+    /// Polls a job at once and then on the usual schedule (after a reload or a reconcile).
+    pub(crate) fn resume_polling(self, job_id: &str) {
+        self.schedule.update_value(|s| s.resume(job_id, now_ms()));
+        self.reschedule();
+    }
+
+    /// A job reached a final status some other way than a poll.
+    pub(crate) fn finished(self, entry: JobEntry) {
+        self.on_final(entry);
+    }
+
+    /// Downloads a finished job's result in the background.
+    pub(crate) fn fetch_result_later(self, entry: JobEntry) {
+        spawn_local(self.fetch_result(entry));
+    }
+
+    /// Ticks elapsed times.
+    pub(crate) fn start_ticking(self) {
+        self.start_clock();
+    }
+
     fn on_final(self, entry: JobEntry) {
         self.release(entry);
         if entry.card.with_untracked(|c| c.result_asset_ids.is_empty()) {
@@ -653,6 +734,7 @@ impl Studio {
                     "the CDN refused the download",
                 ));
             }
+            self.save_result_bytes(entry.id, blob.clone());
             let object_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| {
                 ApiError::Network {
                     message: "cannot keep the image".into(),

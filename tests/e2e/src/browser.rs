@@ -216,7 +216,7 @@ impl Page {
         self.wait_for_role(role, name).await
     }
 
-    async fn wait_for_role(&self, role: &str, name: &str) -> Element {
+    pub async fn wait_for_role(&self, role: &str, name: &str) -> Element {
         let deadline = Instant::now() + DEFAULT_WAIT;
         loop {
             if let Some(el) = self.try_by_role(role, name).await {

@@ -68,10 +68,15 @@ impl Page {
 
     /// Waits until the job list holds `count` cards and the newest reads "success".
     pub async fn wait_newest_success(&self, count: usize) {
+        self.wait_newest_success_items(count).await;
+    }
+
+    /// As [`Page::wait_newest_success`], returning the cards' texts.
+    pub async fn wait_newest_success_items(&self, count: usize) -> Vec<String> {
         self.wait_list("Jobs", std::time::Duration::from_secs(20), |items| {
             items.len() == count && items[0].contains("success")
         })
-        .await;
+        .await
     }
 
     /// Settings filled, `chair.png` chosen and uploaded.

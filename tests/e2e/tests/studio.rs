@@ -169,12 +169,13 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
         })
         .await;
 
-        // A 429 on the generate POST itself: nothing was created, the card says so.
+        // A 429 on the generate POST itself: nothing was created, so the card says it waits
+        // and submits again after Retry-After — one job in the end.
         api.set_knobs(|k| {
-            k.latency_ms = 1_500;
+            k.latency_ms = 300;
             k.faults = vec![Fault::next(
                 FaultKind::RateLimit {
-                    retry_after_secs: Some(9),
+                    retry_after_secs: Some(2),
                     remaining_seconds: None,
                 },
                 "/generate/",
@@ -182,17 +183,17 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
             )]
         });
         page.click_button("Generate").await;
-        page.wait_list("Jobs", Duration::from_secs(5), |items| {
-            items.len() == 4 && items[0].contains("submitting")
-        })
-        .await;
         let items = page
-            .wait_list("Jobs", Duration::from_secs(10), |items| {
-                items[0].contains("not submitted")
+            .wait_list("Jobs", Duration::from_secs(5), |items| {
+                items.len() == 4 && items[0].contains("Rate limited — submitting again in 2 s")
             })
             .await;
-        assert!(items[0].contains("Rate limited (429)"), "{items:?}");
-        assert_eq!(api.generate_posts().len(), 4);
+        assert!(items[0].contains("submitting"), "{items:?}");
+        page.wait_newest_success(4).await;
+        let posts = api.generate_posts();
+        assert_eq!(posts.len(), 5);
+        assert_eq!(posts.iter().filter(|r| r.status == 429).count(), 1);
+        assert_eq!(api.with_store(|s| s.jobs.len()), 4, "one job per card");
     })
     .await;
 }
@@ -231,24 +232,39 @@ async fn refused_and_unsure_submits_say_so_and_offer_retry() {
             "{items:?}"
         );
 
+        // The answer is lost after the job was made: the app finds it through GET /jobs.
         api.set_knobs(|k| k.faults = vec![Fault::next(FaultKind::DropAfter, "/generate/", 1)]);
         page.click_button("Generate").await;
+        page.wait_newest_success(2).await;
+        assert_eq!(api.generate_posts().len(), 2, "no automatic resubmission");
+
+        // Lost answer AND the recent-jobs check fails: the card stays unknown, Retry is the
+        // artist's call.
+        api.set_knobs(|k| {
+            let mut listing = Fault::next(
+                FaultKind::Status { status: 503, body: "busy".into() },
+                "/jobs",
+                10,
+            );
+            listing.method = Some("GET".into());
+            k.faults = vec![Fault::next(FaultKind::DropAfter, "/generate/", 1), listing]
+        });
+        page.click_button("Generate").await;
         let items = page
-            .wait_list("Jobs", Duration::from_secs(10), |items| {
-                items
-                    .iter()
-                    .any(|i| i.contains("unknown — check before retrying"))
+            .wait_list("Jobs", Duration::from_secs(15), |items| {
+                items.len() == 3 && items[0].contains("unknown — check before retrying")
+                    && items[0].contains("Could not check your recent jobs")
             })
             .await;
         assert!(items[0].contains("Retry"), "{items:?}");
-        assert_eq!(api.generate_posts().len(), 2, "no automatic resubmission");
-
+        assert_eq!(api.generate_posts().len(), 3, "no automatic resubmission");
+        api.set_knobs(|k| k.faults.clear());
         page.click_button("Retry").await;
         page.wait_list("Jobs", Duration::from_secs(20), |items| {
-            items.len() == 3 && items[0].contains("success")
+            items.len() == 4 && items[0].contains("success")
         })
         .await;
-        assert_eq!(api.generate_posts().len(), 3);
+        assert_eq!(api.generate_posts().len(), 4);
     })
     .await;
 }

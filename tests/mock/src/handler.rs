@@ -639,6 +639,10 @@ fn cdn_answer(shared: &Shared, incoming: &Incoming) -> Response {
         if now > expires {
             return error(StatusCode::FORBIDDEN, "Request has expired");
         }
+        if store.knobs.cdn_expire_next > 0 {
+            store.knobs.cdn_expire_next -= 1;
+            return error(StatusCode::FORBIDDEN, "Request has expired");
+        }
         match store.assets.get(id) {
             Some(asset) => (
                 StatusCode::OK,

@@ -25,6 +25,10 @@ pub struct Knobs {
     pub cancel_allowed: bool,
     /// Lifetime of signed CDN URLs handed out from now on.
     pub asset_url_ttl_secs: u64,
+    /// The CDN answers the next this-many downloads `403 Request has expired`, as a real CDN
+    /// does once a signed link's time is up.
+    #[serde(default)]
+    pub cdn_expire_next: u32,
     /// Targeted faults, tried in order; the first that matches a request fires.
     pub faults: Vec<Fault>,
     /// Replaces the model's `inputs` in `GET /models/{id}` (to test model-driven ranges).
@@ -46,6 +50,7 @@ impl Default for Knobs {
             unknown_status: None,
             cancel_allowed: false,
             asset_url_ttl_secs: 86_400,
+            cdn_expire_next: 0,
             faults: Vec::new(),
             model_inputs: None,
             seed: 0x5eed,

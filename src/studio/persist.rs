@@ -1,0 +1,300 @@
+//! Nothing lost: every card and set is saved to the device as it changes, results with their
+//! bytes; the page reopens with every card back, running jobs polled at once, missing results
+//! fetched again, and submits whose answer was lost reconciled with the recent jobs.
+//!
+//! ```no_run
+//! use angleshot::studio::state::Studio;
+//! let studio = Studio::new(); // restores the history by itself
+//! studio.clear_history();
+//! ```
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+use crate::api::{self, error::ErrorClass};
+use crate::domain::history::{
+    card_from_record, decode_job_record, decode_set_record, job_record, set_record,
+};
+use crate::domain::jobs::{Phase, ResultImage};
+use crate::domain::reconcile::find_lost_job;
+use crate::studio::history::{self, JOBS, RESULTS, SETS};
+use crate::studio::sets::{AngleSet, SetCell, SetEntry};
+use crate::studio::state::{JobEntry, Studio};
+
+/// How many recent jobs reconciliation looks through.
+const RECENT_JOBS: u16 = 100;
+
+impl Studio {
+    fn database(&self) -> Option<Rc<idb::Database>> {
+        self.db.with_value(Clone::clone)
+    }
+
+    fn storage_failed(&self, message: String) {
+        self.history_note.set(Some(message));
+    }
+
+    /// Saves a card whenever it changes (while it is in the list).
+    pub(crate) fn watch_entry(self, entry: JobEntry) {
+        self.under_root(move || {
+            Effect::new(move |_| {
+                let json = entry.card.with(|card| {
+                    serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
+                });
+                let Ok(json) = json else { return };
+                if self.entry(entry.id).is_none() {
+                    return; // removed meanwhile: do not write it back
+                }
+                let Some(db) = self.database() else { return };
+                spawn_local(async move {
+                    if let Err(message) =
+                        history::put(&db, JOBS, entry.id, &JsValue::from_str(&json)).await
+                    {
+                        self.storage_failed(message);
+                    }
+                });
+            });
+        });
+    }
+
+    /// Saves a set whenever it changes (while it is in the list).
+    pub(crate) fn watch_set(self, entry: SetEntry) {
+        self.under_root(move || {
+            Effect::new(move |_| {
+                let json = entry.set.with(|s| {
+                    let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
+                    serde_json::to_string(&set_record(
+                        entry.id,
+                        &s.input_name,
+                        &s.original_url,
+                        s.input_asset_id.as_deref(),
+                        s.base_rotation,
+                        s.created_ms,
+                        &cells,
+                    ))
+                });
+                let Ok(json) = json else { return };
+                let alive = self
+                    .sets
+                    .with_untracked(|sets| sets.iter().any(|s| s.id == entry.id));
+                let Some(db) = self.database().filter(|_| alive) else {
+                    return;
+                };
+                spawn_local(async move {
+                    if let Err(message) =
+                        history::put(&db, SETS, entry.id, &JsValue::from_str(&json)).await
+                    {
+                        self.storage_failed(message);
+                    }
+                });
+            });
+        });
+    }
+
+    /// Keeps a result's bytes (CDN links expire).
+    pub(crate) fn save_result_bytes(self, id: u64, blob: web_sys::Blob) {
+        let Some(db) = self.database() else { return };
+        spawn_local(async move {
+            if let Err(message) = history::put(&db, RESULTS, id, &blob).await {
+                self.storage_failed(message);
+            }
+        });
+    }
+
+    /// Deletes a job's record and bytes, or a set's record.
+    pub(crate) fn forget_stored(self, stores: &'static [&'static str], id: u64) {
+        let Some(db) = self.database() else { return };
+        spawn_local(async move {
+            let _ = history::delete(&db, stores, id).await;
+        });
+    }
+
+    /// "Clear history" (after its confirmation): every card, set and stored byte goes; jobs
+    /// still running on Scenario are no longer watched.
+    pub fn clear_history(self) {
+        let jobs = self.jobs.get_untracked();
+        for entry in &jobs {
+            if let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) {
+                self.forget_polling(&job_id);
+            }
+            if let Some(result) = entry.card.with_untracked(|c| c.result.clone()) {
+                let _ = web_sys::Url::revoke_object_url(&result.object_url);
+            }
+            self.queue.update_value(|q| q.finished(entry.id));
+        }
+        self.jobs.set(Vec::new());
+        self.sets.set(Vec::new());
+        if let Some(db) = self.database() {
+            spawn_local(async move {
+                if let Err(message) = history::clear(&db).await {
+                    self.storage_failed(message);
+                }
+            });
+        }
+    }
+
+    /// Opens the history and brings every stored card and set back (called once, at start).
+    pub(crate) fn restore(self) {
+        spawn_local(async move {
+            let db = match history::open().await {
+                Ok(db) => db,
+                Err(message) => return self.storage_failed(message),
+            };
+            let db = Rc::new(db);
+            self.db.set_value(Some(db.clone()));
+            let stored = match history::load(&db).await {
+                Ok(stored) => stored,
+                Err(message) => {
+                    self.storage_failed(message);
+                    history::Stored::default()
+                }
+            };
+            let blobs: HashMap<u64, web_sys::Blob> = stored.results.into_iter().collect();
+            let mut restored = Vec::new();
+            for json in &stored.jobs {
+                let Ok(record) = decode_job_record(json) else {
+                    continue; // an unreadable record is skipped, never fatal
+                };
+                let mut card = card_from_record(&record);
+                if let (Some(result), Some(blob)) = (&record.result, blobs.get(&record.local_id)) {
+                    if let Ok(object_url) = web_sys::Url::create_object_url_with_blob(blob) {
+                        card.result = Some(ResultImage {
+                            asset_id: result.asset_id.clone(),
+                            object_url,
+                            mime_type: result.mime_type.clone(),
+                        });
+                    }
+                }
+                restored.push(JobEntry {
+                    id: record.local_id,
+                    set: record.set_id,
+                    card: self.lasting(card),
+                    thumbnail: self.lasting(record.thumbnail.clone()),
+                });
+            }
+            let restored_sets: Vec<SetEntry> = stored
+                .sets
+                .iter()
+                .filter_map(|json| decode_set_record(json).ok())
+                .map(|record| SetEntry {
+                    id: record.id,
+                    set: self.lasting(AngleSet {
+                        input_name: record.input_name.clone(),
+                        original_url: record.original.clone(),
+                        input_asset_id: record.input_asset_id.clone(),
+                        base_rotation: record.base_rotation,
+                        created_ms: record.created_ms,
+                        cells: record
+                            .angles()
+                            .into_iter()
+                            .map(|(angle, job)| SetCell { angle, job })
+                            .collect(),
+                        packing: None,
+                    }),
+                })
+                .collect();
+            let highest = restored
+                .iter()
+                .map(|e| e.id)
+                .chain(restored_sets.iter().map(|s| s.id))
+                .max()
+                .unwrap_or(0);
+            self.next_id
+                .update_value(|next| *next = (*next).max(highest + 1));
+            // Cards made before the history was read stay; stored ones join them by age.
+            self.jobs.update(|jobs| {
+                let known: Vec<u64> = jobs.iter().map(|e| e.id).collect();
+                jobs.extend(restored.iter().filter(|e| !known.contains(&e.id)).copied());
+                jobs.sort_by_key(|e| std::cmp::Reverse(e.id));
+            });
+            self.sets.update(|sets| {
+                let known: Vec<u64> = sets.iter().map(|s| s.id).collect();
+                sets.extend(restored_sets.iter().filter(|s| !known.contains(&s.id)).copied());
+                sets.sort_by_key(|s| std::cmp::Reverse(s.id));
+            });
+            // Watching now also saves what was made before the database opened.
+            for entry in self.jobs.get_untracked() {
+                self.watch_entry(entry);
+            }
+            for set in self.sets.get_untracked() {
+                self.watch_set(set);
+            }
+            if !restored.is_empty() {
+                self.start_ticking();
+            }
+            for entry in restored {
+                let (phase, job_id, needs_result) = entry.card.with_untracked(|c| {
+                    (
+                        c.phase.clone(),
+                        c.job_id.clone(),
+                        c.succeeded() && c.result.is_none() && !c.result_asset_ids.is_empty(),
+                    )
+                });
+                match (phase, job_id) {
+                    (Phase::Running, Some(job_id)) => self.resume_polling(&job_id),
+                    (Phase::Unsure, None) => spawn_local(self.reconcile(entry)),
+                    _ if needs_result => self.fetch_result_later(entry),
+                    _ => {}
+                }
+            }
+        });
+    }
+
+    /// A submit whose answer was lost: adopt the job it created, or say none was.
+    pub(crate) async fn reconcile(self, entry: JobEntry) {
+        entry
+            .card
+            .update(|c| c.notice = Some("Checking your recent jobs…".to_string()));
+        let (body, submitted_ms) = entry
+            .card
+            .with_untracked(|c| (c.body.clone(), c.submitted_ms));
+        let mut attempt = 0;
+        let recent = loop {
+            match api::list_jobs(&self.config(), RECENT_JOBS, None).await {
+                Ok(page) => break Some(page.jobs),
+                Err(err) if attempt < 2 && err.class() != ErrorClass::BadCredentials => {
+                    attempt += 1;
+                    let wait = match err.class() {
+                        ErrorClass::RateLimited {
+                            retry_after_secs: Some(secs),
+                        } => (secs * 1000.0).clamp(0.0, 30_000.0) as u32,
+                        _ => 1_000 << (attempt - 1),
+                    };
+                    TimeoutFuture::new(wait).await;
+                }
+                Err(_) => break None,
+            }
+        };
+        let Some(recent) = recent else {
+            entry.card.update(|c| {
+                c.notice =
+                    Some("Could not check your recent jobs: check on Scenario before retrying.".into())
+            });
+            self.release(entry);
+            return;
+        };
+        let claimed: Vec<String> = self.jobs.with_untracked(|jobs| {
+            jobs.iter()
+                .filter_map(|e| e.card.with_untracked(|c| c.job_id.clone()))
+                .collect()
+        });
+        match find_lost_job(&body, submitted_ms, &recent, &claimed) {
+            Some(job) => {
+                entry.card.update(|c| c.adopt(job));
+                if job.status.is_final() {
+                    self.finished(entry);
+                } else {
+                    self.resume_polling(&job.job_id);
+                }
+            }
+            None => {
+                entry.card.update(|c| c.not_created());
+                self.release(entry);
+            }
+        }
+    }
+}

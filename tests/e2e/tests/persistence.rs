@@ -1,0 +1,234 @@
+//! Nothing lost: a reload mid-job brings every card back and the jobs finish; results come back
+//! from stored bytes without the CDN; Remove and Clear history delete what is stored; a lost
+//! generate answer is reconciled, never resubmitted; an expired CDN link is renewed through the
+//! API; without IndexedDB the studio says so and keeps working.
+
+use std::time::Duration;
+
+use angleshot_e2e::fixtures::mock;
+use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use angleshot_mock::knobs::{Fault, FaultKind};
+use angleshot_mock::{Knobs, MockServer};
+use serde_json::json;
+
+async fn generate_with_prompt(page: &Page, prompt: &str) {
+    page.fill("Prompt", prompt).await;
+    page.click_button("Generate").await;
+}
+
+async fn result_images(page: &Page) -> usize {
+    page.eval("return [...document.querySelectorAll('img.result')].filter(i => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0).length;")
+        .await
+        .as_u64()
+        .unwrap_or(0) as usize
+}
+
+/// GET polls a job received after the mock already answered it final (must be at most one).
+fn polls_after_final(api: &MockServer) -> Vec<(String, usize)> {
+    api.with_store(|store| {
+        store
+            .jobs
+            .iter()
+            .map(|job| {
+                let final_at = job.created_ms + job.duration_ms;
+                let late = store
+                    .records
+                    .iter()
+                    .filter(|r| r.method == "GET" && r.status == 200)
+                    .filter(|r| r.path.ends_with(&format!("/jobs/{}", job.id)))
+                    .filter(|r| r.at_ms >= final_at)
+                    .count();
+                (job.id.clone(), late)
+            })
+            .filter(|(_, late)| *late > 1)
+            .collect()
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_mid_job_loses_nothing_and_stored_results_need_no_cdn() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 5_000,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        for i in 1..=5 {
+            generate_with_prompt(&page, &format!("view {i}")).await;
+        }
+        page.wait_list("Jobs", Duration::from_secs(10), |items| {
+            items.len() == 5 && items.iter().all(|t| t.contains("in-progress") || t.contains("queued"))
+        })
+        .await;
+        page.client.refresh().await.expect("reload");
+        page.wait_for_role("heading", "Angleshot").await;
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(5), |items| items.len() == 5)
+            .await;
+        assert!(items.iter().all(|t| !t.contains("success")), "still running after the reload: {items:?}");
+        page.wait_list("Jobs", Duration::from_secs(20), |items| {
+            items.len() == 5 && items.iter().all(|t| t.contains("success"))
+        })
+        .await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while result_images(&page).await < 5 {
+            assert!(std::time::Instant::now() < deadline, "results not all shown after the reload");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert_eq!(api.generate_posts().len(), 5, "no generate POST was repeated");
+        assert_eq!(polls_after_final(&api), vec![], "final jobs were polled again");
+
+        // Reopened later: every result from the stored bytes, nothing asked of the CDN or API.
+        api.clear_requests();
+        page.client.refresh().await.expect("reload");
+        page.wait_for_role("heading", "Angleshot").await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while result_images(&page).await < 5 {
+            assert!(std::time::Instant::now() < deadline, "stored results not shown");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let asked: Vec<String> = api
+            .requests()
+            .iter()
+            .filter(|r| r.server == "cdn" || r.path.contains("/jobs") || r.path.contains("/assets"))
+            .map(|r| format!("{} {}", r.method, r.path))
+            .collect();
+        assert_eq!(asked, Vec::<String>::new(), "results came from the device");
+
+        // Remove deletes one card's stored record and bytes; Clear history deletes the rest.
+        page.by_role("listitem", "Job: front, eye level, full view · “view 3”").await;
+        let remove = page
+            .eval("const li = [...document.querySelectorAll('.job-card')].find(l => l.textContent.includes('view 3')); li.querySelector('button.secondary').setAttribute('data-remove', '1'); return true;")
+            .await;
+        assert_eq!(remove, true);
+        page.client
+            .find(fantoccini::Locator::Css("[data-remove='1']"))
+            .await
+            .expect("remove button")
+            .click()
+            .await
+            .expect("remove");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        page.client.refresh().await.expect("reload");
+        page.wait_for_role("heading", "Angleshot").await;
+        let items = page.wait_list("Jobs", Duration::from_secs(5), |items| items.len() == 4).await;
+        assert!(items.iter().all(|t| !t.contains("view 3")), "{items:?}");
+        page.click_button("Clear history").await;
+        page.click_button("Yes, clear history").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        page.client.refresh().await.expect("reload");
+        page.wait_for_role("heading", "Angleshot").await;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        assert_eq!(page.list_items("Jobs").await.len(), 0, "history cleared");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lost_generate_answer_is_reconciled_not_resubmitted() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 800,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        // The job is created, then the answer is cut: the card finds it and finishes.
+        api.set_knobs(|k| {
+            k.faults = vec![Fault {
+                kind: FaultKind::DropAfter,
+                path_contains: Some("/generate/".into()),
+                method: Some("POST".into()),
+                remaining: Some(1),
+                probability: 1.0,
+            }]
+        });
+        generate_with_prompt(&page, "lost answer").await;
+        page.wait_newest_success(1).await;
+        assert_eq!(api.generate_posts().len(), 1, "never resubmitted");
+        assert!(api.requests().iter().any(|r| r.method == "GET" && r.path.ends_with("/jobs")), "reconciled through GET /jobs");
+
+        // A 5xx before anything was made (a cut before any answer byte would be resent by
+        // Chromium itself): nothing was created, and after checking the card says so.
+        api.set_knobs(|k| {
+            k.faults = vec![Fault {
+                kind: FaultKind::Status { status: 502, body: "<html>Bad gateway</html>".into() },
+                path_contains: Some("/generate/".into()),
+                method: Some("POST".into()),
+                remaining: Some(1),
+                probability: 1.0,
+            }]
+        });
+        generate_with_prompt(&page, "never made").await;
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(15), |items| items.len() == 2 && items[0].contains("No job was created"))
+            .await;
+        assert!(items[0].contains("Retry"), "{items:?}");
+        assert_eq!(api.with_store(|s| s.jobs.len()), 1);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_cdn_link_is_renewed_through_the_api() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 300,
+        cdn_expire_next: 1,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        generate_with_prompt(&page, "expired link").await;
+        page.wait_newest_success(1).await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while result_images(&page).await < 1 {
+            assert!(std::time::Instant::now() < deadline, "the result never showed");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let trail: Vec<String> = api
+            .requests()
+            .iter()
+            .filter(|r| r.server == "cdn" || (r.method == "GET" && r.path.contains("/assets/")))
+            .map(|r| format!("{} {} {}", r.server, r.status, r.path.split('/').nth(1).unwrap_or("")))
+            .collect();
+        assert_eq!(trail.len(), 3, "{trail:?}");
+        assert!(trail[0].starts_with("cdn 403"), "{trail:?}");
+        assert!(trail[1].starts_with("api 200"), "fresh URL asked of the API: {trail:?}");
+        assert!(trail[2].starts_with("cdn 200"), "{trail:?}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_indexed_db_the_studio_says_so_and_keeps_working() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms: 300,
+        ..Knobs::default()
+    })
+    .await;
+    with_browser(|page| async move {
+        page.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "Object.defineProperty(window, 'indexedDB', { get: () => undefined, configurable: true });" }),
+        )
+        .await;
+        page.open(&site.url()).await;
+        let note = page
+            .wait_text("status", "History status", |t| !t.is_empty())
+            .await;
+        assert!(note.contains("jobs stay in this tab only"), "{note}");
+        page.ready_with_image(&api).await;
+        generate_with_prompt(&page, "in memory").await;
+        page.wait_newest_success(1).await;
+    })
+    .await;
+}
