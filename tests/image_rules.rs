@@ -54,3 +54,11 @@ fn data_url_sizes_and_encoding_order() {
     );
     assert_eq!(encodings_for("image/jpeg")[0].0, "image/jpeg");
 }
+
+#[test]
+fn a_file_over_forty_megabytes_is_refused_before_decoding() {
+    use angleshot::domain::image_rules::{MAX_SOURCE_BYTES, check_file};
+    assert!(check_file("scan.png", "image/png", MAX_SOURCE_BYTES).is_ok());
+    let err = check_file("scan.png", "image/png", 50.0 * 1024.0 * 1024.0).unwrap_err();
+    assert!(err.contains("50 MB") && err.contains("too large"), "{err}");
+}

@@ -11,6 +11,9 @@ pub const MAX_EDGE: u32 = 2048;
 /// The API's upload limit (bytes of the encoded image).
 pub const MAX_UPLOAD_BYTES: usize = 6 * 1024 * 1024;
 
+/// Largest file opened at all: decoding more could exhaust a tablet's memory.
+pub const MAX_SOURCE_BYTES: f64 = 40.0 * 1024.0 * 1024.0;
+
 /// Checks what the browser tells about a file before decoding it.
 pub fn check_file(name: &str, mime_type: &str, size: f64) -> Result<(), String> {
     let mime = mime_type.trim().to_ascii_lowercase();
@@ -30,6 +33,13 @@ pub fn check_file(name: &str, mime_type: &str, size: f64) -> Result<(), String> 
     .any(|ext| lower.ends_with(ext));
     if !mime.starts_with("image/") && !(mime.is_empty() && image_ext) {
         return Err(format!("\"{name}\" is not an image."));
+    }
+    if size > MAX_SOURCE_BYTES {
+        return Err(format!(
+            "\"{name}\" is {:.0} MB, too large to open here (limit {:.0} MB): export a smaller version.",
+            size / 1024.0 / 1024.0,
+            MAX_SOURCE_BYTES / 1024.0 / 1024.0
+        ));
     }
     Ok(())
 }

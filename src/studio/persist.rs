@@ -256,13 +256,13 @@ impl Studio {
         let recent = loop {
             match api::list_jobs(&self.config(), RECENT_JOBS, None).await {
                 Ok(page) => break Some(page.jobs),
-                Err(err) if attempt < 2 && err.class() != ErrorClass::BadCredentials => {
+                Err(err) if attempt < 4 && err.class() != ErrorClass::BadCredentials => {
                     attempt += 1;
                     let wait = match err.class() {
                         ErrorClass::RateLimited {
                             retry_after_secs: Some(secs),
                         } => (secs * 1000.0).clamp(0.0, 30_000.0) as u32,
-                        _ => 1_000 << (attempt - 1),
+                        _ => 1_000 * attempt,
                     };
                     TimeoutFuture::new(wait).await;
                 }

@@ -127,3 +127,26 @@ pub fn png_rgb(width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 3]) -> 
     chunk(&mut out, b"IEND", &[]);
     out
 }
+
+/// Jobs the app polled more than once after the mock already had them final (should be none:
+/// the first final answer ends a job's polling), with how many such polls.
+pub fn polls_after_final(api: &MockServer) -> Vec<(String, usize)> {
+    api.with_store(|store| {
+        store
+            .jobs
+            .iter()
+            .map(|job| {
+                let final_at = job.created_ms + job.duration_ms;
+                let late = store
+                    .records
+                    .iter()
+                    .filter(|r| r.method == "GET" && r.status == 200)
+                    .filter(|r| r.path.ends_with(&format!("/jobs/{}", job.id)))
+                    .filter(|r| r.at_ms >= final_at)
+                    .count();
+                (job.id.clone(), late)
+            })
+            .filter(|(_, late)| *late > 1)
+            .collect()
+    })
+}

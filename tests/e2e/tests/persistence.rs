@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::mock;
+use angleshot_e2e::fixtures::{mock, polls_after_final};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
-use angleshot_mock::{Knobs, MockServer};
+use angleshot_mock::Knobs;
 use serde_json::json;
 
 async fn generate_with_prompt(page: &Page, prompt: &str) {
@@ -21,28 +21,6 @@ async fn result_images(page: &Page) -> usize {
         .await
         .as_u64()
         .unwrap_or(0) as usize
-}
-
-/// GET polls a job received after the mock already answered it final (must be at most one).
-fn polls_after_final(api: &MockServer) -> Vec<(String, usize)> {
-    api.with_store(|store| {
-        store
-            .jobs
-            .iter()
-            .map(|job| {
-                let final_at = job.created_ms + job.duration_ms;
-                let late = store
-                    .records
-                    .iter()
-                    .filter(|r| r.method == "GET" && r.status == 200)
-                    .filter(|r| r.path.ends_with(&format!("/jobs/{}", job.id)))
-                    .filter(|r| r.at_ms >= final_at)
-                    .count();
-                (job.id.clone(), late)
-            })
-            .filter(|(_, late)| *late > 1)
-            .collect()
-    })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -197,7 +197,10 @@ async fn bad_files_are_refused_and_the_previous_image_is_kept() {
         page.wait_uploaded().await;
         let mut truncated = png();
         truncated.truncate(30);
+        let mut huge = png();
+        huge.resize(50 * 1024 * 1024, 0);
         for (name, bytes, expected) in [
+            ("huge.png", huge, "50 MB, too large to open here"),
             ("empty.png", Vec::new(), "is empty"),
             ("notes.txt", b"hello".to_vec(), "is not an image"),
             ("broken.png", truncated, "could not be decoded"),
