@@ -18,6 +18,11 @@ use budgets::Report;
 async fn main() {
     let dist = dist_dir();
     let site = serve::CompressedSite::start(&dist).await;
+    let api = angleshot_e2e::fixtures::mock(angleshot_mock::Knobs {
+        job_duration_ms: 120_000,
+        ..angleshot_mock::Knobs::default()
+    })
+    .await;
     let files = serve::compressed_sizes(&dist);
     let report = std::sync::Arc::new(std::sync::Mutex::new(Report::default()));
     let shared = report.clone();
@@ -25,6 +30,9 @@ async fn main() {
         let mut metrics = Vec::new();
         scenarios::cold_load(&page, &site.url(), &mut metrics).await;
         scenarios::gizmo_drag(&page, &site.url(), &mut metrics).await;
+        scenarios::two_hundred_cards(&page, &site.url(), &api, &mut metrics).await;
+        scenarios::polling_load(&page, &site.url(), &api, &mut metrics).await;
+        scenarios::big_photo(&page, &site.url(), &api, &mut metrics).await;
         if let Ok(mut report) = shared.lock() {
             report.metrics = metrics;
         }

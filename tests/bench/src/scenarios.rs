@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use angleshot_e2e::Page;
+use angleshot_mock::MockServer;
 use serde_json::{Value, json};
 
 use crate::budgets::Metric;
@@ -255,4 +256,133 @@ async fn script_seconds(page: &Page) -> f64 {
         .find(|m| m["name"] == "ScriptDuration")
         .and_then(|m| m["value"].as_f64())
         .unwrap_or(f64::NAN)
+}
+
+/// Fills Settings with the mock and uploads the small test image.
+async fn studio_ready(page: &Page, url: &str, api: &MockServer) {
+    throttle(page, 1).await;
+    page.client.goto(url).await.expect("navigate");
+    wait_mounted(page).await;
+    page.ready_with_image(api).await;
+    page.fill("Prompt", "bench").await;
+}
+
+/// 4: 200 job cards rendered at ×4 (200 Generate clicks in one task, then two frames), and
+/// the JS heap after.
+pub async fn two_hundred_cards(page: &Page, url: &str, api: &MockServer, metrics: &mut Vec<Metric>) {
+    studio_ready(page, url, api).await;
+    throttle(page, 4).await;
+    take_long_tasks(page).await;
+    let ms = page
+        .client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               const generate = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Generate');
+               const t0 = performance.now();
+               for (let i = 0; i < 200; i++) generate.click();
+               requestAnimationFrame(() => requestAnimationFrame(() => {
+                 const cards = document.querySelectorAll('[aria-label="Jobs"] > li').length;
+                 done([performance.now() - t0, cards]);
+               }));"#,
+            vec![],
+        )
+        .await
+        .expect("200 clicks");
+    let (long_tasks, longest) = take_long_tasks(page).await;
+    page.cdp("HeapProfiler.collectGarbage", json!({})).await;
+    let heap = page.cdp("Runtime.getHeapUsage", json!({})).await;
+    throttle(page, 1).await;
+    println!("200 cards: {ms}; long tasks {long_tasks} (longest {longest:.0} ms)");
+    assert_eq!(ms[1].as_u64(), Some(200), "200 cards rendered");
+    metrics.push(Metric::budget("4. render 200 job cards, ×4", ms[0].as_f64().unwrap_or(f64::NAN), "ms", 100.0));
+    metrics.push(Metric::budget(
+        "4. JS heap with 200 cards, ×4",
+        heap["usedSize"].as_f64().unwrap_or(f64::NAN) / KB / KB,
+        "MB",
+        30.0,
+    ));
+    metrics.push(Metric::info("7. long tasks while adding 200 cards, ×4", long_tasks as f64, ""));
+}
+
+/// 5: polling cost: GETs per running job per minute with 20 jobs in flight, and polls of jobs
+/// the app had already seen final.
+pub async fn polling_load(page: &Page, url: &str, api: &MockServer, metrics: &mut Vec<Metric>) {
+    const RUNNING: usize = 20;
+    const JOB_MS: u64 = 40_000;
+    page.client.goto(url).await.expect("navigate");
+    wait_mounted(page).await;
+    if page.try_by_role("button", "Clear history").await.is_some() {
+        page.click_button("Clear history").await;
+        page.click_button("Yes, clear history").await;
+    }
+    api.set_knobs(|k| k.job_duration_ms = JOB_MS);
+    studio_ready(page, url, api).await;
+    api.clear_requests();
+    let jobs_before = api.with_store(|s| s.jobs.len());
+    for i in 0..RUNNING {
+        page.fill("Prompt", &format!("poll {i}")).await;
+        page.click_button("Generate").await;
+    }
+    // Request times are kept relative to the mock's start; job times are wall-clock.
+    let t0 = api.with_store(|s| s.jobs.last().map(|j| j.created_ms.saturating_sub(s.started_ms)).unwrap_or(0));
+    // Steady state: from 5 s after the last submit for 30 s.
+    tokio::time::sleep(Duration::from_secs(36)).await;
+    let (from, to) = (t0 + 5_000, t0 + 35_000);
+    let polls = api
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET" && r.path.contains("/jobs/") && (from..to).contains(&r.at_ms))
+        .count();
+    let per_job_minute = polls as f64 / RUNNING as f64 / ((to - from) as f64 / 60_000.0);
+    // Then every job ends; count polls after each job's first final answer.
+    tokio::time::sleep(Duration::from_millis(JOB_MS - 30_000 + 8_000)).await;
+    let after_final: usize = api.with_store(|store| {
+        store.jobs[jobs_before..]
+            .iter()
+            .map(|job| {
+                let final_at = job.created_ms + job.duration_ms;
+                store
+                    .records
+                    .iter()
+                    .filter(|r| r.method == "GET" && r.status == 200 && r.path.ends_with(&format!("/jobs/{}", job.id)))
+                    .filter(|r| store.started_ms + r.at_ms >= final_at)
+                    .count()
+                    .saturating_sub(1)
+            })
+            .sum()
+    });
+    println!("polling: {polls} GETs for {RUNNING} jobs in 30 s; {after_final} after final answers");
+    metrics.push(Metric::budget("5. API requests per running job-minute (20 jobs)", per_job_minute, "", 20.0));
+    metrics.push(Metric::budget("5. requests to jobs already final", after_final as f64, "", 0.0));
+}
+
+/// 6: a 24 MP photo dropped: time to the upload request, and bytes uploaded.
+pub async fn big_photo(page: &Page, url: &str, api: &MockServer, metrics: &mut Vec<Metric>) {
+    throttle(page, 1).await;
+    page.client.goto(url).await.expect("navigate");
+    wait_mounted(page).await;
+    page.fill_settings(api).await;
+    api.clear_requests();
+    take_long_tasks(page).await;
+    page.client
+        .execute_async(angleshot_e2e::fixtures::DROP_24MP_JS, vec![])
+        .await
+        .expect("drop");
+    page.wait_uploaded().await;
+    let timing = page
+        .eval(
+            r#"const upload = performance.getEntriesByType('resource').filter(e => /\/v1\/assets$/.test(new URL(e.name).pathname)).pop();
+               return upload ? upload.startTime - window.__droppedAt : null;"#,
+        )
+        .await;
+    let (long_tasks, longest) = take_long_tasks(page).await;
+    let bytes = api
+        .requests()
+        .iter()
+        .find(|r| r.method == "POST" && r.path == "/v1/assets")
+        .map_or(0, |r| r.body_len);
+    println!("24 MP photo: upload request {timing} ms after the drop; {bytes} bytes; long tasks {long_tasks} (longest {longest:.0} ms)");
+    metrics.push(Metric::budget("6. 24 MP photo: drop → upload request, ×1", timing.as_f64().unwrap_or(f64::NAN), "ms", 1_500.0));
+    metrics.push(Metric::budget("6. 24 MP photo: bytes uploaded", bytes as f64 / KB / KB, "MB", 6.0));
+    metrics.push(Metric::info("7. long tasks while preparing the photo, ×1", long_tasks as f64, ""));
 }

@@ -1,4 +1,5 @@
-//! `dist/` served with on-the-fly gzip/brotli, and the offline compressed size of each file.
+//! `dist/` served pre-compressed (brotli and gzip, as a static host would), and the compressed
+//! size of each file.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -7,23 +8,30 @@ use std::path::Path;
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
-use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
 use crate::budgets::FileSize;
 
-/// A static server that compresses like a production host; stops when dropped.
+/// A static server that compresses like a production host: every file pre-compressed once at
+/// the best levels (brotli 11, gzip 9), sent by `Accept-Encoding`; stops when dropped.
 pub struct CompressedSite {
     addr: SocketAddr,
     task: JoinHandle<()>,
+    copy: std::path::PathBuf,
 }
 
 impl CompressedSite {
-    /// Serves `dir` at `/`.
+    /// Serves a pre-compressed copy of `dir` at `/`.
     pub async fn start(dir: &Path) -> CompressedSite {
-        let app = Router::new()
-            .fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
-            .layer(CompressionLayer::new().gzip(true).br(true));
+        let copy = std::env::temp_dir().join(format!("angleshot-bench-site-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&copy);
+        precompress(dir, &copy);
+        let app = Router::new().fallback_service(
+            ServeDir::new(&copy)
+                .append_index_html_on_directories(true)
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a loopback port");
@@ -31,7 +39,7 @@ impl CompressedSite {
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        CompressedSite { addr, task }
+        CompressedSite { addr, task, copy }
     }
 
     /// The app's URL.
@@ -43,6 +51,27 @@ impl CompressedSite {
 impl Drop for CompressedSite {
     fn drop(&mut self) {
         self.task.abort();
+        let _ = std::fs::remove_dir_all(&self.copy);
+    }
+}
+
+/// Copies `from` into `to` with a `.br` and a `.gz` beside each file (recursively).
+fn precompress(from: &Path, to: &Path) {
+    let _ = std::fs::create_dir_all(to);
+    for entry in std::fs::read_dir(from).into_iter().flatten().flatten() {
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            precompress(&source, &target);
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&source) else { continue };
+        let _ = std::fs::write(&target, &bytes);
+        let mut name = target.clone().into_os_string();
+        name.push(".br");
+        let _ = std::fs::write(&name, brotli_bytes(&bytes));
+        let mut name = target.into_os_string();
+        name.push(".gz");
+        let _ = std::fs::write(&name, gzip_bytes(&bytes));
     }
 }
 
@@ -68,20 +97,28 @@ pub fn compressed_sizes(dir: &Path) -> Vec<FileSize> {
     files
 }
 
-fn gzip_len(bytes: &[u8]) -> usize {
+fn gzip_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let _ = encoder.write_all(bytes);
-    encoder.finish().map(|v| v.len()).unwrap_or(0)
+    encoder.finish().unwrap_or_default()
 }
 
-fn brotli_len(bytes: &[u8]) -> usize {
+fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
         ..Default::default()
     };
     match brotli::BrotliCompress(&mut &bytes[..], &mut out, &params) {
-        Ok(_) => out.len(),
-        Err(_) => 0,
+        Ok(_) => out,
+        Err(_) => Vec::new(),
     }
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    gzip_bytes(bytes).len()
+}
+
+fn brotli_len(bytes: &[u8]) -> usize {
+    brotli_bytes(bytes).len()
 }

@@ -142,7 +142,7 @@ pub fn polls_after_final(api: &MockServer) -> Vec<(String, usize)> {
                     .iter()
                     .filter(|r| r.method == "GET" && r.status == 200)
                     .filter(|r| r.path.ends_with(&format!("/jobs/{}", job.id)))
-                    .filter(|r| r.at_ms >= final_at)
+                    .filter(|r| store.started_ms + r.at_ms >= final_at)
                     .count();
                 (job.id.clone(), late)
             })
@@ -150,3 +150,27 @@ pub fn polls_after_final(api: &MockServer) -> Vec<(String, usize)> {
             .collect()
     })
 }
+
+/// Builds a noisy 6000×4000 (24 MP) JPEG in the page and drops it on the drop zone; the drop's
+/// `performance.now()` is left in `window.__droppedAt`. Returns the JPEG's size.
+pub const DROP_24MP_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const canvas = document.createElement('canvas');
+canvas.width = 6000; canvas.height = 4000;
+const ctx = canvas.getContext('2d');
+const img = ctx.createImageData(6000, 4000);
+for (let i = 0; i < img.data.length; i += 4) {
+  img.data[i] = (i * 7) & 255; img.data[i + 1] = (i * 13) & 255; img.data[i + 2] = (i >> 9) & 255; img.data[i + 3] = 255;
+}
+ctx.putImageData(img, 0, 0);
+canvas.toBlob(blob => {
+  const file = new File([blob], 'photo-24mp.jpg', { type: 'image/jpeg' });
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  const zone = document.querySelector('.dropzone');
+  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  window.__droppedAt = performance.now();
+  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  done(blob.size);
+}, 'image/jpeg', 0.95);
+"#;

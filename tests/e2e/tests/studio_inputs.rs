@@ -239,27 +239,6 @@ async fn bad_files_are_refused_and_the_previous_image_is_kept() {
     .await;
 }
 
-/// Builds a noisy 6000×4000 (24 MP) JPEG in the page and drops it on the drop zone.
-const DROP_24MP_JS: &str = r#"
-const done = arguments[arguments.length - 1];
-const canvas = document.createElement('canvas');
-canvas.width = 6000; canvas.height = 4000;
-const ctx = canvas.getContext('2d');
-const img = ctx.createImageData(6000, 4000);
-for (let i = 0; i < img.data.length; i += 4) {
-  img.data[i] = (i * 7) & 255; img.data[i + 1] = (i * 13) & 255; img.data[i + 2] = (i >> 9) & 255; img.data[i + 3] = 255;
-}
-ctx.putImageData(img, 0, 0);
-canvas.toBlob(blob => {
-  const file = new File([blob], 'photo-24mp.jpg', { type: 'image/jpeg' });
-  const dt = new DataTransfer();
-  dt.items.add(file);
-  const zone = document.querySelector('.dropzone');
-  zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  done(blob.size);
-}, 'image/jpeg', 0.95);
-"#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dropped_24_mp_photo_is_shrunk_to_2048_and_a_pasted_image_works() {
@@ -268,7 +247,7 @@ async fn a_dropped_24_mp_photo_is_shrunk_to_2048_and_a_pasted_image_works() {
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.fill_settings(&api).await;
-        let original = page.client.execute_async(DROP_24MP_JS, vec![]).await.expect("drop");
+        let original = page.client.execute_async(angleshot_e2e::fixtures::DROP_24MP_JS, vec![]).await.expect("drop");
         page.wait_uploaded().await;
         let upload = api.requests().into_iter().find(|r| r.path == "/v1/assets").expect("an upload");
         assert!(upload.body_len < 8 * 1024 * 1024, "under 6 MB of image (base64 ~4/3): {}", upload.body_len);
