@@ -26,13 +26,29 @@ async fn main() {
     let files = serve::compressed_sizes(&dist);
     let report = std::sync::Arc::new(std::sync::Mutex::new(Report::default()));
     let shared = report.clone();
+    // `angleshot-bench cards photo` runs only those scenarios (load, gizmo, cards, polling,
+    // photo); no argument runs all.
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    let wanted = move |name: &str| only.is_empty() || only.iter().any(|o| o == name);
     with_browser(|page| async move {
         let mut metrics = Vec::new();
-        scenarios::cold_load(&page, &site.url(), &mut metrics).await;
-        scenarios::gizmo_drag(&page, &site.url(), &mut metrics).await;
-        scenarios::two_hundred_cards(&page, &site.url(), &api, &mut metrics).await;
-        scenarios::polling_load(&page, &site.url(), &api, &mut metrics).await;
-        scenarios::big_photo(&page, &site.url(), &api, &mut metrics).await;
+        let url = site.url();
+        scenarios::observe_long_tasks(&page).await;
+        if wanted("load") {
+            scenarios::cold_load(&page, &url, &mut metrics).await;
+        }
+        if wanted("gizmo") {
+            scenarios::gizmo_drag(&page, &url, &mut metrics).await;
+        }
+        if wanted("cards") {
+            scenarios::two_hundred_cards(&page, &url, &api, &mut metrics).await;
+        }
+        if wanted("polling") {
+            scenarios::polling_load(&page, &url, &api, &mut metrics).await;
+        }
+        if wanted("photo") {
+            scenarios::big_photo(&page, &url, &api, &mut metrics).await;
+        }
         if let Ok(mut report) = shared.lock() {
             report.metrics = metrics;
         }

@@ -278,7 +278,12 @@ impl Page {
     pub async fn list_items(&self, list_name: &str) -> Vec<String> {
         let script = r#"const list = Array.from(document.querySelectorAll('[role=list],ul,ol'))
             .find(l => (l.getAttribute('aria-label') || '').trim() === arguments[0]);
-            return list ? Array.from(list.children).filter(li => li.tagName === 'LI' || li.getAttribute('role') === 'listitem').map(li => li.innerText) : [];"#;
+            // Layout-free text (cards off screen skip rendering, so innerText would be empty):
+            // text nodes, with block elements on their own lines.
+            const text = el => Array.from(el.childNodes).map(n => n.nodeType === 3 ? n.textContent
+              : n.nodeType !== 1 ? '' : /^(P|DIV|LI|BUTTON|UL|OL|FIGURE|SECTION)$/.test(n.tagName) ? '\n' + text(n) + '\n' : text(n)).join('');
+            const tidy = t => t.split('\n').map(l => l.replace(/\s+/g, ' ').trim()).filter(l => l).join('\n');
+            return list ? Array.from(list.children).filter(li => li.tagName === 'LI' || li.getAttribute('role') === 'listitem').map(li => tidy(text(li))) : [];"#;
         match self.client.execute(script, vec![json!(list_name)]).await {
             Ok(Value::Array(items)) => items
                 .into_iter()
