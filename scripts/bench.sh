@@ -9,4 +9,4 @@ bash scripts/install-tools.sh
 . scripts/env.sh
 cargo fetch --quiet
 trunk build --release 2>&1 | grep -vE '^\s+(Compiling|Checking|Downloaded)' | tail -n 3
-cargo run --quiet -p angleshot-bench
+cargo run --quiet -p angleshot-bench -- "$@"

@@ -293,33 +293,31 @@ pub struct GenerateReadiness {
     pub uploading: bool,
 }
 
-/// Why Generate is disabled, or `None` when it can run.
-pub fn generate_blocker(camera: &Camera, readiness: GenerateReadiness) -> Option<&'static str> {
+/// What blocks any submit whatever the camera: no image, no key, an upload on its way.
+fn readiness_blocker(readiness: GenerateReadiness) -> Option<&'static str> {
     if !readiness.has_image {
         Some("Add an input image first.")
     } else if !readiness.has_credentials {
         Some("Enter your API key and secret in Settings.")
     } else if readiness.uploading {
         Some("Uploading the image…")
-    } else if camera.is_noop() {
-        Some("Nothing would change: move the camera or write a prompt.")
     } else {
         None
     }
 }
 
+/// Why Generate is disabled, or `None` when it can run.
+pub fn generate_blocker(camera: &Camera, readiness: GenerateReadiness) -> Option<&'static str> {
+    readiness_blocker(readiness).or_else(|| {
+        camera
+            .is_noop()
+            .then_some("Nothing would change: move the camera or write a prompt.")
+    })
+}
+
 /// Why "Generate angle set" is disabled, or `None`: as [`generate_blocker`], but a set varies
 /// the camera itself, so it needs ticked angles instead of a moved camera.
 pub fn set_blocker(ticked_angles: usize, readiness: GenerateReadiness) -> Option<&'static str> {
-    if !readiness.has_image {
-        Some("Add an input image first.")
-    } else if !readiness.has_credentials {
-        Some("Enter your API key and secret in Settings.")
-    } else if readiness.uploading {
-        Some("Uploading the image…")
-    } else if ticked_angles == 0 {
-        Some("Tick at least one angle for the set.")
-    } else {
-        None
-    }
+    readiness_blocker(readiness)
+        .or_else(|| (ticked_angles == 0).then_some("Tick at least one angle for the set."))
 }

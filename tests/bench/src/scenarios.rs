@@ -262,6 +262,17 @@ async fn script_seconds(page: &Page) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// The studio with an empty history (what earlier scenarios left is cleared).
+async fn fresh_studio(page: &Page, url: &str) {
+    page.client.goto(url).await.expect("navigate");
+    wait_mounted(page).await;
+    tokio::time::sleep(Duration::from_millis(300)).await; // the history is read back
+    if page.try_by_role("button", "Clear history").await.is_some() {
+        page.click_button("Clear history").await;
+        page.click_button("Yes, clear history").await;
+    }
+}
+
 /// Fills Settings with the mock and uploads the small test image.
 async fn studio_ready(page: &Page, url: &str, api: &MockServer) {
     throttle(page, 1).await;
@@ -366,12 +377,7 @@ pub async fn two_hundred_cards(page: &Page, url: &str, api: &MockServer, metrics
 pub async fn polling_load(page: &Page, url: &str, api: &MockServer, metrics: &mut Vec<Metric>) {
     const RUNNING: usize = 20;
     const JOB_MS: u64 = 40_000;
-    page.client.goto(url).await.expect("navigate");
-    wait_mounted(page).await;
-    if page.try_by_role("button", "Clear history").await.is_some() {
-        page.click_button("Clear history").await;
-        page.click_button("Yes, clear history").await;
-    }
+    fresh_studio(page, url).await;
     api.set_knobs(|k| k.job_duration_ms = JOB_MS);
     studio_ready(page, url, api).await;
     api.clear_requests();
@@ -416,8 +422,7 @@ pub async fn polling_load(page: &Page, url: &str, api: &MockServer, metrics: &mu
 /// 6: a 24 MP photo dropped: time to the upload request, and bytes uploaded.
 pub async fn big_photo(page: &Page, url: &str, api: &MockServer, metrics: &mut Vec<Metric>) {
     throttle(page, 1).await;
-    page.client.goto(url).await.expect("navigate");
-    wait_mounted(page).await;
+    fresh_studio(page, url).await;
     page.fill_settings(api).await;
     api.clear_requests();
     take_long_tasks(page).await;

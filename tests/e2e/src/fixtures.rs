@@ -174,3 +174,14 @@ canvas.toBlob(blob => {
   done(blob.size);
 }, 'image/jpeg', 0.95);
 "#;
+
+/// The release `dist/` at `/` and a mock whose jobs take `job_duration_ms`: most tests' start.
+pub async fn studio_servers(job_duration_ms: u64) -> (crate::StaticServer, MockServer) {
+    let site = crate::StaticServer::start(&crate::dist_dir(), "/").await;
+    let api = mock(Knobs {
+        job_duration_ms,
+        ..Knobs::default()
+    })
+    .await;
+    (site, api)
+}

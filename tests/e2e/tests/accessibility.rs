@@ -1,18 +1,12 @@
 //! axe-core, injected into the running studio, finds no serious or critical accessibility
 //! violation — with a finished job on the page, the options unfolded, in light and dark schemes.
 
-use angleshot_e2e::fixtures::mock;
-use angleshot_e2e::{StaticServer, dist_dir, with_browser};
-use angleshot_mock::Knobs;
+use angleshot_e2e::fixtures::studio_servers;
+use angleshot_e2e::with_browser;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn axe_finds_no_serious_violations_in_light_or_dark() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 400,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(400).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         // The empty studio first: no key, nothing chosen, Generate disabled with its reason.

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{mock, png_rgb};
+use angleshot_e2e::fixtures::{studio_servers, mock, png_rgb};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
 use angleshot_mock::{Knobs, MockServer};
@@ -209,12 +209,7 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twelve_results_at_1024_keep_the_heap_small_and_removal_revokes_their_urls() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 600,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(600).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.fill_settings(&api).await;
@@ -259,12 +254,7 @@ async fn twelve_results_at_1024_keep_the_heap_small_and_removal_revokes_their_ur
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 300,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(300).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;

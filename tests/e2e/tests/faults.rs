@@ -6,10 +6,9 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{mock, polls_after_final};
-use angleshot_e2e::{StaticServer, artifacts_dir, dist_dir, with_browser};
+use angleshot_e2e::fixtures::{studio_servers, polls_after_final};
+use angleshot_e2e::{artifacts_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
-use angleshot_mock::Knobs;
 
 const JOBS: usize = 20;
 
@@ -33,12 +32,7 @@ fn settled(card: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn twenty_jobs_under_faults_all_end_true_without_duplicates() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 3_000,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(3_000).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
@@ -128,12 +122,7 @@ async fn twenty_jobs_under_faults_all_end_true_without_duplicates() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_answers_are_shown_as_text_never_run() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 1_500,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(1_500).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.eval("window.__alerts = 0; window.alert = () => { window.__alerts++; };").await;

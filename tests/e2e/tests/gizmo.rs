@@ -1,12 +1,10 @@
 //! The orbit gizmo with touch and with the keyboard: the values it sets are the ones the
 //! sliders show and the mock receives.
 
-use std::time::Duration;
 
 use angleshot::domain::orbit::{camera_point, elevation_point};
-use angleshot_e2e::fixtures::mock;
-use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
-use angleshot_mock::Knobs;
+use angleshot_e2e::fixtures::studio_servers;
+use angleshot_e2e::{Page, with_browser};
 use fantoccini::key::Key;
 use serde_json::json;
 
@@ -36,12 +34,7 @@ async fn slider(page: &Page, name: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn touch_drag_and_keyboard_set_the_camera() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 500,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(500).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;

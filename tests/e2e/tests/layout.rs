@@ -2,9 +2,8 @@
 //! visible button and input at least 44×44 CSS px, and on tablets the image, the orbit gizmo and
 //! Generate on the first screen.
 
-use angleshot_e2e::fixtures::mock;
-use angleshot_e2e::{StaticServer, dist_dir, with_browser};
-use angleshot_mock::Knobs;
+use angleshot_e2e::fixtures::studio_servers;
+use angleshot_e2e::with_browser;
 
 const MEASURE_JS: &str = r#"
 const small = Array.from(document.querySelectorAll('button, input, select, textarea, [role=slider]'))
@@ -39,12 +38,7 @@ return out;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 500,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(500).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;

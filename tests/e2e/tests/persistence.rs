@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{mock, polls_after_final};
+use angleshot_e2e::fixtures::{studio_servers, mock, polls_after_final};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
 use angleshot_mock::Knobs;
@@ -25,12 +25,7 @@ async fn result_images(page: &Page) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reload_mid_job_loses_nothing_and_stored_results_need_no_cdn() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 5_000,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(5_000).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
@@ -107,12 +102,7 @@ async fn a_reload_mid_job_loses_nothing_and_stored_results_need_no_cdn() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lost_generate_answer_is_reconciled_not_resubmitted() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 800,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(800).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
@@ -187,12 +177,7 @@ async fn an_expired_cdn_link_is_renewed_through_the_api() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_indexed_db_the_studio_says_so_and_keeps_working() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 300,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(300).await;
     with_browser(|page| async move {
         page.cdp(
             "Page.addScriptToEvaluateOnNewDocument",

@@ -4,9 +4,8 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{expected_auth, mock};
-use angleshot_e2e::{StaticServer, dist_dir, with_browser};
-use angleshot_mock::Knobs;
+use angleshot_e2e::fixtures::{studio_servers, expected_auth};
+use angleshot_e2e::with_browser;
 use serde_json::json;
 
 /// Installed before the app runs: keeps a copy of everything written to the console.
@@ -40,12 +39,7 @@ const done = arguments[arguments.length - 1];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn csp_holds_and_the_key_reaches_only_the_api() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 300,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(300).await;
     with_browser(|page| async move {
         page.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": CONSOLE_CAPTURE }))
             .await;

@@ -2,19 +2,14 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{expected_auth, mock};
+use angleshot_e2e::fixtures::{studio_servers, expected_auth, mock};
 use angleshot_e2e::{StaticServer, dist_dir, with_browser};
 use angleshot_mock::{Fault, FaultKind, Knobs};
 use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_job_full_flow_then_five_concurrent_jobs_on_one_upload() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 2_500,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(2_500).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
@@ -200,12 +195,7 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn refused_and_unsure_submits_say_so_and_offer_retry() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 1_000,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(1_000).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;

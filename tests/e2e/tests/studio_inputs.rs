@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{PNG_2X2, mock, png, temp_file};
+use angleshot_e2e::fixtures::{studio_servers, PNG_2X2, mock, png, temp_file};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::Knobs;
 use serde_json::json;
@@ -402,12 +402,7 @@ async fn upload_failure_is_retryable_cost_is_estimated_and_cors_is_explained() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn polling_pauses_while_the_tab_is_hidden_and_resumes_at_once() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 60_000,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(60_000).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.fill_settings(&api).await;
@@ -440,12 +435,7 @@ async fn polling_pauses_while_the_tab_is_hidden_and_resumes_at_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_running_status_is_shown_as_the_api_spells_it() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 12_000,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(12_000).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
@@ -481,12 +471,7 @@ async fn every_running_status_is_shown_as_the_api_spells_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn presets_set_the_values_shown_and_sent() {
-    let site = StaticServer::start(&dist_dir(), "/").await;
-    let api = mock(Knobs {
-        job_duration_ms: 500,
-        ..Knobs::default()
-    })
-    .await;
+    let (site, api) = studio_servers(500).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
