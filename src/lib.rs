@@ -5,5 +5,6 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod offline;
 pub mod panic_banner;
 pub mod studio;

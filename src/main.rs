@@ -5,4 +5,5 @@ fn main() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("angleshot-mounted");
     }
+    angleshot::offline::register_service_worker();
 }

@@ -25,7 +25,18 @@ impl StaticServer {
             Router::new().fallback_service(files)
         } else {
             Router::new().nest_service(trimmed, files)
-        };
+        }
+        // No kept-alive connections: once this server is dropped, nothing answers any more
+        // (the offline test relies on it).
+        .layer(axum::middleware::map_response(
+            |mut response: axum::response::Response| async move {
+                response.headers_mut().insert(
+                    axum::http::header::CONNECTION,
+                    axum::http::HeaderValue::from_static("close"),
+                );
+                response
+            },
+        ));
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind a loopback port");
