@@ -40,11 +40,11 @@ if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || \
   (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "axe-core@4")
 fi
 
-# 5. Chromium + ChromeDriver from Debian
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  log "installing chromium and chromium-driver"
+# 5. Chromium + ChromeDriver from Debian, and nginx (the deploy e2e runs the shipped config)
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v nginx >/dev/null; then
+  log "installing chromium, chromium-driver and nginx"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver nginx >/dev/null
 fi
 log "tools ready"
