@@ -46,6 +46,17 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <h1>"Angleshot"</h1>
             <p class="tagline">"One picture, every camera angle."</p>
+            // First open without a key: everything can be tried on the simulated backend.
+            <div class="row demo-row">
+                <Show when=move || studio.demo()
+                    fallback=move || view! {
+                        <span class="hint">"No Scenario key yet?"</span>
+                        <button type="button" class="secondary" on:click=move |_| studio.start_demo()>"Try the demo"</button>
+                    }>
+                    <span class="demo-badge" role="status" aria-label="Demo mode">"DEMO — simulated backend, nothing leaves this page; results are illustrations"</span>
+                    <button type="button" class="secondary" on:click=move |_| studio.leave_demo()>"Leave demo"</button>
+                </Show>
+            </div>
         </header>
         // One grid, reading order image → camera → jobs → settings; CSS places the camera in
         // its own column on wide screens so image, gizmo and Generate share the first screen.

@@ -12,6 +12,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod demo;
 pub mod error;
 pub mod http;
 pub mod lenient;

@@ -173,6 +173,9 @@ impl Studio {
 
     /// Stores key, secret and base URL as the artist chose (session, or device if remembered).
     pub fn save_settings(&self) {
+        if self.demo() {
+            return; // the demo is never remembered
+        }
         let config = self.config();
         storage::save_local(storage::API_BASE_KEY, config.base_url.trim());
         if config.has_credentials() {
@@ -224,6 +227,55 @@ impl Studio {
         let readiness = self.readiness();
         self.camera
             .with(|camera| generate_blocker(camera, readiness))
+    }
+
+    /// Whether the studio runs on the simulated backend (reactive).
+    pub fn demo(&self) -> bool {
+        self.base_url.with(|b| crate::api::demo::is_demo_base(b))
+    }
+
+    /// "Try the demo": the simulated backend, no key, nothing on the network. Not saved: a
+    /// reload starts from the artist's own settings again.
+    pub fn start_demo(self) {
+        self.base_url.set(crate::api::demo::DEMO_BASE.to_string());
+        if !self.config().has_credentials() {
+            self.api_key.set("demo".to_string());
+            self.api_secret.set("demo".to_string());
+        }
+        self.connection.set(Some((
+            true,
+            "Demo mode: a simulated backend in this page. Results are illustrations, not model output.".to_string(),
+        )));
+        self.reupload_input();
+    }
+
+    /// After switching backends the input's asset id means nothing there: upload it again.
+    fn reupload_input(self) {
+        let had_bytes = self.input.try_update(|input| match input {
+            Some(i) if i.data_url.is_some() => {
+                i.asset_id = None;
+                true
+            }
+            _ => false,
+        });
+        if had_bytes == Some(true) && self.config().has_credentials() {
+            self.upload.set(UploadState::Idle);
+            spawn_local(async move {
+                let _ = self.ensure_uploaded().await;
+            });
+        }
+    }
+
+    /// "Leave demo": back to the saved (or default) API base; the demo key is dropped.
+    pub fn leave_demo(self) {
+        let device_base = storage::load_local(storage::API_BASE_KEY);
+        self.base_url.set(choose_api_base(device_base.as_deref(), None));
+        if self.api_key.get_untracked() == "demo" {
+            self.api_key.set(String::new());
+            self.api_secret.set(String::new());
+        }
+        self.connection.set(None);
+        self.reupload_input();
     }
 
     /// Why "Generate angle set" is disabled right now (reactive).

@@ -1,0 +1,308 @@
+//! Demo mode: a simulated Scenario inside the page. With the API base set to [`DEMO_BASE`],
+//! [`super::http::send`] hands each request here instead of to the network: the same request
+//! builders and decoders run, jobs go through the real statuses with realistic timing, and the
+//! "results" are honest illustrations — the input turned, squeezed and zoomed in a canvas toward
+//! the requested angle, stamped "DEMO — illustration, not model output" with the parameters.
+//! Nothing leaves the browser.
+//!
+//! ```
+//! use angleshot::api::demo::{is_demo_base, DEMO_BASE};
+//! assert!(is_demo_base(DEMO_BASE));
+//! assert!(!is_demo_base("https://api.cloud.scenario.com/v1"));
+//! ```
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
+
+use super::request::{ApiRequest, Method};
+use super::response::RawResponse;
+use super::types::GenerateBody;
+
+/// The API base that selects the simulated backend.
+pub const DEMO_BASE: &str = "demo://scenario/v1";
+
+/// How long a demo job takes, and when it leaves the queue.
+const JOB_MS: f64 = 4_000.0;
+const QUEUED_MS: f64 = 700.0;
+
+/// Whether `base` is the demo backend.
+pub fn is_demo_base(base: &str) -> bool {
+    base.trim().trim_end_matches('/') == DEMO_BASE
+}
+
+struct DemoAsset {
+    /// A `data:` URL of the image.
+    url: Option<String>,
+    /// For a result not drawn yet: the job that makes it.
+    made_by: Option<(String, GenerateBody)>,
+}
+
+struct DemoJob {
+    id: String,
+    created_ms: f64,
+    body: GenerateBody,
+    result: String,
+}
+
+#[derive(Default)]
+struct DemoState {
+    next: u64,
+    assets: HashMap<String, DemoAsset>,
+    jobs: Vec<DemoJob>,
+}
+
+thread_local! {
+    static STATE: RefCell<DemoState> = RefCell::new(DemoState::default());
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+fn new_id(state: &mut DemoState, prefix: &str) -> String {
+    state.next += 1;
+    format!("{prefix}_demo{:04}", state.next)
+}
+
+fn answer(status: u16, body: Value) -> RawResponse {
+    RawResponse {
+        status,
+        retry_after: None,
+        text: body.to_string(),
+    }
+}
+
+fn error(status: u16, reason: &str) -> RawResponse {
+    answer(status, json!({ "reason": reason }))
+}
+
+fn iso(ms: f64) -> String {
+    crate::domain::set_export::iso8601(ms)
+}
+
+fn job_json(job: &DemoJob, now: f64) -> Value {
+    let age = now - job.created_ms;
+    let (status, progress) = if age < QUEUED_MS {
+        ("queued", 0.0)
+    } else if age < JOB_MS {
+        ("in-progress", ((age - QUEUED_MS) / (JOB_MS - QUEUED_MS) * 100.0).floor() / 100.0)
+    } else {
+        ("success", 1.0)
+    };
+    let assets: Vec<&str> = if status == "success" { vec![job.result.as_str()] } else { vec![] };
+    json!({
+        "jobId": job.id,
+        "jobType": "custom",
+        "status": status,
+        "progress": progress,
+        "createdAt": iso(job.created_ms),
+        "updatedAt": iso(now),
+        "metadata": { "assetIds": assets, "error": null, "input": job.body },
+        "billing": { "cuCost": 0, "cuDiscount": 0 },
+    })
+}
+
+/// Answers one request as Scenario would, without any network.
+pub async fn send(request: ApiRequest) -> RawResponse {
+    let path = request
+        .url
+        .strip_prefix(DEMO_BASE)
+        .unwrap_or(&request.url)
+        .to_string();
+    let (path, query) = path.split_once('?').unwrap_or((path.as_str(), ""));
+    let body: Value = request
+        .body
+        .as_deref()
+        .and_then(|b| serde_json::from_str(b).ok())
+        .unwrap_or(Value::Null);
+    let now = now_ms();
+    match (request.method, path) {
+        (Method::Post, "/assets") => upload(&body),
+        (Method::Post, p) if p.starts_with("/generate/") => generate(&body, query.contains("dryRun=true"), now),
+        (Method::Get, "/jobs") => STATE.with(|s| {
+            let s = s.borrow();
+            let jobs: Vec<Value> = s.jobs.iter().rev().map(|j| job_json(j, now)).collect();
+            answer(200, json!({ "jobs": jobs, "nextPaginationToken": null }))
+        }),
+        (Method::Post, p) if p.starts_with("/jobs/") && p.ends_with("/action") => answer(
+            400,
+            json!({ "reason": "Cannot cancel this type of job. Action not permitted." }),
+        ),
+        (Method::Get, p) if p.starts_with("/jobs/") => STATE.with(|s| {
+            let id = &p["/jobs/".len()..];
+            match s.borrow().jobs.iter().find(|j| j.id == id) {
+                Some(job) => answer(200, json!({ "job": job_json(job, now) })),
+                None => error(404, &format!("Job {id} not found")),
+            }
+        }),
+        (Method::Post, "/assets/get-bulk") => {
+            let ids: Vec<String> = body["assetIds"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect();
+            let mut assets = Vec::new();
+            for id in ids {
+                if let Some(asset) = asset_json(&id).await {
+                    assets.push(asset);
+                }
+            }
+            answer(200, json!({ "assets": assets }))
+        }
+        (Method::Get, p) if p.starts_with("/assets/") => {
+            let id = p["/assets/".len()..].to_string();
+            match asset_json(&id).await {
+                Some(asset) => answer(200, json!({ "asset": asset })),
+                None => error(404, &format!("Asset {id} not found")),
+            }
+        }
+        (Method::Get, p) if p.starts_with("/models/") => answer(
+            200,
+            json!({ "model": { "id": crate::api::types::MODEL_ID, "name": "Qwen Edit Multi-Angle (demo)", "inputs": [] } }),
+        ),
+        _ => error(404, "Not found in the demo"),
+    }
+}
+
+fn upload(body: &Value) -> RawResponse {
+    let Some(image) = body["image"].as_str().filter(|i| i.starts_with("data:image/")) else {
+        return error(400, "image must be a data URL");
+    };
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        let id = new_id(&mut s, "asset");
+        s.assets.insert(
+            id.clone(),
+            DemoAsset {
+                url: Some(image.to_string()),
+                made_by: None,
+            },
+        );
+        answer(200, json!({ "asset": { "id": id, "mimeType": "image/png" } }))
+    })
+}
+
+fn generate(body: &Value, dry_run: bool, now: f64) -> RawResponse {
+    let Ok(parsed) = serde_json::from_value::<GenerateBody>(body.clone()) else {
+        return error(400, "the generate body does not match the model's inputs");
+    };
+    if dry_run {
+        return answer(200, json!({ "creativeUnitsCost": 0, "creativeUnitsDiscount": 0 }));
+    }
+    STATE.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.assets.contains_key(&parsed.image) {
+            return error(400, &format!("Asset {} not found", parsed.image));
+        }
+        let id = new_id(&mut s, "job");
+        let result = new_id(&mut s, "asset");
+        s.assets.insert(
+            result.clone(),
+            DemoAsset {
+                url: None,
+                made_by: Some((parsed.image.clone(), parsed.clone())),
+            },
+        );
+        let job = DemoJob {
+            id,
+            created_ms: now,
+            body: parsed,
+            result,
+        };
+        let json = json!({ "job": job_json(&job, now), "creativeUnitsCost": 0, "creativeUnitsDiscount": 0 });
+        s.jobs.push(job);
+        answer(200, json)
+    })
+}
+
+/// The asset as the API describes it; a result is drawn the first time it is asked for.
+async fn asset_json(id: &str) -> Option<Value> {
+    let pending = STATE.with(|s| {
+        let s = s.borrow();
+        let asset = s.assets.get(id)?;
+        Some(match (&asset.url, &asset.made_by) {
+            (Some(url), _) => Ok(url.clone()),
+            (None, Some((input, body))) => {
+                Err((s.assets.get(input).and_then(|a| a.url.clone()), body.clone()))
+            }
+            (None, None) => Ok(String::new()),
+        })
+    })?;
+    let url = match pending {
+        Ok(url) => url,
+        Err((Some(input), body)) => {
+            let drawn = illustrate(&input, &body).await.unwrap_or(input);
+            STATE.with(|s| {
+                if let Some(asset) = s.borrow_mut().assets.get_mut(id) {
+                    asset.url = Some(drawn.clone());
+                }
+            });
+            drawn
+        }
+        Err((None, _)) => return None,
+    };
+    Some(json!({ "id": id, "url": url, "mimeType": "image/png" }))
+}
+
+/// The input turned toward the requested camera in a canvas, stamped as a demo.
+async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let image: web_sys::HtmlImageElement = document.create_element("img").ok()?.dyn_into().ok()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    image.set_src(input_url);
+    wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
+    let (w, h) = (f64::from(image.natural_width()), f64::from(image.natural_height()));
+    // At most 768 px long, at least 384 px short (room for the stamp), aspect kept.
+    let scale_to = (768.0 / w.max(h).max(1.0)).min(1.0).max(384.0 / w.min(h).max(1.0));
+    let (cw, ch) = ((w * scale_to).round().max(384.0), (h * scale_to).round().max(384.0));
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(cw as u32);
+    canvas.set_height(ch as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_fill_style_str("#20232b");
+    ctx.fill_rect(0.0, 0.0, cw, ch);
+    // Turn: squeeze horizontally by cos(angle), mirrored past the side; closer: zoom in;
+    // top-down / low angle: squash vertically and shift.
+    let angle = f64::from(body.rotate_degrees).to_radians();
+    let squeeze = angle.cos().abs().max(0.3) * if body.rotate_degrees.abs() >= 90 { -1.0 } else { 1.0 };
+    let zoom = (1.0 + f64::from(body.move_forward) * 0.06) * if body.use_wide_angle { 0.85 } else { 1.0 };
+    let tilt = f64::from(body.vertical_tilt);
+    let skew = -angle.sin() * 0.25;
+    let _ = ctx.set_transform(
+        squeeze * zoom,
+        skew * zoom,
+        0.0,
+        zoom * (1.0 - 0.3 * tilt.abs()),
+        cw / 2.0,
+        ch / 2.0 + tilt * ch * 0.08,
+    );
+    let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, -cw / 2.0, -ch / 2.0, cw, ch);
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    // The stamp: never passed off as model output.
+    let band = (ch * 0.2).clamp(28.0, 90.0);
+    ctx.set_fill_style_str("rgba(179, 38, 30, 0.88)");
+    ctx.fill_rect(0.0, ch - band, cw, band);
+    ctx.set_fill_style_str("#ffffff");
+    ctx.set_font(&format!("bold {:.0}px sans-serif", (band * 0.36).min(cw / 21.0)));
+    let _ = ctx.fill_text("DEMO — illustration, not model output", band * 0.2, ch - band * 0.55);
+    ctx.set_font(&format!("{:.0}px sans-serif", (band * 0.26).min(cw / 24.0)));
+    let _ = ctx.fill_text(
+        &format!(
+            "rotate {} · forward {} · tilt {}{}",
+            body.rotate_degrees,
+            body.move_forward,
+            body.vertical_tilt,
+            if body.use_wide_angle { " · wide" } else { "" }
+        ),
+        band * 0.2,
+        ch - band * 0.15,
+    );
+    canvas.to_data_url_with_type("image/png").ok()
+}

@@ -1,0 +1,69 @@
+//! First open without a key: "Try the demo" runs the whole studio on the simulated backend —
+//! upload, a job through the real statuses, a labelled illustration as the result, an angle
+//! set — and the page asks nothing of any server but its own files.
+
+use std::time::Duration;
+
+use angleshot_e2e::fixtures::png_rgb;
+use angleshot_e2e::{StaticServer, dist_dir, with_browser};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_works_without_a_key_and_without_the_network() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let origin = site.origin();
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.click_button("Try the demo").await;
+        page.wait_text("status", "Demo mode", |t| t.contains("DEMO")).await;
+        let image = png_rgb(64, 48, |x, y| [(x * 4) as u8, (y * 5) as u8, 128]);
+        page.choose_image("robot.png", &image).await;
+        page.wait_uploaded().await;
+        page.click_button("45° left").await;
+        page.click_button("Generate").await;
+        let seen = page
+            .wait_list("Jobs", Duration::from_secs(5), |items| items.len() == 1 && (items[0].contains("queued") || items[0].contains("in-progress")))
+            .await;
+        assert!(seen[0].contains("job_demo"), "{seen:?}");
+        page.wait_newest_success(1).await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let shown = page
+                .eval("const i = document.querySelector('img.result'); return i && i.complete && i.naturalWidth > 0 ? i.src.slice(0, 5) : null;")
+                .await;
+            if shown.as_str().is_some_and(|s| s == "blob:") {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the illustration never showed: {shown}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+
+        page.eval("document.querySelector('img.result').scrollIntoView({block: 'center'});").await;
+        page.screenshot("demo-result").await;
+
+        // An angle set on the demo too.
+        page.click_button("Generate angle set").await;
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while page.by_role("status", "Set progress").await.text().await.unwrap_or_default() != "6 of 6 done" {
+            assert!(std::time::Instant::now() < deadline, "the demo set did not finish");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+
+        // Nothing but the page's own files went over the network.
+        let urls = page
+            .eval("return performance.getEntriesByType('resource').map(e => e.name);")
+            .await;
+        let foreign: Vec<String> = urls
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|u| u.as_str())
+            .filter(|u| !u.starts_with(&origin) && !u.starts_with("data:") && !u.starts_with("blob:"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(foreign, Vec::<String>::new(), "demo requests left the page");
+
+        page.click_button("Leave demo").await;
+        page.by_role("button", "Try the demo").await;
+    })
+    .await;
+}
