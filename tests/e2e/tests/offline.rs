@@ -1,6 +1,7 @@
 //! Installable and offline: a manifest with the icons browsers ask for, and a service worker
 //! that keeps the app shell, so with the static server down a reload still shows the studio,
-//! which then says the API cannot be reached. API requests are never in its cache.
+//! which then says the API cannot be reached. API requests are never in its cache, and a new
+//! build's service worker replaces the cached shell.
 
 use std::time::{Duration, Instant};
 
@@ -76,4 +77,64 @@ async fn the_shell_reopens_offline_and_the_api_is_never_cached() {
             .await;
     })
     .await;
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("copy target");
+    for entry in std::fs::read_dir(from).expect("dist").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+async fn cache_names(page: &angleshot_e2e::Page) -> Vec<String> {
+    page.client
+        .execute_async("const done = arguments[0]; caches.keys().then(done, () => done([]));", vec![])
+        .await
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_build_replaces_the_cached_shell() {
+    let copy = std::env::temp_dir().join(format!("angleshot-dist-copy-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    copy_dir(&angleshot_e2e::dist_dir(), &copy);
+    let site = angleshot_e2e::StaticServer::start(&copy, "/").await;
+    let sw_path = copy.join("sw.js");
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let first = loop {
+            let names = cache_names(&page).await;
+            if names.len() == 1 {
+                break names[0].clone();
+            }
+            assert!(Instant::now() < deadline, "no shell cache: {names:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        // "Deploy" a new build: its sw.js names another cache version.
+        let sw = std::fs::read_to_string(&sw_path).expect("sw.js");
+        let old_version = first.trim_start_matches("angleshot-shell-");
+        std::fs::write(&sw_path, sw.replace(old_version, "0000000000new001")).expect("new sw.js");
+        page.client.refresh().await.expect("reload");
+        page.wait_for_role("heading", "Angleshot").await;
+        page.eval("navigator.serviceWorker.getRegistration().then(r => r && r.update());").await;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let names = cache_names(&page).await;
+            if names == ["angleshot-shell-0000000000new001"] {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the old shell was not replaced: {names:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&copy);
 }
