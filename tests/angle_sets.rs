@@ -12,10 +12,20 @@ use angleshot::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS, SubmitQu
 
 #[test]
 fn default_set_is_four_eye_level_turns_plus_top_down_and_low_angle() {
-    let stems: Vec<String> = DEFAULT_SET.iter().map(|a| file_stem(a.rotate, a.tilt)).collect();
+    let stems: Vec<String> = DEFAULT_SET
+        .iter()
+        .map(|a| file_stem(a.rotate, a.tilt))
+        .collect();
     assert_eq!(
         stems,
-        ["rot-90_right", "rot-45_right", "rot+45_left", "rot+90_left", "top-down", "low-angle"]
+        [
+            "rot-90_right",
+            "rot-45_right",
+            "rot+45_left",
+            "rot+90_left",
+            "top-down",
+            "low-angle"
+        ]
     );
 }
 
@@ -34,8 +44,22 @@ fn chaining_ninety_twice_is_one_eighty_and_three_times_is_ninety_right() {
     assert_eq!(normalise_rotation(90 + 90 + 90), -90);
     assert_eq!(normalise_rotation(-270), 90);
     assert_eq!(rotation_words(180), "180° (back)");
-    assert_eq!(SetAngle { rotate: 90, tilt: 0 }.label(90), "180° (back)");
-    assert_eq!(SetAngle { rotate: 45, tilt: -1 }.label(0), "45° left · top-down");
+    assert_eq!(
+        SetAngle {
+            rotate: 90,
+            tilt: 0
+        }
+        .label(90),
+        "180° (back)"
+    );
+    assert_eq!(
+        SetAngle {
+            rotate: 45,
+            tilt: -1
+        }
+        .label(0),
+        "45° left · top-down"
+    );
     assert_eq!(SetAngle { rotate: 0, tilt: 1 }.label(0), "low angle");
 }
 
@@ -48,16 +72,32 @@ fn order_is_eye_level_right_to_left_then_top_down_then_low_angle() {
     let labels: Vec<String> = angles.iter().map(|a| a.label(0)).collect();
     assert_eq!(
         labels,
-        ["90° right", "45° right", "front", "45° left", "90° left", "top-down", "low angle"]
+        [
+            "90° right",
+            "45° right",
+            "front",
+            "45° left",
+            "90° left",
+            "top-down",
+            "low angle"
+        ]
     );
 }
 
 #[test]
 fn progress_counts_done_and_failed() {
-    let p = SetProgress { total: 6, done: 4, failed: 0 };
+    let p = SetProgress {
+        total: 6,
+        done: 4,
+        failed: 0,
+    };
     assert_eq!(p.text(), "4 of 6 done");
     assert!(!p.finished());
-    let p = SetProgress { total: 6, done: 5, failed: 1 };
+    let p = SetProgress {
+        total: 6,
+        done: 5,
+        failed: 1,
+    };
     assert_eq!(p.text(), "5 of 6 done · 1 failed");
     assert!(p.finished());
 }
@@ -117,7 +157,11 @@ fn a_429_without_retry_after_backs_off_doubling_up_to_a_minute_and_resets_on_suc
     q.enqueue(2);
     assert_eq!(q.next(now), Some(2));
     q.rate_limited(2, None, now);
-    assert_eq!(q.wake_at(), Some(now + FIRST_BACKOFF_MS), "back-off starts over");
+    assert_eq!(
+        q.wake_at(),
+        Some(now + FIRST_BACKOFF_MS),
+        "back-off starts over"
+    );
 }
 
 #[test]
@@ -130,7 +174,12 @@ fn the_limit_is_at_least_one_and_at_most_sixteen() {
 
 #[test]
 fn names_in_the_zip_are_unique_and_extensions_follow_the_mime_type() {
-    let names = unique_names(&["front.png".into(), "front.png".into(), "x".into(), "x".into()]);
+    let names = unique_names(&[
+        "front.png".into(),
+        "front.png".into(),
+        "x".into(),
+        "x".into(),
+    ]);
     assert_eq!(names, ["front.png", "front-2.png", "x", "x-2"]);
     assert_eq!(extension_for("image/jpeg"), "jpg");
     assert_eq!(extension_for("application/octet-stream"), "png");

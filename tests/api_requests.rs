@@ -227,14 +227,34 @@ fn debug_output_never_shows_the_secret() {
 #[test]
 fn a_plain_http_base_is_refused_unless_it_is_this_machine() {
     use angleshot::api::request::{self, ApiConfig, insecure_base_warning};
-    for refused in ["http://api.example.com/v1", "HTTP://10.0.0.5:8080/v1", "http://127.0.0.1.evil.com/v1", "http://user@example.com/"] {
+    for refused in [
+        "http://api.example.com/v1",
+        "HTTP://10.0.0.5:8080/v1",
+        "http://127.0.0.1.evil.com/v1",
+        "http://user@example.com/",
+    ] {
         assert!(insecure_base_warning(refused).is_some(), "{refused}");
         let config = ApiConfig::new(refused, "k", "s");
         let err = request::get_model(&config).unwrap_err();
-        assert!(err.user_message().contains("unencrypted"), "{refused}: {}", err.user_message());
+        assert!(
+            err.user_message().contains("unencrypted"),
+            "{refused}: {}",
+            err.user_message()
+        );
     }
-    for allowed in ["https://api.cloud.scenario.com/v1", "http://127.0.0.1:9000/v1", "http://localhost:8080/x", "http://[::1]:9/v1", "http://127.8.0.1/v1", "scenario-api", "/scenario-api"] {
+    for allowed in [
+        "https://api.cloud.scenario.com/v1",
+        "http://127.0.0.1:9000/v1",
+        "http://localhost:8080/x",
+        "http://[::1]:9/v1",
+        "http://127.8.0.1/v1",
+        "scenario-api",
+        "/scenario-api",
+    ] {
         assert_eq!(insecure_base_warning(allowed), None, "{allowed}");
-        assert!(request::get_model(&ApiConfig::new(allowed, "k", "s")).is_ok(), "{allowed}");
+        assert!(
+            request::get_model(&ApiConfig::new(allowed, "k", "s")).is_ok(),
+            "{allowed}"
+        );
     }
 }

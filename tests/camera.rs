@@ -289,8 +289,18 @@ fn an_angle_set_needs_ticked_angles_not_a_moved_camera() {
         has_credentials: true,
         uploading: false,
     };
-    assert_eq!(set_blocker(6, ready), None, "a front camera with no prompt is fine for a set");
-    assert_eq!(set_blocker(0, ready), Some("Tick at least one angle for the set."));
-    let no_image = GenerateReadiness { has_image: false, ..ready };
+    assert_eq!(
+        set_blocker(6, ready),
+        None,
+        "a front camera with no prompt is fine for a set"
+    );
+    assert_eq!(
+        set_blocker(0, ready),
+        Some("Tick at least one angle for the set.")
+    );
+    let no_image = GenerateReadiness {
+        has_image: false,
+        ..ready
+    };
     assert_eq!(set_blocker(6, no_image), Some("Add an input image first."));
 }

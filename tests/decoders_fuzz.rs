@@ -17,27 +17,76 @@ fn json_value() -> impl Strategy<Value = Value> {
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(Value::from),
-        any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         ".{0,12}".prop_map(Value::String),
         // Field names and values the decoders look for, so nested shapes get exercised.
         prop::sample::select(vec![
-            "job", "jobId", "status", "success", "failure", "in-progress", "progress", "metadata",
-            "assetIds", "error", "hint", "asset", "assets", "url", "id", "mimeType", "model",
-            "inputs", "reason", "message", "creativeUnitsCost", "jobs", "<img src=x onerror=alert(1)>",
+            "job",
+            "jobId",
+            "status",
+            "success",
+            "failure",
+            "in-progress",
+            "progress",
+            "metadata",
+            "assetIds",
+            "error",
+            "hint",
+            "asset",
+            "assets",
+            "url",
+            "id",
+            "mimeType",
+            "model",
+            "inputs",
+            "reason",
+            "message",
+            "creativeUnitsCost",
+            "jobs",
+            "<img src=x onerror=alert(1)>",
         ])
         .prop_map(|s| Value::String(s.to_string())),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         let keys = prop::sample::select(vec![
-            "job", "jobId", "status", "progress", "metadata", "assetIds", "error", "hint", "asset",
-            "assets", "url", "id", "mimeType", "model", "inputs", "reason", "message", "name",
-            "creativeUnitsCost", "jobs", "nextPaginationToken", "statusHistory", "properties",
-            "width", "height", "min", "max", "default", "type", "remainingSeconds", "apiBase",
+            "job",
+            "jobId",
+            "status",
+            "progress",
+            "metadata",
+            "assetIds",
+            "error",
+            "hint",
+            "asset",
+            "assets",
+            "url",
+            "id",
+            "mimeType",
+            "model",
+            "inputs",
+            "reason",
+            "message",
+            "name",
+            "creativeUnitsCost",
+            "jobs",
+            "nextPaginationToken",
+            "statusHistory",
+            "properties",
+            "width",
+            "height",
+            "min",
+            "max",
+            "default",
+            "type",
+            "remainingSeconds",
+            "apiBase",
         ]);
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
-            prop::collection::vec((keys, inner), 0..6)
-                .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            prop::collection::vec((keys, inner), 0..6).prop_map(|pairs| Value::Object(
+                pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+            )),
         ]
     })
 }
@@ -48,7 +97,14 @@ fn every_decoder(status: u16, text: &str) {
         retry_after: Some(text.chars().take(8).collect()),
         text: text.to_string(),
     };
-    let _ = decode::<JobEnvelope>(&raw).map(|e| (e.job.status.is_final(), e.job.progress_fraction(), e.job.error().map(str::len), e.job.asset_ids().len()));
+    let _ = decode::<JobEnvelope>(&raw).map(|e| {
+        (
+            e.job.status.is_final(),
+            e.job.progress_fraction(),
+            e.job.error().map(str::len),
+            e.job.asset_ids().len(),
+        )
+    });
     let _ = decode::<GenerateResponse>(&raw);
     let _ = decode::<AssetEnvelope>(&raw);
     let _ = decode::<AssetsEnvelope>(&raw);

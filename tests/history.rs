@@ -2,10 +2,10 @@
 //! back "unsure" (never resubmitted), and a lost generate answer is matched to its job.
 
 use angleshot::api::types::{GenerateBody, Job, JobStatus};
+use angleshot::domain::angle_set::SetAngle;
 use angleshot::domain::history::{
     FORMAT_VERSION, card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
-use angleshot::domain::angle_set::SetAngle;
 use angleshot::domain::jobs::{JobCard, Phase, ResultImage};
 use angleshot::domain::reconcile::{find_lost_job, parse_iso8601_ms};
 use angleshot::domain::set_export::iso8601;
@@ -35,7 +35,10 @@ fn a_card_round_trips_through_its_record() {
     card.base_rotation = 90;
     let record = job_record(&card, Some(7), "data:image/webp;base64,AAAA");
     let json = serde_json::to_string(&record).unwrap();
-    assert!(!json.contains("blob:"), "tab-only URLs are not stored: {json}");
+    assert!(
+        !json.contains("blob:"),
+        "tab-only URLs are not stored: {json}"
+    );
     let back = decode_job_record(&json).unwrap();
     assert_eq!(back, record);
     assert_eq!(back.version, FORMAT_VERSION);
@@ -43,7 +46,10 @@ fn a_card_round_trips_through_its_record() {
     assert_eq!(restored.phase, Phase::Done);
     assert_eq!(restored.status, Some(JobStatus::Success));
     assert_eq!(restored.total_rotation(), 135);
-    assert_eq!(restored.result, None, "the image is attached from the stored bytes");
+    assert_eq!(
+        restored.result, None,
+        "the image is attached from the stored bytes"
+    );
     assert_eq!(job_record(&card, None, "blob:http://x/2").thumbnail, "");
 }
 
@@ -52,7 +58,12 @@ fn a_page_closed_mid_submit_comes_back_unsure_and_running_jobs_resume() {
     let card = JobCard::new(1, body(0), "chair.png", 0.0);
     let restored = card_from_record(&job_record(&card, None, ""));
     assert_eq!(restored.phase, Phase::Unsure);
-    assert!(restored.error.unwrap().contains("checking your recent jobs"));
+    assert!(
+        restored
+            .error
+            .unwrap()
+            .contains("checking your recent jobs")
+    );
     let mut running = JobCard::new(2, body(0), "chair.png", 0.0);
     running.phase = Phase::Running;
     running.job_id = Some("job_2".into());
@@ -70,20 +81,53 @@ fn a_stored_v1_record_is_migrated() {
     assert_eq!(record.version, FORMAT_VERSION);
     assert_eq!(record.local_id, 7);
     assert_eq!(record.body.image, "asset_1");
-    assert_eq!((record.body.rotate_degrees, record.body.vertical_tilt), (-90, 1));
-    assert_eq!(record.body.lora_scale, 1.25, "missing fields take the contract's defaults");
+    assert_eq!(
+        (record.body.rotate_degrees, record.body.vertical_tilt),
+        (-90, 1)
+    );
+    assert_eq!(
+        record.body.lora_scale, 1.25,
+        "missing fields take the contract's defaults"
+    );
     assert_eq!(record.phase, "done");
     assert_eq!(record.result_asset_ids, ["asset_2"]);
-    let running = json!({ "v": 1, "id": 8, "jobId": "job_3", "params": {}, "status": "in-progress" });
-    assert_eq!(decode_job_record(&running.to_string()).unwrap().phase, "running");
+    let running =
+        json!({ "v": 1, "id": 8, "jobId": "job_3", "params": {}, "status": "in-progress" });
+    assert_eq!(
+        decode_job_record(&running.to_string()).unwrap().phase,
+        "running"
+    );
     assert!(decode_job_record(r#"{"version": 99}"#).is_err());
     assert!(decode_job_record("not json").is_err());
 }
 
 #[test]
 fn set_records_round_trip() {
-    let cells = [(SetAngle { rotate: 45, tilt: 0 }, 11), (SetAngle { rotate: 0, tilt: -1 }, 12)];
-    let record = set_record(10, "chair.png", "data:image/png;base64,AA", Some("asset_in"), 0, 5.0, &cells);
+    let cells = [
+        (
+            SetAngle {
+                rotate: 45,
+                tilt: 0,
+            },
+            11,
+        ),
+        (
+            SetAngle {
+                rotate: 0,
+                tilt: -1,
+            },
+            12,
+        ),
+    ];
+    let record = set_record(
+        10,
+        "chair.png",
+        "data:image/png;base64,AA",
+        Some("asset_in"),
+        0,
+        5.0,
+        &cells,
+    );
     let back = decode_set_record(&serde_json::to_string(&record).unwrap()).unwrap();
     assert_eq!(back.angles(), cells);
     assert_eq!(back.original, "data:image/png;base64,AA");
@@ -94,9 +138,21 @@ fn iso_dates_parse_back() {
     for ms in [0.0, 1_795_000_000_123.0, 951_782_400_000.0] {
         assert_eq!(parse_iso8601_ms(&iso8601(ms)), Some(ms));
     }
-    assert_eq!(parse_iso8601_ms("2026-11-18T12:06:40+01:00"), Some(1_795_000_000_000.0));
-    assert_eq!(parse_iso8601_ms("2026-11-18T11:06:40Z"), Some(1_795_000_000_000.0));
-    for bad in ["", "yesterday", "2026-13-01T00:00:00Z", "2026-11-18", "2026-11-18T25:00:00Z"] {
+    assert_eq!(
+        parse_iso8601_ms("2026-11-18T12:06:40+01:00"),
+        Some(1_795_000_000_000.0)
+    );
+    assert_eq!(
+        parse_iso8601_ms("2026-11-18T11:06:40Z"),
+        Some(1_795_000_000_000.0)
+    );
+    for bad in [
+        "",
+        "yesterday",
+        "2026-13-01T00:00:00Z",
+        "2026-11-18",
+        "2026-11-18T25:00:00Z",
+    ] {
         assert_eq!(parse_iso8601_ms(bad), None, "{bad}");
     }
 }
@@ -125,7 +181,14 @@ fn a_lost_answer_is_matched_by_time_and_exact_parameters() {
     ];
     let found = find_lost_job(&sent, submitted, &recent, &["job_claimed".to_string()]);
     assert_eq!(found.map(|j| j.job_id.as_str()), Some("job_ours"));
-    assert_eq!(find_lost_job(&body(-45), submitted, &recent, &[]).map(|j| j.job_id.as_str()), None);
-    let no_input: Job = serde_json::from_value(json!({ "jobId": "j", "createdAt": iso8601(submitted) })).unwrap();
-    assert!(find_lost_job(&sent, submitted, &[no_input], &[]).is_none(), "unknown input never matches");
+    assert_eq!(
+        find_lost_job(&body(-45), submitted, &recent, &[]).map(|j| j.job_id.as_str()),
+        None
+    );
+    let no_input: Job =
+        serde_json::from_value(json!({ "jobId": "j", "createdAt": iso8601(submitted) })).unwrap();
+    assert!(
+        find_lost_job(&sent, submitted, &[no_input], &[]).is_none(),
+        "unknown input never matches"
+    );
 }

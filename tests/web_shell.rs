@@ -132,7 +132,10 @@ async fn an_unreachable_api_gets_the_cors_or_network_advice() {
 #[wasm_bindgen_test]
 async fn a_plain_http_base_is_refused_with_a_warning() {
     let (root, _handle) = mount();
-    type_into(&input_labelled(&root, "API base URL"), "http://api.example.com/v1");
+    type_into(
+        &input_labelled(&root, "API base URL"),
+        "http://api.example.com/v1",
+    );
     TimeoutFuture::new(0).await;
     let warning = root
         .query_selector("[aria-label=\"API base warning\"]")
@@ -157,12 +160,27 @@ fn the_panic_banner_says_something_broke_and_shows_the_message_as_text() {
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     let text = banner.text_content().unwrap_or_default();
     assert!(text.contains("Something broke — reload"), "{text}");
-    assert!(text.contains("boom <img src=x onerror=alert(1)>"), "the message, as text: {text}");
-    assert!(banner.query_selector("img").unwrap().is_none(), "never parsed as HTML");
-    let reload = banner.query_selector("button").unwrap().expect("a Reload button");
+    assert!(
+        text.contains("boom <img src=x onerror=alert(1)>"),
+        "the message, as text: {text}"
+    );
+    assert!(
+        banner.query_selector("img").unwrap().is_none(),
+        "never parsed as HTML"
+    );
+    let reload = banner
+        .query_selector("button")
+        .unwrap()
+        .expect("a Reload button");
     assert_eq!(reload.text_content().as_deref(), Some("Reload"));
     // Shown once, however many panics follow.
     angleshot::panic_banner::show("second");
-    assert_eq!(document().query_selector_all("#panic-banner").unwrap().length(), 1);
+    assert_eq!(
+        document()
+            .query_selector_all("#panic-banner")
+            .unwrap()
+            .length(),
+        1
+    );
     banner.remove();
 }

@@ -88,11 +88,18 @@ fn job_json(job: &DemoJob, now: f64) -> Value {
     let (status, progress) = if age < QUEUED_MS {
         ("queued", 0.0)
     } else if age < JOB_MS {
-        ("in-progress", ((age - QUEUED_MS) / (JOB_MS - QUEUED_MS) * 100.0).floor() / 100.0)
+        (
+            "in-progress",
+            ((age - QUEUED_MS) / (JOB_MS - QUEUED_MS) * 100.0).floor() / 100.0,
+        )
     } else {
         ("success", 1.0)
     };
-    let assets: Vec<&str> = if status == "success" { vec![job.result.as_str()] } else { vec![] };
+    let assets: Vec<&str> = if status == "success" {
+        vec![job.result.as_str()]
+    } else {
+        vec![]
+    };
     json!({
         "jobId": job.id,
         "jobType": "custom",
@@ -121,7 +128,9 @@ pub async fn send(request: ApiRequest) -> RawResponse {
     let now = now_ms();
     match (request.method, path) {
         (Method::Post, "/assets") => upload(&body),
-        (Method::Post, p) if p.starts_with("/generate/") => generate(&body, query.contains("dryRun=true"), now),
+        (Method::Post, p) if p.starts_with("/generate/") => {
+            generate(&body, query.contains("dryRun=true"), now)
+        }
         (Method::Get, "/jobs") => STATE.with(|s| {
             let s = s.borrow();
             let jobs: Vec<Value> = s.jobs.iter().rev().map(|j| job_json(j, now)).collect();
@@ -169,7 +178,10 @@ pub async fn send(request: ApiRequest) -> RawResponse {
 }
 
 fn upload(body: &Value) -> RawResponse {
-    let Some(image) = body["image"].as_str().filter(|i| i.starts_with("data:image/")) else {
+    let Some(image) = body["image"]
+        .as_str()
+        .filter(|i| i.starts_with("data:image/"))
+    else {
         return error(400, "image must be a data URL");
     };
     STATE.with(|s| {
@@ -182,7 +194,10 @@ fn upload(body: &Value) -> RawResponse {
                 made_by: None,
             },
         );
-        answer(200, json!({ "asset": { "id": id, "mimeType": "image/png" } }))
+        answer(
+            200,
+            json!({ "asset": { "id": id, "mimeType": "image/png" } }),
+        )
     })
 }
 
@@ -191,7 +206,10 @@ fn generate(body: &Value, dry_run: bool, now: f64) -> RawResponse {
         return error(400, "the generate body does not match the model's inputs");
     };
     if dry_run {
-        return answer(200, json!({ "creativeUnitsCost": 0, "creativeUnitsDiscount": 0 }));
+        return answer(
+            200,
+            json!({ "creativeUnitsCost": 0, "creativeUnitsDiscount": 0 }),
+        );
     }
     STATE.with(|s| {
         let mut s = s.borrow_mut();
@@ -226,9 +244,10 @@ async fn asset_json(id: &str) -> Option<Value> {
         let asset = s.assets.get(id)?;
         Some(match (&asset.url, &asset.made_by) {
             (Some(url), _) => Ok(url.clone()),
-            (None, Some((input, body))) => {
-                Err((s.assets.get(input).and_then(|a| a.url.clone()), body.clone()))
-            }
+            (None, Some((input, body))) => Err((
+                s.assets.get(input).and_then(|a| a.url.clone()),
+                body.clone(),
+            )),
             (None, None) => Ok(String::new()),
         })
     })?;
@@ -258,11 +277,20 @@ async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
     });
     image.set_src(input_url);
     wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
-    let (w, h) = (f64::from(image.natural_width()), f64::from(image.natural_height()));
+    let (w, h) = (
+        f64::from(image.natural_width()),
+        f64::from(image.natural_height()),
+    );
     // At most 768 px long, at least 384 px short (room for the stamp), aspect kept.
-    let scale_to = (768.0 / w.max(h).max(1.0)).min(1.0).max(384.0 / w.min(h).max(1.0));
-    let (cw, ch) = ((w * scale_to).round().max(384.0), (h * scale_to).round().max(384.0));
-    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let scale_to = (768.0 / w.max(h).max(1.0))
+        .min(1.0)
+        .max(384.0 / w.min(h).max(1.0));
+    let (cw, ch) = (
+        (w * scale_to).round().max(384.0),
+        (h * scale_to).round().max(384.0),
+    );
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(cw as u32);
     canvas.set_height(ch as u32);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
@@ -271,8 +299,14 @@ async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
     // Turn: squeeze horizontally by cos(angle), mirrored past the side; closer: zoom in;
     // top-down / low angle: squash vertically and shift.
     let angle = f64::from(body.rotate_degrees).to_radians();
-    let squeeze = angle.cos().abs().max(0.3) * if body.rotate_degrees.abs() >= 90 { -1.0 } else { 1.0 };
-    let zoom = (1.0 + f64::from(body.move_forward) * 0.06) * if body.use_wide_angle { 0.85 } else { 1.0 };
+    let squeeze = angle.cos().abs().max(0.3)
+        * if body.rotate_degrees.abs() >= 90 {
+            -1.0
+        } else {
+            1.0
+        };
+    let zoom =
+        (1.0 + f64::from(body.move_forward) * 0.06) * if body.use_wide_angle { 0.85 } else { 1.0 };
     let tilt = f64::from(body.vertical_tilt);
     let skew = -angle.sin() * 0.25;
     let _ = ctx.set_transform(
@@ -283,15 +317,23 @@ async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
         cw / 2.0,
         ch / 2.0 + tilt * ch * 0.08,
     );
-    let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, -cw / 2.0, -ch / 2.0, cw, ch);
+    let _ =
+        ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, -cw / 2.0, -ch / 2.0, cw, ch);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     // The stamp: never passed off as model output.
     let band = (ch * 0.2).clamp(28.0, 90.0);
     ctx.set_fill_style_str("rgba(179, 38, 30, 0.88)");
     ctx.fill_rect(0.0, ch - band, cw, band);
     ctx.set_fill_style_str("#ffffff");
-    ctx.set_font(&format!("bold {:.0}px sans-serif", (band * 0.36).min(cw / 21.0)));
-    let _ = ctx.fill_text("DEMO — illustration, not model output", band * 0.2, ch - band * 0.55);
+    ctx.set_font(&format!(
+        "bold {:.0}px sans-serif",
+        (band * 0.36).min(cw / 21.0)
+    ));
+    let _ = ctx.fill_text(
+        "DEMO — illustration, not model output",
+        band * 0.2,
+        ch - band * 0.55,
+    );
     ctx.set_font(&format!("{:.0}px sans-serif", (band * 0.26).min(cw / 24.0)));
     let _ = ctx.fill_text(
         &format!(

@@ -17,8 +17,17 @@ pub fn Compare(
     let follow = move |ev: &leptos::ev::PointerEvent| {
         let el = event_target::<web_sys::Element>(ev);
         // The handle or an image may be the target: measure the whole compare box.
-        let rect = el.closest(".compare").ok().flatten().unwrap_or(el).get_bounding_client_rect();
-        split.set(compare_from_x(f64::from(ev.client_x()), rect.left(), rect.width()));
+        let rect = el
+            .closest(".compare")
+            .ok()
+            .flatten()
+            .unwrap_or(el)
+            .get_bounding_client_rect();
+        split.set(compare_from_x(
+            f64::from(ev.client_x()),
+            rect.left(),
+            rect.width(),
+        ));
     };
     let on_down = move |ev: leptos::ev::PointerEvent| {
         let el = event_target::<web_sys::Element>(&ev);

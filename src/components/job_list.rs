@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::set_group::SetGroup;
 use crate::domain::camera::Camera;
 use crate::domain::jobs::{JobCard, Phase};
-use crate::components::set_group::SetGroup;
 use crate::studio::sets::SetEntry;
 use crate::studio::state::{JobEntry, Studio};
 

@@ -23,14 +23,15 @@ pub fn SetGroup(entry: SetEntry) -> impl IntoView {
     let index = RwSignal::new(
         frames.with_untracked(|f| f.iter().position(|f| f.job.is_none()).unwrap_or(0)),
     );
-    let current = Signal::derive(move || {
-        frames.with(|f| f.get(index.get()).cloned())
-    });
+    let current = Signal::derive(move || frames.with(|f| f.get(index.get()).cloned()));
     let title = move || {
         set.with(|s| {
             let mut title = format!("Angle set · {}", s.input_name);
             if s.base_rotation != 0 {
-                title.push_str(&format!(" (input at {} from the original)", rotation_words(s.base_rotation)));
+                title.push_str(&format!(
+                    " (input at {} from the original)",
+                    rotation_words(s.base_rotation)
+                ));
             }
             title
         })
@@ -63,7 +64,11 @@ pub fn SetGroup(entry: SetEntry) -> impl IntoView {
 
 /// One cell: the image (or the job's status), its angle, and Retry when it failed.
 #[component]
-fn SheetCell(frame: Frame, set_id: u64, on_pick: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn SheetCell(
+    frame: Frame,
+    set_id: u64,
+    on_pick: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let entry = frame.job.and_then(|id| studio.entry(id));
     let status = move || entry.map(|e| e.card.with(JobCard::status_text));

@@ -12,14 +12,21 @@ pub fn Turntable(frames: Signal<Vec<Frame>>, index: RwSignal<usize>) -> impl Int
     // (pointer id, start x, start index) while dragging.
     let drag = StoredValue::new(None::<(i32, f64, usize)>);
     let count = move || frames.with(Vec::len);
-    let current = move || frames.with(|f| f.get(index.get().min(f.len().saturating_sub(1))).cloned());
+    let current =
+        move || frames.with(|f| f.get(index.get().min(f.len().saturating_sub(1))).cloned());
     let on_down = move |ev: leptos::ev::PointerEvent| {
         let el = event_target::<web_sys::Element>(&ev);
         let _ = el.set_pointer_capture(ev.pointer_id());
-        drag.set_value(Some((ev.pointer_id(), f64::from(ev.client_x()), index.get_untracked())));
+        drag.set_value(Some((
+            ev.pointer_id(),
+            f64::from(ev.client_x()),
+            index.get_untracked(),
+        )));
     };
     let on_move = move |ev: leptos::ev::PointerEvent| {
-        let Some((id, x0, start)) = drag.get_value() else { return };
+        let Some((id, x0, start)) = drag.get_value() else {
+            return;
+        };
         if id != ev.pointer_id() {
             return;
         }

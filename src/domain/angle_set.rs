@@ -19,29 +19,77 @@ pub struct SetAngle {
 
 /// The default set: four eye-level turns, plus top-down and low angle from the front.
 pub const DEFAULT_SET: [SetAngle; 6] = [
-    SetAngle { rotate: -90, tilt: 0 },
-    SetAngle { rotate: -45, tilt: 0 },
-    SetAngle { rotate: 45, tilt: 0 },
-    SetAngle { rotate: 90, tilt: 0 },
-    SetAngle { rotate: 0, tilt: -1 },
+    SetAngle {
+        rotate: -90,
+        tilt: 0,
+    },
+    SetAngle {
+        rotate: -45,
+        tilt: 0,
+    },
+    SetAngle {
+        rotate: 45,
+        tilt: 0,
+    },
+    SetAngle {
+        rotate: 90,
+        tilt: 0,
+    },
+    SetAngle {
+        rotate: 0,
+        tilt: -1,
+    },
     SetAngle { rotate: 0, tilt: 1 },
 ];
 
 /// Every angle the set editor offers (the default set ticked).
 pub const SET_CHOICES: [SetAngle; 13] = [
-    SetAngle { rotate: -90, tilt: 0 },
-    SetAngle { rotate: -45, tilt: 0 },
+    SetAngle {
+        rotate: -90,
+        tilt: 0,
+    },
+    SetAngle {
+        rotate: -45,
+        tilt: 0,
+    },
     SetAngle { rotate: 0, tilt: 0 },
-    SetAngle { rotate: 45, tilt: 0 },
-    SetAngle { rotate: 90, tilt: 0 },
-    SetAngle { rotate: 0, tilt: -1 },
-    SetAngle { rotate: -45, tilt: -1 },
-    SetAngle { rotate: 45, tilt: -1 },
-    SetAngle { rotate: -90, tilt: -1 },
-    SetAngle { rotate: 90, tilt: -1 },
+    SetAngle {
+        rotate: 45,
+        tilt: 0,
+    },
+    SetAngle {
+        rotate: 90,
+        tilt: 0,
+    },
+    SetAngle {
+        rotate: 0,
+        tilt: -1,
+    },
+    SetAngle {
+        rotate: -45,
+        tilt: -1,
+    },
+    SetAngle {
+        rotate: 45,
+        tilt: -1,
+    },
+    SetAngle {
+        rotate: -90,
+        tilt: -1,
+    },
+    SetAngle {
+        rotate: 90,
+        tilt: -1,
+    },
     SetAngle { rotate: 0, tilt: 1 },
-    SetAngle { rotate: -45, tilt: 1 },
-    SetAngle { rotate: 45, tilt: 1 },
+    SetAngle {
+        rotate: -45,
+        tilt: 1,
+    },
+    SetAngle {
+        rotate: 45,
+        tilt: 1,
+    },
 ];
 
 /// Default number of a set's jobs in flight at once.

@@ -99,7 +99,15 @@ impl SetRecord {
     pub fn angles(&self) -> Vec<(SetAngle, u64)> {
         self.cells
             .iter()
-            .map(|c| (SetAngle { rotate: c.rotate, tilt: c.tilt }, c.job))
+            .map(|c| {
+                (
+                    SetAngle {
+                        rotate: c.rotate,
+                        tilt: c.tilt,
+                    },
+                    c.job,
+                )
+            })
             .collect()
     }
 }
@@ -117,7 +125,11 @@ fn phase_name(phase: &Phase) -> &'static str {
 
 /// A URL that dies with the tab (`blob:`) is not worth storing.
 fn lasting_url(url: &str) -> String {
-    if url.starts_with("data:") { url.to_string() } else { String::new() }
+    if url.starts_with("data:") {
+        url.to_string()
+    } else {
+        String::new()
+    }
 }
 
 /// The record for a card.
@@ -167,7 +179,11 @@ pub fn set_record(
         created_ms,
         cells: cells
             .iter()
-            .map(|(a, job)| CellRecord { rotate: a.rotate, tilt: a.tilt, job: *job })
+            .map(|(a, job)| CellRecord {
+                rotate: a.rotate,
+                tilt: a.tilt,
+                job: *job,
+            })
             .collect(),
     }
 }
@@ -176,7 +192,12 @@ pub fn set_record(
 /// the page closed may or may not exist: it comes back "unsure" (and is reconciled), never
 /// resubmitted. The result image itself is attached by the caller from the stored bytes.
 pub fn card_from_record(record: &JobRecord) -> JobCard {
-    let mut card = JobCard::new(record.local_id, record.body.clone(), &record.input_name, record.submitted_ms);
+    let mut card = JobCard::new(
+        record.local_id,
+        record.body.clone(),
+        &record.input_name,
+        record.submitted_ms,
+    );
     card.job_id = record.job_id.clone();
     card.phase = match record.phase.as_str() {
         "running" => Phase::Running,
@@ -186,7 +207,10 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
         _ => Phase::Unsure,
     };
     if card.phase == Phase::Unsure && record.phase == "submitting" {
-        card.error = Some("The page closed while this job was being submitted — checking your recent jobs.".to_string());
+        card.error = Some(
+            "The page closed while this job was being submitted — checking your recent jobs."
+                .to_string(),
+        );
     } else {
         card.error = record.error.clone();
     }
@@ -228,9 +252,15 @@ pub fn decode_set_record(json: &str) -> Result<SetRecord, String> {
 /// generate body, possibly partial), `inputName`, the API `status`, one `resultAssetId` and
 /// `createdAt`. Running jobs resume; final ones keep their status.
 fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
-    let id = value.get("id").and_then(Value::as_u64).ok_or("v1 record without id")?;
+    let id = value
+        .get("id")
+        .and_then(Value::as_u64)
+        .ok_or("v1 record without id")?;
     let params = value.get("params").cloned().unwrap_or(Value::Null);
-    let image = params.get("image").and_then(Value::as_str).unwrap_or_default();
+    let image = params
+        .get("image")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
     let mut body = GenerateBody::with_defaults(image);
     if let Value::Object(map) = &params {
         let mut merged = serde_json::to_value(&body).map_err(|e| e.to_string())?;
@@ -244,7 +274,10 @@ fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
     let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
     let status = text("status");
     let job_id = text("jobId");
-    let phase = match (job_id.is_some(), status.as_deref().map(JobStatus::from_wire)) {
+    let phase = match (
+        job_id.is_some(),
+        status.as_deref().map(JobStatus::from_wire),
+    ) {
         (false, _) => "unsure",
         (true, Some(s)) if s.is_final() => "done",
         (true, _) => "running",
@@ -263,7 +296,10 @@ fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
         error: text("error"),
         hint: None,
         notice: None,
-        submitted_ms: value.get("createdAt").and_then(Value::as_f64).unwrap_or(0.0),
+        submitted_ms: value
+            .get("createdAt")
+            .and_then(Value::as_f64)
+            .unwrap_or(0.0),
         finished_ms: None,
         result_asset_ids: text("resultAssetId").into_iter().collect(),
         result: None,

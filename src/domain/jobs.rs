@@ -100,9 +100,8 @@ impl JobCard {
     pub fn not_created(&mut self) {
         self.phase = Phase::Refused;
         self.notice = None;
-        self.error = Some(
-            "No job was created (checked your recent jobs) — safe to retry.".to_string(),
-        );
+        self.error =
+            Some("No job was created (checked your recent jobs) — safe to retry.".to_string());
     }
 
     /// Reconciliation found the job a lost submit had created: watch it from now on.

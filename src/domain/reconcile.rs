@@ -23,7 +23,11 @@ pub fn parse_iso8601_ms(text: &str) -> Option<f64> {
     };
     let (date, time) = text.split_once(['T', 't', ' '])?;
     let mut parts = date.split('-');
-    let (y, m, d) = (num(parts.next()?)?, num(parts.next()?)?, num(parts.next()?)?);
+    let (y, m, d) = (
+        num(parts.next()?)?,
+        num(parts.next()?)?,
+        num(parts.next()?)?,
+    );
     if parts.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }

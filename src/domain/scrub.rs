@@ -17,7 +17,11 @@ pub fn turntable_after_drag(start: usize, frames: usize, dx: f64) -> usize {
     if frames == 0 {
         return 0;
     }
-    let steps = if dx.is_finite() { (dx / PX_PER_FRAME).trunc() as i64 } else { 0 };
+    let steps = if dx.is_finite() {
+        (dx / PX_PER_FRAME).trunc() as i64
+    } else {
+        0
+    };
     (start as i64 + steps).clamp(0, frames as i64 - 1) as usize
 }
 

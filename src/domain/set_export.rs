@@ -92,7 +92,11 @@ pub fn unique_names(names: &[String]) -> Vec<String> {
 
 /// Milliseconds since the epoch as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
 pub fn iso8601(ms: f64) -> String {
-    let ms = if ms.is_finite() { ms.max(0.0) as i64 } else { 0 };
+    let ms = if ms.is_finite() {
+        ms.max(0.0) as i64
+    } else {
+        0
+    };
     let (days, rest) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
     let z = days + 719_468;

@@ -114,9 +114,19 @@ pub async fn load(db: &Database) -> Result<Stored, String> {
         values.into_iter().filter_map(|v| v.as_string()).collect()
     };
     let jobs = tx.object_store(JOBS).map_err(message)?;
-    let jobs = strings(jobs.get_all(None, None).map_err(message)?.await.map_err(message)?);
+    let jobs = strings(
+        jobs.get_all(None, None)
+            .map_err(message)?
+            .await
+            .map_err(message)?,
+    );
     let sets = tx.object_store(SETS).map_err(message)?;
-    let sets = strings(sets.get_all(None, None).map_err(message)?.await.map_err(message)?);
+    let sets = strings(
+        sets.get_all(None, None)
+            .map_err(message)?
+            .await
+            .map_err(message)?,
+    );
     let results = tx.object_store(RESULTS).map_err(message)?;
     let keys = results
         .get_all_keys(None, None)

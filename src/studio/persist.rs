@@ -213,7 +213,12 @@ impl Studio {
             });
             self.sets.update(|sets| {
                 let known: Vec<u64> = sets.iter().map(|s| s.id).collect();
-                sets.extend(restored_sets.iter().filter(|s| !known.contains(&s.id)).copied());
+                sets.extend(
+                    restored_sets
+                        .iter()
+                        .filter(|s| !known.contains(&s.id))
+                        .copied(),
+                );
                 sets.sort_by_key(|s| std::cmp::Reverse(s.id));
             });
             // Watching now also saves what was made before the database opened.
@@ -271,8 +276,9 @@ impl Studio {
         };
         let Some(recent) = recent else {
             entry.card.update(|c| {
-                c.notice =
-                    Some("Could not check your recent jobs: check on Scenario before retrying.".into())
+                c.notice = Some(
+                    "Could not check your recent jobs: check on Scenario before retrying.".into(),
+                )
             });
             self.release(entry);
             return;

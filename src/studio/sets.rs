@@ -82,7 +82,9 @@ impl Studio {
                 view.tilt = angle.tilt;
                 let body = view.to_body(input.asset_id.as_deref().unwrap_or(""));
                 let entry = self.add_card(body, &input, Some(set_id));
-                entry.card.update(|c| c.notice = Some("Queued.".to_string()));
+                entry
+                    .card
+                    .update(|c| c.notice = Some("Queued.".to_string()));
                 SetCell {
                     angle: *angle,
                     job: entry.id,
@@ -207,9 +209,10 @@ impl Studio {
             },
         )];
         for cell in &set.cells {
-            let url = self
-                .entry(cell.job)
-                .and_then(|e| e.card.with(|c| c.result.as_ref().map(|r| r.object_url.clone())));
+            let url = self.entry(cell.job).and_then(|e| {
+                e.card
+                    .with(|c| c.result.as_ref().map(|r| r.object_url.clone()))
+            });
             frames.push((
                 cell.angle.order_key(set.base_rotation),
                 Frame {
@@ -319,7 +322,11 @@ impl Studio {
             report(format!("Packing {} of {total}…", i + 2));
             let result = card.result.as_ref().ok_or("a result vanished")?;
             let (bytes, mime) = bytes_of(&result.object_url).await?;
-            let mime = if result.mime_type.is_empty() { mime } else { result.mime_type.clone() };
+            let mime = if result.mime_type.is_empty() {
+                mime
+            } else {
+                result.mime_type.clone()
+            };
             names.push(format!(
                 "{}.{}",
                 file_stem(set.base_rotation + cell.angle.rotate, cell.angle.tilt),
@@ -380,7 +387,9 @@ async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
         .map_err(|_| "an image could not be read back".to_string())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
     let blob = wasm_bindgen_futures::JsFuture::from(
-        response.blob().map_err(|_| "an image could not be read back")?,
+        response
+            .blob()
+            .map_err(|_| "an image could not be read back")?,
     )
     .await
     .map_err(|_| "an image could not be read back")?;

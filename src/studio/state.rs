@@ -269,7 +269,8 @@ impl Studio {
     /// "Leave demo": back to the saved (or default) API base; the demo key is dropped.
     pub fn leave_demo(self) {
         let device_base = storage::load_local(storage::API_BASE_KEY);
-        self.base_url.set(choose_api_base(device_base.as_deref(), None));
+        self.base_url
+            .set(choose_api_base(device_base.as_deref(), None));
         if self.api_key.get_untracked() == "demo" {
             self.api_key.set(String::new());
             self.api_secret.set(String::new());
@@ -565,7 +566,13 @@ impl Studio {
             let _ = web_sys::Url::revoke_object_url(&result.object_url);
         }
         self.jobs.update(|jobs| jobs.retain(|e| e.id != id));
-        self.forget_stored(&[crate::studio::history::JOBS, crate::studio::history::RESULTS], id);
+        self.forget_stored(
+            &[
+                crate::studio::history::JOBS,
+                crate::studio::history::RESULTS,
+            ],
+            id,
+        );
         self.release(entry);
     }
 

@@ -78,9 +78,13 @@ impl Report {
 
     /// The table printed at the end of a run.
     pub fn table(&self) -> String {
-        let mut out = String::from("\nfile                                   raw      gzip    brotli\n");
+        let mut out =
+            String::from("\nfile                                   raw      gzip    brotli\n");
         for f in &self.files {
-            out += &format!("{:<34} {:>8} {:>9} {:>9}\n", f.name, f.raw, f.gzip, f.brotli);
+            out += &format!(
+                "{:<34} {:>8} {:>9} {:>9}\n",
+                f.name, f.raw, f.gzip, f.brotli
+            );
         }
         out += &format!(
             "\n{:<58} {:>12} {:>12}  {}\n",

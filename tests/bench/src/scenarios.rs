@@ -142,7 +142,9 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
                 crate::budgets::Limit::None
             },
             ..Metric::info(
-                &format!("2. navigation → studio with Generate, median of {COLD_LOADS}, CPU ×{rate}"),
+                &format!(
+                    "2. navigation → studio with Generate, median of {COLD_LOADS}, CPU ×{rate}"
+                ),
                 median(&mut times),
                 "ms",
             )
@@ -195,9 +197,7 @@ pub async fn gizmo_drag(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
     take_long_tasks(page).await;
     page.cdp("Performance.enable", json!({})).await;
     let before = script_seconds(page).await;
-    let mouse = |kind: &str, x: f64, y: f64| {
-        json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1, "pointerType": "mouse" })
-    };
+    let mouse = |kind: &str, x: f64, y: f64| json!({ "type": kind, "x": x, "y": y, "button": "left", "buttons": 1, "clickCount": 1, "pointerType": "mouse" });
     page.cdp("Input.dispatchMouseEvent", mouse("mousePressed", x0, y0))
         .await;
     for i in 1..=MOVES {
@@ -207,7 +207,11 @@ pub async fn gizmo_drag(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
         let radius = (80.0 - 40.0 * t) * scale;
         page.cdp(
             "Input.dispatchMouseEvent",
-            mouse("mouseMoved", cx + radius * angle.cos(), cy + radius * angle.sin()),
+            mouse(
+                "mouseMoved",
+                cx + radius * angle.cos(),
+                cy + radius * angle.sin(),
+            ),
         )
         .await;
     }
@@ -295,7 +299,12 @@ new MutationObserver((_, observer) => {
 /// 4: 200 job cards at ×4. First 200 Generate clicks in one task (reported: it includes the
 /// 200 POSTs being sent); then, the budgeted figure, the page reopened on that history of 200
 /// finished jobs: navigation → 200 cards rendered, and the JS heap after.
-pub async fn two_hundred_cards(page: &Page, url: &str, api: &MockServer, metrics: &mut Vec<Metric>) {
+pub async fn two_hundred_cards(
+    page: &Page,
+    url: &str,
+    api: &MockServer,
+    metrics: &mut Vec<Metric>,
+) {
     api.set_knobs(|k| k.job_duration_ms = 300);
     studio_ready(page, url, api).await;
     throttle(page, 4).await;
@@ -326,12 +335,16 @@ pub async fn two_hundred_cards(page: &Page, url: &str, api: &MockServer, metrics
     .await;
     tokio::time::sleep(Duration::from_secs(2)).await;
 
-    page.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": WATCH_200_CARDS }))
-        .await;
+    page.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": WATCH_200_CARDS }),
+    )
+    .await;
     throttle(page, 4).await;
     if profiling {
         page.cdp("Profiler.enable", json!({})).await;
-        page.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 })).await;
+        page.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 }))
+            .await;
         page.cdp("Profiler.start", json!({})).await;
     }
     page.client.goto("about:blank").await.expect("blank");
@@ -344,7 +357,10 @@ pub async fn two_hundred_cards(page: &Page, url: &str, api: &MockServer, metrics
         if let (Some(m), Some(c)) = (t[0].as_f64(), t[1].as_f64()) {
             break (m, c);
         }
-        assert!(std::time::Instant::now() < deadline, "200 cards never came back: {t}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "200 cards never came back: {t}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     if profiling {
@@ -359,9 +375,22 @@ pub async fn two_hundred_cards(page: &Page, url: &str, api: &MockServer, metrics
     println!(
         "200 cards: clicks {clicks}; reopened: mounted at {mounted:.0} ms, 200 cards at {all:.0} ms; long tasks {long_tasks} (longest {longest:.0} ms)"
     );
-    metrics.push(Metric::info("4. 200 Generate clicks → 200 cards (incl. 200 POSTs sent), ×4", clicks[0].as_f64().unwrap_or(f64::NAN), "ms"));
-    metrics.push(Metric::info("7. long tasks during the 200 clicks, ×4", click_long_tasks as f64, ""));
-    metrics.push(Metric::budget("4. render 200 stored job cards (mount → all shown), ×4", all - mounted, "ms", 100.0));
+    metrics.push(Metric::info(
+        "4. 200 Generate clicks → 200 cards (incl. 200 POSTs sent), ×4",
+        clicks[0].as_f64().unwrap_or(f64::NAN),
+        "ms",
+    ));
+    metrics.push(Metric::info(
+        "7. long tasks during the 200 clicks, ×4",
+        click_long_tasks as f64,
+        "",
+    ));
+    metrics.push(Metric::budget(
+        "4. render 200 stored job cards (mount → all shown), ×4",
+        all - mounted,
+        "ms",
+        100.0,
+    ));
     metrics.push(Metric::info("4. … navigation → 200 cards, ×4", all, "ms"));
     metrics.push(Metric::budget(
         "4. JS heap with 200 cards, ×4",
@@ -369,7 +398,11 @@ pub async fn two_hundred_cards(page: &Page, url: &str, api: &MockServer, metrics
         "MB",
         30.0,
     ));
-    metrics.push(Metric::info("7. long tasks while reopening on 200 cards, ×4", long_tasks as f64, ""));
+    metrics.push(Metric::info(
+        "7. long tasks while reopening on 200 cards, ×4",
+        long_tasks as f64,
+        "",
+    ));
 }
 
 /// 5: polling cost: GETs per running job per minute with 20 jobs in flight, and polls of jobs
@@ -387,7 +420,12 @@ pub async fn polling_load(page: &Page, url: &str, api: &MockServer, metrics: &mu
         page.click_button("Generate").await;
     }
     // Request times are kept relative to the mock's start; job times are wall-clock.
-    let t0 = api.with_store(|s| s.jobs.last().map(|j| j.created_ms.saturating_sub(s.started_ms)).unwrap_or(0));
+    let t0 = api.with_store(|s| {
+        s.jobs
+            .last()
+            .map(|j| j.created_ms.saturating_sub(s.started_ms))
+            .unwrap_or(0)
+    });
     // Steady state: from 5 s after the last submit for 30 s.
     tokio::time::sleep(Duration::from_secs(36)).await;
     let (from, to) = (t0 + 5_000, t0 + 35_000);
@@ -407,7 +445,11 @@ pub async fn polling_load(page: &Page, url: &str, api: &MockServer, metrics: &mu
                 store
                     .records
                     .iter()
-                    .filter(|r| r.method == "GET" && r.status == 200 && r.path.ends_with(&format!("/jobs/{}", job.id)))
+                    .filter(|r| {
+                        r.method == "GET"
+                            && r.status == 200
+                            && r.path.ends_with(&format!("/jobs/{}", job.id))
+                    })
                     .filter(|r| store.started_ms + r.at_ms >= final_at)
                     .count()
                     .saturating_sub(1)
@@ -415,8 +457,18 @@ pub async fn polling_load(page: &Page, url: &str, api: &MockServer, metrics: &mu
             .sum()
     });
     println!("polling: {polls} GETs for {RUNNING} jobs in 30 s; {after_final} after final answers");
-    metrics.push(Metric::budget("5. API requests per running job-minute (20 jobs)", per_job_minute, "", 20.0));
-    metrics.push(Metric::budget("5. requests to jobs already final", after_final as f64, "", 0.0));
+    metrics.push(Metric::budget(
+        "5. API requests per running job-minute (20 jobs)",
+        per_job_minute,
+        "",
+        20.0,
+    ));
+    metrics.push(Metric::budget(
+        "5. requests to jobs already final",
+        after_final as f64,
+        "",
+        0.0,
+    ));
 }
 
 /// 6: a 24 MP photo dropped: time to the upload request, and bytes uploaded.
@@ -443,30 +495,60 @@ pub async fn big_photo(page: &Page, url: &str, api: &MockServer, metrics: &mut V
         .iter()
         .find(|r| r.method == "POST" && r.path == "/v1/assets")
         .map_or(0, |r| r.body_len);
-    println!("24 MP photo: upload request {timing} ms after the drop; {bytes} bytes; long tasks {long_tasks} (longest {longest:.0} ms)");
-    metrics.push(Metric::budget("6. 24 MP photo: drop → upload request, ×1", timing.as_f64().unwrap_or(f64::NAN), "ms", 1_500.0));
-    metrics.push(Metric::budget("6. 24 MP photo: bytes uploaded", bytes as f64 / KB / KB, "MB", 6.0));
-    metrics.push(Metric::info("7. long tasks while preparing the photo, ×1", long_tasks as f64, ""));
+    println!(
+        "24 MP photo: upload request {timing} ms after the drop; {bytes} bytes; long tasks {long_tasks} (longest {longest:.0} ms)"
+    );
+    metrics.push(Metric::budget(
+        "6. 24 MP photo: drop → upload request, ×1",
+        timing.as_f64().unwrap_or(f64::NAN),
+        "ms",
+        1_500.0,
+    ));
+    metrics.push(Metric::budget(
+        "6. 24 MP photo: bytes uploaded",
+        bytes as f64 / KB / KB,
+        "MB",
+        6.0,
+    ));
+    metrics.push(Metric::info(
+        "7. long tasks while preparing the photo, ×1",
+        long_tasks as f64,
+        "",
+    ));
 }
 
 /// Self time per function of a CDP CPU profile, top 25 (for `BENCH_PROFILE=1`).
 fn print_profile(profile: &Value) {
     let nodes = profile["nodes"].as_array().cloned().unwrap_or_default();
     let samples = profile["samples"].as_array().cloned().unwrap_or_default();
-    let deltas = profile["timeDeltas"].as_array().cloned().unwrap_or_default();
+    let deltas = profile["timeDeltas"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let mut by_id = std::collections::HashMap::new();
     for node in &nodes {
         let frame = &node["callFrame"];
         let name = format!(
             "{} {}",
             frame["functionName"].as_str().unwrap_or(""),
-            frame["url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("")
+            frame["url"]
+                .as_str()
+                .unwrap_or("")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
         );
         by_id.insert(node["id"].as_i64().unwrap_or(-1), name);
     }
     let mut self_time: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
-    for (sample, delta) in samples.iter().zip(deltas.iter().skip(1).chain(std::iter::once(&json!(0)))) {
-        let name = by_id.get(&sample.as_i64().unwrap_or(-1)).cloned().unwrap_or_default();
+    for (sample, delta) in samples
+        .iter()
+        .zip(deltas.iter().skip(1).chain(std::iter::once(&json!(0))))
+    {
+        let name = by_id
+            .get(&sample.as_i64().unwrap_or(-1))
+            .cloned()
+            .unwrap_or_default();
         *self_time.entry(name).or_default() += delta.as_f64().unwrap_or(0.0) / 1000.0;
     }
     let mut rows: Vec<_> = self_time.into_iter().collect();

@@ -6,7 +6,6 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use axum::Router;
-use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tower_http::services::ServeDir;
 
@@ -23,7 +22,8 @@ pub struct CompressedSite {
 impl CompressedSite {
     /// Serves a pre-compressed copy of `dir` at `/`.
     pub async fn start(dir: &Path) -> CompressedSite {
-        let copy = std::env::temp_dir().join(format!("angleshot-bench-site-{}", std::process::id()));
+        let copy =
+            std::env::temp_dir().join(format!("angleshot-bench-site-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&copy);
         precompress(dir, &copy);
         let app = Router::new().fallback_service(
@@ -32,13 +32,7 @@ impl CompressedSite {
                 .precompressed_br()
                 .precompressed_gzip(),
         );
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind a loopback port");
-        let addr = listener.local_addr().expect("local address");
-        let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
+        let (addr, task) = angleshot_e2e::static_server::serve_on_loopback(app).await;
         CompressedSite { addr, task, copy }
     }
 
@@ -64,7 +58,9 @@ fn precompress(from: &Path, to: &Path) {
             precompress(&source, &target);
             continue;
         }
-        let Ok(bytes) = std::fs::read(&source) else { continue };
+        let Ok(bytes) = std::fs::read(&source) else {
+            continue;
+        };
         let _ = std::fs::write(&target, &bytes);
         let mut name = target.clone().into_os_string();
         name.push(".br");

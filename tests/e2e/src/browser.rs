@@ -403,12 +403,18 @@ impl Page {
     /// Injects axe-core (from the npm install in `$ANGLESHOT_TOOLS`) and returns the
     /// violations of impact "serious" or "critical" on the current page, one line each.
     pub async fn axe_serious_violations(&self) -> Vec<String> {
-        let tools = std::env::var("ANGLESHOT_TOOLS").map(PathBuf::from).unwrap_or_else(|_| {
-            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cache/angleshot-tools")
-        });
+        let tools = std::env::var("ANGLESHOT_TOOLS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| {
+                PathBuf::from(std::env::var("HOME").unwrap_or_default())
+                    .join(".cache/angleshot-tools")
+            });
         let path = tools.join("node_modules/axe-core/axe.min.js");
         let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!("{}: {e} (scripts/install-tools.sh installs axe-core)", path.display())
+            panic!(
+                "{}: {e} (scripts/install-tools.sh installs axe-core)",
+                path.display()
+            )
         });
         self.client
             .execute(&format!("{source}\nreturn true;"), vec![])
@@ -436,7 +442,13 @@ impl Page {
                     .flatten()
                     .map(|n| n["target"].to_string())
                     .collect();
-                format!("{} ({}): {} at {}", v["id"], v["impact"], v["help"], targets.join(", "))
+                format!(
+                    "{} ({}): {} at {}",
+                    v["id"],
+                    v["impact"],
+                    v["help"],
+                    targets.join(", ")
+                )
             })
             .collect()
     }

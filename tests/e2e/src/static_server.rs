@@ -9,6 +9,18 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tower_http::services::ServeDir;
 
+/// Serves `app` on a free loopback port until the returned task is aborted.
+pub async fn serve_on_loopback(app: Router) -> (SocketAddr, JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port");
+    let addr = listener.local_addr().expect("local address");
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (addr, task)
+}
+
 /// A running static server; stops when dropped.
 pub struct StaticServer {
     pub addr: SocketAddr,
@@ -37,13 +49,7 @@ impl StaticServer {
                 response
             },
         ));
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind a loopback port");
-        let addr = listener.local_addr().expect("local address");
-        let task = tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
+        let (addr, task) = serve_on_loopback(app).await;
         StaticServer {
             addr,
             mount: format!("{trimmed}/"),

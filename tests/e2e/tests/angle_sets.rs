@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{studio_servers, mock, png_rgb};
+use angleshot_e2e::fixtures::{mock, png_rgb, studio_servers};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
 use angleshot_mock::{Knobs, MockServer};
@@ -26,7 +26,12 @@ fn most_in_flight_at_the_mock(api: &MockServer) -> usize {
             .collect();
         spans
             .iter()
-            .map(|(start, _)| spans.iter().filter(|(s, e)| s <= start && start < e).count())
+            .map(|(start, _)| {
+                spans
+                    .iter()
+                    .filter(|(s, e)| s <= start && start < e)
+                    .count()
+            })
             .max()
             .unwrap_or(0)
     })
@@ -47,7 +52,10 @@ async fn wait_progress(page: &Page, wanted: &str) {
         if now == wanted {
             return;
         }
-        assert!(Instant::now() < deadline, "set progress stuck at {now:?}, wanted {wanted:?}");
+        assert!(
+            Instant::now() < deadline,
+            "set progress stuck at {now:?}, wanted {wanted:?}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }
@@ -55,8 +63,16 @@ async fn wait_progress(page: &Page, wanted: &str) {
 async fn slider_state(page: &Page, name: &str) -> (String, String) {
     let el = page.by_role("slider", name).await;
     (
-        el.attr("aria-valuenow").await.ok().flatten().unwrap_or_default(),
-        el.attr("aria-valuetext").await.ok().flatten().unwrap_or_default(),
+        el.attr("aria-valuenow")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
+        el.attr("aria-valuetext")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default(),
     )
 }
 
@@ -64,7 +80,11 @@ fn wait_for_file(dir: &Path, name: &str) -> PathBuf {
     let path = dir.join(name);
     let deadline = Instant::now() + Duration::from_secs(15);
     while !path.exists() {
-        assert!(Instant::now() < deadline, "{name} never downloaded into {}", dir.display());
+        assert!(
+            Instant::now() < deadline,
+            "{name} never downloaded into {}",
+            dir.display()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
     path
@@ -265,10 +285,17 @@ async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
         page.click_button("Generate").await;
         page.wait_newest_success(2).await;
         let cards = page.list_items("Jobs").await;
-        assert!(cards[0].contains("180° (back) from the original"), "{cards:?}");
+        assert!(
+            cards[0].contains("180° (back) from the original"),
+            "{cards:?}"
+        );
         let posts = api.generate_posts();
         let first_result = api.with_store(|s| s.jobs[0].result_asset_id.clone());
-        assert_eq!(posts[1].json()["image"], first_result.as_str(), "the result's asset, not a re-upload");
+        assert_eq!(
+            posts[1].json()["image"],
+            first_result.as_str(),
+            "the result's asset, not a re-upload"
+        );
         let uploads = api
             .requests()
             .iter()

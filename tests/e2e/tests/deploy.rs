@@ -35,17 +35,27 @@ fn free_port() -> u16 {
 }
 
 fn start_nginx(upstream: &str) -> Nginx {
-    let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../deploy/nginx.conf"))
-        .expect("deploy/nginx.conf");
+    let shipped = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../deploy/nginx.conf"
+    ))
+    .expect("deploy/nginx.conf");
     let port = free_port();
-    let prefix = std::env::temp_dir().join(format!("angleshot-nginx-{}-{port}", std::process::id()));
+    let prefix =
+        std::env::temp_dir().join(format!("angleshot-nginx-{}-{port}", std::process::id()));
     std::fs::create_dir_all(prefix.join("logs")).expect("prefix");
     // Only the site-specific values change: where to listen, the files, the upstream.
     let server = shipped
         .replace("listen 8080;", &format!("listen 127.0.0.1:{port};"))
-        .replace("root /srv/angleshot;", &format!("root {};", dist_dir().display()))
+        .replace(
+            "root /srv/angleshot;",
+            &format!("root {};", dist_dir().display()),
+        )
         .replace("https://api.cloud.scenario.com/v1/", upstream);
-    assert!(server.contains(upstream), "the shipped config proxies to Scenario's API");
+    assert!(
+        server.contains(upstream),
+        "the shipped config proxies to Scenario's API"
+    );
     let main = format!(
         "user root;\nworker_processes 1;\nerror_log {p}/logs/error.log info;\npid {p}/nginx.pid;\n\
          events {{ worker_connections 64; }}\n\
@@ -67,10 +77,18 @@ fn start_nginx(upstream: &str) -> Nginx {
         .expect("nginx (scripts/install-tools.sh installs Debian's)");
     let deadline = Instant::now() + Duration::from_secs(10);
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(Instant::now() < deadline, "nginx did not start: {:?}", std::fs::read_to_string(prefix.join("logs/error.log")));
+        assert!(
+            Instant::now() < deadline,
+            "nginx did not start: {:?}",
+            std::fs::read_to_string(prefix.join("logs/error.log"))
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
-    Nginx { child, prefix, port }
+    Nginx {
+        child,
+        prefix,
+        port,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -90,24 +108,44 @@ async fn behind_the_shipped_nginx_config_a_job_completes_where_cors_fails() {
         page.fill_settings(&api).await;
         page.click_button("Test connection").await;
         let report = page
-            .wait_text("status", "Connection status", |t| t.contains("could not reach the API"))
+            .wait_text("status", "Connection status", |t| {
+                t.contains("could not reach the API")
+            })
             .await;
         assert!(report.contains("proxy base URL"), "{report}");
 
         // Through the proxy (a relative base, as config.json would set it): a whole job.
         page.fill("API base URL", "scenario-api").await;
         page.click_button("Test connection").await;
-        page.wait_text("status", "Connection status", |t| t.starts_with("Connected")).await;
-        page.choose_image("chair.png", &angleshot_e2e::fixtures::png()).await;
+        page.wait_text("status", "Connection status", |t| {
+            t.starts_with("Connected")
+        })
+        .await;
+        page.choose_image("chair.png", &angleshot_e2e::fixtures::png())
+            .await;
         page.wait_uploaded().await;
         page.fill("Prompt", "through nginx").await;
         page.click_button("Generate").await;
         page.wait_newest_success(1).await;
-        let api_calls: Vec<_> = api.requests().into_iter().filter(|r| r.server == "api" && r.method != "OPTIONS").collect();
-        assert!(api_calls.iter().any(|r| r.path.starts_with("/v1/generate/")), "the job went through nginx");
+        let api_calls: Vec<_> = api
+            .requests()
+            .into_iter()
+            .filter(|r| r.server == "api" && r.method != "OPTIONS")
+            .collect();
+        assert!(
+            api_calls
+                .iter()
+                .any(|r| r.path.starts_with("/v1/generate/")),
+            "the job went through nginx"
+        );
         for r in api_calls.iter().filter(|r| r.status != 0) {
             if r.path.starts_with("/v1/") && r.header("origin").is_none() {
-                assert_eq!(r.header("authorization"), Some(expected_auth().as_str()), "{} passed through", r.path);
+                assert_eq!(
+                    r.header("authorization"),
+                    Some(expected_auth().as_str()),
+                    "{} passed through",
+                    r.path
+                );
             }
         }
         let logs = ["access.log", "error.log"]
@@ -115,8 +153,14 @@ async fn behind_the_shipped_nginx_config_a_job_completes_where_cors_fails() {
             .map(|f| std::fs::read_to_string(prefix.join("logs").join(f)).unwrap_or_default())
             .collect::<String>();
         let basic = expected_auth().trim_start_matches("Basic ").to_string();
-        assert!(!logs.contains(&basic) && !logs.contains("test-secret"), "the key is not logged");
-        assert!(!logs.contains("/scenario-api/"), "the proxied calls are not logged at all");
+        assert!(
+            !logs.contains(&basic) && !logs.contains("test-secret"),
+            "the key is not logged"
+        );
+        assert!(
+            !logs.contains("/scenario-api/"),
+            "the proxied calls are not logged at all"
+        );
     })
     .await;
     drop(nginx);

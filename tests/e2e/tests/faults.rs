@@ -6,13 +6,19 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{studio_servers, polls_after_final};
+use angleshot_e2e::fixtures::{polls_after_final, studio_servers};
 use angleshot_e2e::{artifacts_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
 
 const JOBS: usize = 20;
 
-fn fault(kind: FaultKind, path: &str, method: &str, remaining: Option<u32>, probability: f64) -> Fault {
+fn fault(
+    kind: FaultKind,
+    path: &str,
+    method: &str,
+    remaining: Option<u32>,
+    probability: f64,
+) -> Fault {
     Fault {
         kind,
         path_contains: Some(path.into()),
@@ -24,9 +30,15 @@ fn fault(kind: FaultKind, path: &str, method: &str, remaining: Option<u32>, prob
 
 /// Whether a card's text shows a state that can no longer change by itself.
 fn settled(card: &str) -> bool {
-    ["success", "failure", "canceled", "not submitted", "unknown — check before retrying"]
-        .iter()
-        .any(|s| card.contains(s))
+    [
+        "success",
+        "failure",
+        "canceled",
+        "not submitted",
+        "unknown — check before retrying",
+    ]
+    .iter()
+    .any(|s| card.contains(s))
         && !card.contains("Checking your recent jobs")
 }
 

@@ -1,7 +1,6 @@
 //! The orbit gizmo with touch and with the keyboard: the values it sets are the ones the
 //! sliders show and the mock receives.
 
-
 use angleshot::domain::orbit::{camera_point, elevation_point};
 use angleshot_e2e::fixtures::studio_servers;
 use angleshot_e2e::{Page, with_browser};

@@ -93,7 +93,10 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 
 async fn cache_names(page: &angleshot_e2e::Page) -> Vec<String> {
     page.client
-        .execute_async("const done = arguments[0]; caches.keys().then(done, () => done([]));", vec![])
+        .execute_async(
+            "const done = arguments[0]; caches.keys().then(done, () => done([]));",
+            vec![],
+        )
         .await
         .ok()
         .and_then(|v| serde_json::from_value(v).ok())
@@ -124,14 +127,18 @@ async fn a_new_build_replaces_the_cached_shell() {
         std::fs::write(&sw_path, sw.replace(old_version, "0000000000new001")).expect("new sw.js");
         page.client.refresh().await.expect("reload");
         page.wait_for_role("heading", "Angleshot").await;
-        page.eval("navigator.serviceWorker.getRegistration().then(r => r && r.update());").await;
+        page.eval("navigator.serviceWorker.getRegistration().then(r => r && r.update());")
+            .await;
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             let names = cache_names(&page).await;
             if names == ["angleshot-shell-0000000000new001"] {
                 break;
             }
-            assert!(Instant::now() < deadline, "the old shell was not replaced: {names:?}");
+            assert!(
+                Instant::now() < deadline,
+                "the old shell was not replaced: {names:?}"
+            );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
     })

@@ -5,10 +5,10 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{studio_servers, mock, polls_after_final};
+use angleshot_e2e::fixtures::{mock, polls_after_final, studio_servers};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
-use angleshot_mock::knobs::{Fault, FaultKind};
 use angleshot_mock::Knobs;
+use angleshot_mock::knobs::{Fault, FaultKind};
 use serde_json::json;
 
 async fn generate_with_prompt(page: &Page, prompt: &str) {
@@ -119,13 +119,21 @@ async fn a_lost_generate_answer_is_reconciled_not_resubmitted() {
         generate_with_prompt(&page, "lost answer").await;
         page.wait_newest_success(1).await;
         assert_eq!(api.generate_posts().len(), 1, "never resubmitted");
-        assert!(api.requests().iter().any(|r| r.method == "GET" && r.path.ends_with("/jobs")), "reconciled through GET /jobs");
+        assert!(
+            api.requests()
+                .iter()
+                .any(|r| r.method == "GET" && r.path.ends_with("/jobs")),
+            "reconciled through GET /jobs"
+        );
 
         // A 5xx before anything was made (a cut before any answer byte would be resent by
         // Chromium itself): nothing was created, and after checking the card says so.
         api.set_knobs(|k| {
             k.faults = vec![Fault {
-                kind: FaultKind::Status { status: 502, body: "<html>Bad gateway</html>".into() },
+                kind: FaultKind::Status {
+                    status: 502,
+                    body: "<html>Bad gateway</html>".into(),
+                },
                 path_contains: Some("/generate/".into()),
                 method: Some("POST".into()),
                 remaining: Some(1),
@@ -134,7 +142,9 @@ async fn a_lost_generate_answer_is_reconciled_not_resubmitted() {
         });
         generate_with_prompt(&page, "never made").await;
         let items = page
-            .wait_list("Jobs", Duration::from_secs(15), |items| items.len() == 2 && items[0].contains("No job was created"))
+            .wait_list("Jobs", Duration::from_secs(15), |items| {
+                items.len() == 2 && items[0].contains("No job was created")
+            })
             .await;
         assert!(items[0].contains("Retry"), "{items:?}");
         assert_eq!(api.with_store(|s| s.jobs.len()), 1);
@@ -158,18 +168,31 @@ async fn an_expired_cdn_link_is_renewed_through_the_api() {
         page.wait_newest_success(1).await;
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         while result_images(&page).await < 1 {
-            assert!(std::time::Instant::now() < deadline, "the result never showed");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the result never showed"
+            );
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
         let trail: Vec<String> = api
             .requests()
             .iter()
             .filter(|r| r.server == "cdn" || (r.method == "GET" && r.path.contains("/assets/")))
-            .map(|r| format!("{} {} {}", r.server, r.status, r.path.split('/').nth(1).unwrap_or("")))
+            .map(|r| {
+                format!(
+                    "{} {} {}",
+                    r.server,
+                    r.status,
+                    r.path.split('/').nth(1).unwrap_or("")
+                )
+            })
             .collect();
         assert_eq!(trail.len(), 3, "{trail:?}");
         assert!(trail[0].starts_with("cdn 403"), "{trail:?}");
-        assert!(trail[1].starts_with("api 200"), "fresh URL asked of the API: {trail:?}");
+        assert!(
+            trail[1].starts_with("api 200"),
+            "fresh URL asked of the API: {trail:?}"
+        );
         assert!(trail[2].starts_with("cdn 200"), "{trail:?}");
     })
     .await;

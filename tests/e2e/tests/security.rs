@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{studio_servers, expected_auth};
+use angleshot_e2e::fixtures::{expected_auth, studio_servers};
 use angleshot_e2e::with_browser;
 use serde_json::json;
 

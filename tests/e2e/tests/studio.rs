@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{studio_servers, expected_auth, mock};
+use angleshot_e2e::fixtures::{expected_auth, mock, studio_servers};
 use angleshot_e2e::{StaticServer, dist_dir, with_browser};
 use angleshot_mock::{Fault, FaultKind, Knobs};
 use serde_json::json;
@@ -232,7 +232,10 @@ async fn refused_and_unsure_submits_say_so_and_offer_retry() {
         // artist's call.
         api.set_knobs(|k| {
             let mut listing = Fault::next(
-                FaultKind::Status { status: 503, body: "busy".into() },
+                FaultKind::Status {
+                    status: 503,
+                    body: "busy".into(),
+                },
                 "/jobs",
                 10,
             );
@@ -242,7 +245,8 @@ async fn refused_and_unsure_submits_say_so_and_offer_retry() {
         page.click_button("Generate").await;
         let items = page
             .wait_list("Jobs", Duration::from_secs(15), |items| {
-                items.len() == 3 && items[0].contains("unknown — check before retrying")
+                items.len() == 3
+                    && items[0].contains("unknown — check before retrying")
                     && items[0].contains("Could not check your recent jobs")
             })
             .await;

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use angleshot_e2e::fixtures::{studio_servers, PNG_2X2, mock, png, temp_file};
+use angleshot_e2e::fixtures::{PNG_2X2, mock, png, studio_servers, temp_file};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::Knobs;
 use serde_json::json;
@@ -238,7 +238,6 @@ async fn bad_files_are_refused_and_the_previous_image_is_kept() {
     })
     .await;
 }
-
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dropped_24_mp_photo_is_shrunk_to_2048_and_a_pasted_image_works() {
