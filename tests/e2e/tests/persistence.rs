@@ -218,3 +218,27 @@ async fn without_indexed_db_the_studio_says_so_and_keeps_working() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_full_storage_says_so_and_keeps_working_in_memory() {
+    let (site, api) = studio_servers(300).await;
+    with_browser(|page| async move {
+        // Every write to IndexedDB fails as it does when the quota is used up.
+        page.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };" }),
+        )
+        .await;
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.fill("Prompt", "storage full").await;
+        page.click_button("Generate").await;
+        let note = page
+            .wait_text("status", "History status", |t| !t.is_empty())
+            .await;
+        assert!(note.contains("Storage is full"), "{note}");
+        page.wait_newest_success(1).await;
+        page.by_role("button", "Download").await;
+    })
+    .await;
+}
