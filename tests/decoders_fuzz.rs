@@ -12,6 +12,42 @@ use angleshot::domain::settings::api_base_from_config;
 use proptest::prelude::*;
 use serde_json::Value;
 
+/// The field names the decoders look for (used as keys and as string values), so nested shapes
+/// get exercised.
+const FIELD_NAMES: &[&str] = &[
+    "job",
+    "jobId",
+    "status",
+    "progress",
+    "metadata",
+    "assetIds",
+    "error",
+    "hint",
+    "asset",
+    "assets",
+    "url",
+    "id",
+    "mimeType",
+    "model",
+    "inputs",
+    "reason",
+    "message",
+    "name",
+    "creativeUnitsCost",
+    "jobs",
+    "nextPaginationToken",
+    "statusHistory",
+    "properties",
+    "width",
+    "height",
+    "min",
+    "max",
+    "default",
+    "type",
+    "remainingSeconds",
+    "apiBase",
+];
+
 fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -21,67 +57,25 @@ fn json_value() -> impl Strategy<Value = Value> {
             .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
         ".{0,12}".prop_map(Value::String),
         // Field names and values the decoders look for, so nested shapes get exercised.
-        prop::sample::select(vec![
-            "job",
-            "jobId",
-            "status",
-            "success",
-            "failure",
-            "in-progress",
-            "progress",
-            "metadata",
-            "assetIds",
-            "error",
-            "hint",
-            "asset",
-            "assets",
-            "url",
-            "id",
-            "mimeType",
-            "model",
-            "inputs",
-            "reason",
-            "message",
-            "creativeUnitsCost",
-            "jobs",
-            "<img src=x onerror=alert(1)>",
-        ])
+        prop::sample::select(
+            FIELD_NAMES
+                .iter()
+                .chain(
+                    [
+                        "success",
+                        "failure",
+                        "in-progress",
+                        "<img src=x onerror=alert(1)>"
+                    ]
+                    .iter()
+                )
+                .copied()
+                .collect::<Vec<_>>(),
+        )
         .prop_map(|s| Value::String(s.to_string())),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
-        let keys = prop::sample::select(vec![
-            "job",
-            "jobId",
-            "status",
-            "progress",
-            "metadata",
-            "assetIds",
-            "error",
-            "hint",
-            "asset",
-            "assets",
-            "url",
-            "id",
-            "mimeType",
-            "model",
-            "inputs",
-            "reason",
-            "message",
-            "name",
-            "creativeUnitsCost",
-            "jobs",
-            "nextPaginationToken",
-            "statusHistory",
-            "properties",
-            "width",
-            "height",
-            "min",
-            "max",
-            "default",
-            "type",
-            "remainingSeconds",
-            "apiBase",
-        ]);
+        let keys = prop::sample::select(FIELD_NAMES.to_vec());
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
             prop::collection::vec((keys, inner), 0..6).prop_map(|pairs| Value::Object(
