@@ -38,59 +38,78 @@ impl Studio {
         self.history_note.set(Some(message));
     }
 
-    /// Saves a card whenever it changes (while it is in the list).
-    pub(crate) fn watch_entry(self, entry: JobEntry) {
+    /// Writes a card's record now (skipped once it has been removed from the list).
+    fn save_entry(self, entry: JobEntry) {
+        let json = entry.card.with(|card| {
+            serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
+        });
+        let Ok(json) = json else { return };
+        if self.entry(entry.id).is_none() {
+            return; // removed meanwhile: do not write it back
+        }
+        let Some(db) = self.database() else { return };
+        spawn_local(async move {
+            if let Err(message) = history::put(&db, JOBS, entry.id, &JsValue::from_str(&json)).await
+            {
+                self.storage_failed(message);
+            }
+        });
+    }
+
+    /// Saves a card whenever it changes (while it is in the list). `stored` cards (just read
+    /// back) are not written again until they change.
+    pub(crate) fn watch_entry(self, entry: JobEntry, stored: bool) {
         self.under_root(move || {
-            Effect::new(move |_| {
-                let json = entry.card.with(|card| {
-                    serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
-                });
-                let Ok(json) = json else { return };
-                if self.entry(entry.id).is_none() {
-                    return; // removed meanwhile: do not write it back
+            Effect::new(move |previous: Option<()>| {
+                if previous.is_none() && stored {
+                    // Subscribe without writing what is already on the device.
+                    entry.card.track();
+                    entry.thumbnail.track();
+                    return;
                 }
-                let Some(db) = self.database() else { return };
-                spawn_local(async move {
-                    if let Err(message) =
-                        history::put(&db, JOBS, entry.id, &JsValue::from_str(&json)).await
-                    {
-                        self.storage_failed(message);
-                    }
-                });
+                self.save_entry(entry);
             });
         });
     }
 
-    /// Saves a set whenever it changes (while it is in the list).
-    pub(crate) fn watch_set(self, entry: SetEntry) {
+    /// Writes a set's record now (skipped once it has been removed).
+    fn save_set(self, entry: SetEntry) {
+        let json = entry.set.with(|s| {
+            let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
+            serde_json::to_string(&set_record(
+                entry.id,
+                &s.input_name,
+                &s.original_url,
+                s.input_asset_id.as_deref(),
+                s.base_rotation,
+                s.created_ms,
+                &cells,
+            ))
+        });
+        let Ok(json) = json else { return };
+        let alive = self
+            .sets
+            .with_untracked(|sets| sets.iter().any(|s| s.id == entry.id));
+        let Some(db) = self.database().filter(|_| alive) else {
+            return;
+        };
+        spawn_local(async move {
+            if let Err(message) = history::put(&db, SETS, entry.id, &JsValue::from_str(&json)).await
+            {
+                self.storage_failed(message);
+            }
+        });
+    }
+
+    /// Saves a set whenever it changes (while it is in the list); `stored` as for cards.
+    pub(crate) fn watch_set(self, entry: SetEntry, stored: bool) {
         self.under_root(move || {
-            Effect::new(move |_| {
-                let json = entry.set.with(|s| {
-                    let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
-                    serde_json::to_string(&set_record(
-                        entry.id,
-                        &s.input_name,
-                        &s.original_url,
-                        s.input_asset_id.as_deref(),
-                        s.base_rotation,
-                        s.created_ms,
-                        &cells,
-                    ))
-                });
-                let Ok(json) = json else { return };
-                let alive = self
-                    .sets
-                    .with_untracked(|sets| sets.iter().any(|s| s.id == entry.id));
-                let Some(db) = self.database().filter(|_| alive) else {
+            Effect::new(move |previous: Option<()>| {
+                if previous.is_none() && stored {
+                    entry.set.track();
                     return;
-                };
-                spawn_local(async move {
-                    if let Err(message) =
-                        history::put(&db, SETS, entry.id, &JsValue::from_str(&json)).await
-                    {
-                        self.storage_failed(message);
-                    }
-                });
+                }
+                self.save_set(entry);
             });
         });
     }
@@ -221,12 +240,23 @@ impl Studio {
                 );
                 sets.sort_by_key(|s| std::cmp::Reverse(s.id));
             });
-            // Watching now also saves what was made before the database opened.
+            // Cards made before the database opened already have their watcher: write them
+            // once now. Restored ones get a watcher that writes only when they change.
+            let restored_ids: Vec<u64> = restored.iter().map(|e| e.id).collect();
+            let restored_set_ids: Vec<u64> = restored_sets.iter().map(|s| s.id).collect();
             for entry in self.jobs.get_untracked() {
-                self.watch_entry(entry);
+                if restored_ids.contains(&entry.id) {
+                    self.watch_entry(entry, true);
+                } else {
+                    self.save_entry(entry);
+                }
             }
             for set in self.sets.get_untracked() {
-                self.watch_set(set);
+                if restored_set_ids.contains(&set.id) {
+                    self.watch_set(set, true);
+                } else {
+                    self.save_set(set);
+                }
             }
             if !restored.is_empty() {
                 self.start_ticking();

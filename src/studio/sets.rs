@@ -102,7 +102,7 @@ impl Studio {
         });
         let set_entry = SetEntry { id: set_id, set };
         self.sets.update(|sets| sets.insert(0, set_entry));
-        self.watch_set(set_entry);
+        self.watch_set(set_entry, false);
         let limit = self.concurrency.get_untracked();
         spawn_local(async move {
             let asset_id = self.ensure_uploaded().await;
@@ -260,7 +260,7 @@ impl Studio {
                 }
             }
         });
-        self.watch_entry(entry);
+        self.watch_entry(entry, false);
         self.queue.update_value(|q| q.enqueue(id));
         self.pump_queue();
     }

@@ -425,7 +425,7 @@ impl Studio {
         };
         self.jobs.update(|jobs| jobs.insert(0, entry));
         self.start_clock();
-        self.watch_entry(entry);
+        self.watch_entry(entry, false);
         entry
     }
 
