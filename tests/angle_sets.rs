@@ -224,9 +224,13 @@ fn the_zip_holds_each_file_stored_plus_a_parsable_angles_json() {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let names: Vec<String> = archive.file_names().map(str::to_string).collect();
     assert_eq!(names, ["front.png", "rot+45_left.png", "angles.json"]);
-    let entry = archive.by_name("rot+45_left.png").unwrap();
+    let mut entry = archive.by_name("rot+45_left.png").unwrap();
     assert_eq!(entry.compression(), zip::CompressionMethod::Stored);
     assert_eq!(entry.size(), 1000);
+    // Reading to the end checks the CRC-32 the writer put in the headers.
+    let mut content = Vec::new();
+    std::io::Read::read_to_end(&mut entry, &mut content).unwrap();
+    assert_eq!(content, vec![1; 1000]);
     drop(entry);
     let mut json = String::new();
     std::io::Read::read_to_string(&mut archive.by_name("angles.json").unwrap(), &mut json).unwrap();
@@ -270,5 +274,26 @@ mod scrubbing {
         assert_eq!(compare_after_key(2.0, "ArrowLeft"), Some(0.0));
         assert_eq!(compare_after_key(50.0, "End"), Some(100.0));
         assert_eq!(compare_after_key(50.0, "x"), None);
+    }
+}
+
+#[test]
+fn the_zip_reads_back_with_utf8_names_and_every_crc_right() {
+    let files: Vec<(String, Vec<u8>)> = (0..20)
+        .map(|i| {
+            (
+                format!("vue_{i}_caméra.webp"),
+                (0..i * 37).map(|b| b as u8).collect(),
+            )
+        })
+        .collect();
+    let bytes = build_zip(&files, "{\"files\":[]}").unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(archive.len(), 21);
+    for (name, expected) in &files {
+        let mut entry = archive.by_name(name).unwrap();
+        let mut content = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut content).unwrap();
+        assert_eq!(&content, expected, "{name}");
     }
 }
