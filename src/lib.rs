@@ -8,3 +8,15 @@ pub mod domain;
 pub mod offline;
 pub mod panic_banner;
 pub mod studio;
+
+/// A `performance.mark` the benchmark reads (e.g. `angleshot-mounted`); nothing when the
+/// browser has no Performance API.
+///
+/// ```no_run
+/// angleshot::perf_mark("angleshot-mounted");
+/// ```
+pub fn perf_mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -1,12 +1,15 @@
 //! The job list: one card per job with its status, progress, time, errors, result and actions.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use crate::components::near_viewport::when_near_viewport;
 use crate::components::set_group::SetGroup;
 use crate::domain::camera::Camera;
 use crate::domain::jobs::{JobCard, Phase};
 use crate::studio::sets::SetEntry;
 use crate::studio::state::{JobEntry, Studio};
+use crate::studio::thumbs::display_url;
 
 fn words(card: &JobCard) -> String {
     let camera = Camera {
@@ -61,10 +64,29 @@ fn items(studio: Studio) -> Vec<ListItem> {
     items
 }
 
+/// Rows rendered when the page opens (more than a tablet's first screen holds): a long
+/// history costs its first screen, not all of its cards.
+const FIRST_ROWS: usize = 10;
+/// Rows added each time the end of the list comes within a screen of the viewport.
+const MORE_ROWS: usize = 20;
+
 /// Every job, newest first.
 #[component]
 pub fn JobList() -> impl IntoView {
     let studio = expect_context::<Studio>();
+    let shown = RwSignal::new(FIRST_ROWS);
+    let show_more = move || {
+        shown.try_update(|n| *n += MORE_ROWS);
+    };
+    let hidden = move || {
+        let rows = studio
+            .jobs
+            .with(|jobs| jobs.iter().filter(|e| e.set.is_none()).count())
+            + studio.sets.with(Vec::len);
+        rows.saturating_sub(shown.get())
+    };
+    let more = NodeRef::<leptos::html::Button>::new();
+    when_near_viewport(more, show_more);
     // "Clear history" asks first, in place.
     let confirming = RwSignal::new(false);
     view! {
@@ -87,55 +109,123 @@ pub fn JobList() -> impl IntoView {
             <Show when=move || studio.jobs.with(Vec::is_empty) && studio.sets.with(Vec::is_empty)>
                 <p class="hint">"Results appear here. Generate as often as you like: jobs run side by side."</p>
             </Show>
-            <ul role="list" aria-label="Jobs" class="job-list">
-                <For each=move || items(studio) key=ListItem::key let:item>
+            <ul role="list" aria-label="Jobs" class="job-list" on:click=move |ev| on_card_action(studio, &ev)>
+                <For each=move || { let mut rows = items(studio); rows.truncate(shown.get()); rows }
+                    key=ListItem::key let:item>
                     {match item {
                         ListItem::Job(entry) => view! { <JobCardView entry=entry /> }.into_any(),
                         ListItem::Set(entry) => view! { <SetGroup entry=entry /> }.into_any(),
                     }}
                 </For>
             </ul>
+            <Show when=move || { hidden() > 0 }>
+                <div class="row more">
+                    <button type="button" class="secondary" node_ref=more on:click=move |_| show_more()>
+                        {move || format!("Show older jobs ({})", hidden())}
+                    </button>
+                </div>
+            </Show>
         </section>
     }
 }
 
+/// A click on a card's action button (`data-action`, `data-card`), for every card at once:
+/// one listener on the list instead of one per button keeps a long list cheap to render.
+fn on_card_action(studio: Studio, event: &leptos::ev::MouseEvent) {
+    let Some(button) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("button[data-action]").ok().flatten())
+    else {
+        return;
+    };
+    let Some(id) = button
+        .get_attribute("data-card")
+        .and_then(|id| id.parse::<u64>().ok())
+    else {
+        return;
+    };
+    match button.get_attribute("data-action").as_deref() {
+        Some("stop") => studio.stop_watching(id),
+        Some("download") => studio.download(id),
+        Some("reuse") => studio.use_as_input(id),
+        Some("retry") => studio.retry(id),
+        Some("remove") => studio.remove(id),
+        _ => {}
+    }
+}
+
+/// What a card's status line says: status, elapsed seconds (frozen once finished, so a
+/// finished card does not follow the clock), job id.
+fn status_line(card: &JobCard, now: impl FnOnce() -> f64) -> String {
+    let elapsed = match card.finished_ms {
+        Some(_) => card.elapsed_secs(0.0),
+        None => card.elapsed_secs(now()),
+    };
+    let mut line = format!("{} · {elapsed} s", card.status_text());
+    if let Some(job_id) = &card.job_id {
+        line.push_str(" · ");
+        line.push_str(job_id);
+    }
+    line
+}
+
+/// The buttons a card offers in its state, as (action, label); handled by `on_card_action`.
+fn card_actions(card: &JobCard) -> Vec<(&'static str, &'static str)> {
+    let mut actions = Vec::new();
+    if card.phase == Phase::Running {
+        actions.push(("stop", "Stop watching"));
+    }
+    if card.result.is_some() {
+        actions.push(("download", "Download"));
+        actions.push(("reuse", "Use as input"));
+    }
+    if card.can_retry() {
+        actions.push(("retry", "Retry"));
+    }
+    actions
+}
+
+/// One card. Few reactive parts on purpose (a long history renders them all): one memo for
+/// the description, one closure per line, one for the buttons.
 #[component]
 fn JobCardView(entry: JobEntry) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let card = entry.card;
     let id = entry.id;
-    let label = move || card.with(|c| format!("Job: {}", words(c)));
+    let described = Memo::new(move |_| card.with(words));
+    let running =
+        Memo::new(move |_| card.with(|c| matches!(c.phase, Phase::Submitting | Phase::Running)));
     view! {
-        <li class="job-card" aria-label=label>
-            <img class="thumb" src=move || entry.thumbnail.get() alt="" />
+        <li class="job-card" aria-label=move || format!("Job: {}", described.get())>
+            <img class="thumb" src=move || entry.thumbnail.with(|t| display_url(t)) alt="" decoding="async" />
             <div class="job-body">
-                <p class="params">{move || card.with(words)}</p>
-                <p class="status">
-                    <span class="status-text">{move || card.with(JobCard::status_text)}</span>
-                    " · "
-                    <span class="elapsed">{move || card.with(|c| c.elapsed_secs(studio.now.get()))} " s"</span>
-                    {move || card.with(|c| c.job_id.clone()).map(|id| view! { <span class="job-id">" · " {id}</span> })}
-                </p>
-                <progress max="1" aria-label="Progress"
-                    value=move || card.with(|c| c.progress.unwrap_or(0.0))></progress>
-                {move || card.with(|c| c.error.clone()).map(|e| view! { <p class="error">{e}</p> })}
-                {move || card.with(|c| c.hint.clone()).map(|h| view! { <p class="hint">"Hint: " {h}</p> })}
-                {move || card.with(|c| c.notice.clone()).map(|n| view! { <p class="notice">{n}</p> })}
-                {move || card.with(|c| c.result.clone()).map(|r| view! {
-                    <img class="result" src=r.object_url alt=move || card.with(|c| format!("Result: {}", words(c))) />
+                <p class="params">{move || described.get()}</p>
+                <p class="status">{move || card.with(|c| status_line(c, || studio.now.get()))}</p>
+                // Only while it runs: a finished card needs no bar (setting a bar's value
+                // costs a layout, which made a long history slow to render).
+                {move || running.get().then(|| view! {
+                    <progress max="1" aria-label="Progress"
+                        value=move || card.with(|c| c.progress.unwrap_or(0.0))></progress>
                 })}
+                {move || {
+                    let (error, hint, notice) =
+                        card.with(|c| (c.error.clone(), c.hint.clone(), c.notice.clone()));
+                    view! {
+                        {error.map(|e| view! { <p class="error">{e}</p> })}
+                        {hint.map(|h| view! { <p class="hint">"Hint: " {h}</p> })}
+                        {notice.map(|n| view! { <p class="notice">{n}</p> })}
+                    }
+                }}
+                {move || card.with(|c| c.result.as_ref().map(|r| r.object_url.clone())).map(|url| view! {
+                    <img class="result" src=url loading="lazy" decoding="async" alt=move || format!("Result: {}", described.get()) />
+                })}
+                // Handled once for the whole list (`on_card_action`): no handler per card.
                 <div class="row actions">
-                    <Show when=move || card.with(|c| c.phase == Phase::Running)>
-                        <button type="button" on:click=move |_| studio.stop_watching(id)>"Stop watching"</button>
-                    </Show>
-                    <Show when=move || card.with(|c| c.result.is_some())>
-                        <button type="button" on:click=move |_| studio.download(id)>"Download"</button>
-                        <button type="button" on:click=move |_| studio.use_as_input(id)>"Use as input"</button>
-                    </Show>
-                    <Show when=move || card.with(JobCard::can_retry)>
-                        <button type="button" on:click=move |_| studio.retry(id)>"Retry"</button>
-                    </Show>
-                    <button type="button" class="secondary" on:click=move |_| studio.remove(id)>"Remove"</button>
+                    {move || card.with(card_actions).into_iter().map(|(action, text)| view! {
+                        <button type="button" data-action=action data-card=id>{text}</button>
+                    }).collect_view()}
+                    <button type="button" class="secondary" data-action="remove" data-card=id>"Remove"</button>
                 </div>
             </div>
         </li>

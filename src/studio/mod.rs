@@ -7,3 +7,4 @@ pub mod persist;
 pub mod sets;
 pub mod state;
 pub mod storage;
+pub mod thumbs;

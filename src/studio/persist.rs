@@ -26,6 +26,17 @@ use crate::studio::history::{self, JOBS, RESULTS, SETS};
 use crate::studio::sets::{AngleSet, SetCell, SetEntry};
 use crate::studio::state::{JobEntry, Studio};
 
+/// Saved results given back their object URL per task when the page reopens.
+const SAVED_RESULTS_PER_TASK: usize = 12;
+
+/// A restored card's result bytes, waiting for their object URL.
+struct SavedResult {
+    entry: JobEntry,
+    asset_id: String,
+    mime_type: String,
+    blob: web_sys::Blob,
+}
+
 /// How many recent jobs reconciliation looks through.
 const RECENT_JOBS: u16 = 100;
 
@@ -56,18 +67,28 @@ impl Studio {
         });
     }
 
-    /// Saves a card whenever it changes (while it is in the list). `stored` cards (just read
-    /// back) are not written again until they change.
+    /// Saves a card whenever its record changes (while it is in the list): a change the
+    /// record does not hold (a new object URL, the clock) writes nothing. `stored` cards (just
+    /// read back) are not written again until their record changes.
     pub(crate) fn watch_entry(self, entry: JobEntry, stored: bool) {
+        // The record without its thumbnail (set once, when the card is made), as JSON.
+        let fingerprint = move || {
+            let thumbnail_len = entry.thumbnail.with(String::len);
+            entry.card.with(|card| {
+                serde_json::to_string(&job_record(card, entry.set, ""))
+                    .map(|json| format!("{thumbnail_len}:{json}"))
+                    .ok()
+            })
+        };
         self.under_root(move || {
-            Effect::new(move |previous: Option<()>| {
-                if previous.is_none() && stored {
-                    // Subscribe without writing what is already on the device.
-                    entry.card.track();
-                    entry.thumbnail.track();
-                    return;
+            Effect::new(move |previous: Option<Option<String>>| {
+                let now = fingerprint();
+                match previous {
+                    None if stored => {}
+                    Some(before) if before == now => {}
+                    _ => self.save_entry(entry),
                 }
-                self.save_entry(entry);
+                now
             });
         });
     }
@@ -163,6 +184,7 @@ impl Studio {
                 Ok(db) => db,
                 Err(message) => return self.storage_failed(message),
             };
+            crate::perf_mark("angleshot-history-open");
             let db = Rc::new(db);
             self.db.set_value(Some(db.clone()));
             let stored = match history::load(&db).await {
@@ -172,28 +194,30 @@ impl Studio {
                     history::Stored::default()
                 }
             };
-            let blobs: HashMap<u64, web_sys::Blob> = stored.results.into_iter().collect();
+            crate::perf_mark("angleshot-history-read");
+            let mut blobs: HashMap<u64, web_sys::Blob> = stored.results.into_iter().collect();
             let mut restored = Vec::new();
+            let mut saved_results = Vec::new();
             for json in &stored.jobs {
                 let Ok(record) = decode_job_record(json) else {
                     continue; // an unreadable record is skipped, never fatal
                 };
-                let mut card = card_from_record(&record);
-                if let (Some(result), Some(blob)) = (&record.result, blobs.get(&record.local_id)) {
-                    if let Ok(object_url) = web_sys::Url::create_object_url_with_blob(blob) {
-                        card.result = Some(ResultImage {
-                            asset_id: result.asset_id.clone(),
-                            object_url,
-                            mime_type: result.mime_type.clone(),
-                        });
-                    }
-                }
-                restored.push(JobEntry {
+                let entry = JobEntry {
                     id: record.local_id,
                     set: record.set_id,
-                    card: self.lasting(card),
+                    card: self.lasting(card_from_record(&record)),
                     thumbnail: self.lasting(record.thumbnail.clone()),
-                });
+                };
+                if let (Some(result), Some(blob)) = (&record.result, blobs.remove(&record.local_id))
+                {
+                    saved_results.push(SavedResult {
+                        entry,
+                        asset_id: result.asset_id.clone(),
+                        mime_type: result.mime_type.clone(),
+                        blob,
+                    });
+                }
+                restored.push(entry);
             }
             let restored_sets: Vec<SetEntry> = stored
                 .sets
@@ -216,6 +240,7 @@ impl Studio {
                     }),
                 })
                 .collect();
+            crate::perf_mark("angleshot-history-decoded");
             let highest = restored
                 .iter()
                 .map(|e| e.id)
@@ -244,8 +269,12 @@ impl Studio {
             // once now. Restored ones get a watcher that writes only when they change.
             let restored_ids: Vec<u64> = restored.iter().map(|e| e.id).collect();
             let restored_set_ids: Vec<u64> = restored_sets.iter().map(|s| s.id).collect();
+            let saved_ids: Vec<u64> = saved_results.iter().map(|r| r.entry.id).collect();
             for entry in self.jobs.get_untracked() {
-                if restored_ids.contains(&entry.id) {
+                if saved_ids.contains(&entry.id) {
+                    // Watched once its result is back (`show_saved_results`): the record
+                    // already holds that result.
+                } else if restored_ids.contains(&entry.id) {
                     self.watch_entry(entry, true);
                 } else {
                     self.save_entry(entry);
@@ -258,15 +287,20 @@ impl Studio {
                     self.save_set(set);
                 }
             }
+            crate::perf_mark("angleshot-history-listed");
             if !restored.is_empty() {
                 self.start_ticking();
             }
+            self.show_saved_results(saved_results);
             for entry in restored {
                 let (phase, job_id, needs_result) = entry.card.with_untracked(|c| {
                     (
                         c.phase.clone(),
                         c.job_id.clone(),
-                        c.succeeded() && c.result.is_none() && !c.result_asset_ids.is_empty(),
+                        c.succeeded()
+                            && c.result.is_none()
+                            && !c.result_asset_ids.is_empty()
+                            && !saved_ids.contains(&entry.id),
                     )
                 });
                 match (phase, job_id) {
@@ -275,6 +309,38 @@ impl Studio {
                     _ if needs_result => self.fetch_result_later(entry),
                     _ => {}
                 }
+            }
+        });
+    }
+
+    /// Gives restored cards their saved bytes back as object URLs, newest first, a few per
+    /// task: each `createObjectURL` of a stored Blob costs about a millisecond on a tablet,
+    /// which for a long history would hold the first screen back.
+    fn show_saved_results(self, mut saved: Vec<SavedResult>) {
+        saved.sort_by_key(|r| std::cmp::Reverse(r.entry.id));
+        spawn_local(async move {
+            // After the cards' first render: they show (thumbnail, status) at once, their
+            // result images a task later.
+            TimeoutFuture::new(0).await;
+            for chunk in saved.chunks(SAVED_RESULTS_PER_TASK) {
+                for saved in chunk {
+                    if self.entry(saved.entry.id).is_none() {
+                        continue; // removed meanwhile
+                    }
+                    let Ok(object_url) = web_sys::Url::create_object_url_with_blob(&saved.blob)
+                    else {
+                        continue;
+                    };
+                    saved.entry.card.update(|card| {
+                        card.result = Some(ResultImage {
+                            asset_id: saved.asset_id.clone(),
+                            object_url,
+                            mime_type: saved.mime_type.clone(),
+                        })
+                    });
+                    self.watch_entry(saved.entry, true);
+                }
+                TimeoutFuture::new(0).await;
             }
         });
     }

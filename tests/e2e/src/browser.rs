@@ -313,6 +313,27 @@ impl Page {
         }
     }
 
+    /// Scrolls to the end of the page until the list holds `count` items (a long job list
+    /// renders its newest cards first, the rest as the end of the page comes near).
+    pub async fn scroll_list_until(&self, list_name: &str, count: usize) -> Vec<String> {
+        let deadline = Instant::now() + DEFAULT_WAIT;
+        loop {
+            self.eval("window.scrollTo(0, document.documentElement.scrollHeight); return null;")
+                .await;
+            let items = self.list_items(list_name).await;
+            if items.len() >= count {
+                return items;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "scrolling never showed {count} items in {list_name:?}: {}",
+                    items.len()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Sets a slider (`role=slider`) to `value` as a pointer drag would: value + input event.
     pub async fn set_slider(&self, name: &str, value: i32) {
         let slider = self.by_role("slider", name).await;

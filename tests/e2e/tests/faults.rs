@@ -67,6 +67,8 @@ async fn twenty_jobs_under_faults_all_end_true_without_duplicates() {
             page.fill("Prompt", &format!("fault job {i:02}")).await;
             page.click_button("Generate").await;
         }
+        // The list renders its newest cards first, the rest near the end of the page.
+        page.scroll_list_until("Jobs", JOBS).await;
         let cards = page
             .wait_list("Jobs", Duration::from_secs(150), |items| {
                 items.len() == JOBS && items.iter().all(|c| settled(c))

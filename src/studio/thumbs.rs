@@ -1,0 +1,50 @@
+//! Card thumbnails on screen: every card of one input shows the same small image, kept (and
+//! saved) as a `data:` URL. Handing that 20 KB string to each of 200 `<img>`s costs a copy,
+//! a parse and a decode per card; one `blob:` URL per distinct thumbnail costs one.
+//!
+//! ```no_run
+//! let src = angleshot::studio::thumbs::display_url("data:image/webp;base64,UklGR...");
+//! assert!(src.starts_with("blob:") || src.starts_with("data:"));
+//! ```
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use base64::Engine as _;
+
+thread_local! {
+    /// `data:` URL → the `blob:` URL showing it. Bounded by the inputs used (a few KB each);
+    /// never revoked, as cards of any age may show it.
+    static SHOWN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The URL an `<img>` should show for `thumbnail`: a shared `blob:` URL for a `data:` URL,
+/// anything else (or a `data:` URL that cannot be turned into a Blob) as it is.
+pub fn display_url(thumbnail: &str) -> String {
+    if !thumbnail.starts_with("data:") {
+        return thumbnail.to_string();
+    }
+    if let Some(url) = SHOWN.with_borrow(|shown| shown.get(thumbnail).cloned()) {
+        return url;
+    }
+    match blob_url(thumbnail) {
+        Some(url) => {
+            SHOWN.with_borrow_mut(|shown| shown.insert(thumbnail.to_string(), url.clone()));
+            url
+        }
+        None => thumbnail.to_string(),
+    }
+}
+
+fn blob_url(data_url: &str) -> Option<String> {
+    let (header, payload) = data_url.strip_prefix("data:")?.split_once(',')?;
+    let mime = header.strip_suffix(";base64")?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(payload)
+        .ok()?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}

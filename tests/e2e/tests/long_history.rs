@@ -1,0 +1,106 @@
+//! A long history stays quick: the list renders its newest cards first and the rest as the
+//! artist scrolls (or asks with "Show older jobs"), every card of one input shows one shared
+//! thumbnail URL, and a reopened history gets its result images back from the device.
+
+use std::time::Duration;
+
+use angleshot_e2e::fixtures::studio_servers;
+use angleshot_e2e::{Page, with_browser};
+
+/// More cards than two screens of the 1024×768 test window hold.
+const JOBS: usize = 60;
+/// `FIRST_ROWS` in `src/components/job_list.rs`.
+const FIRST_ROWS: usize = 10;
+
+/// The distinct `src` of the cards' input thumbnails.
+async fn thumbnail_sources(page: &Page) -> Vec<String> {
+    let sources = page
+        .eval("return [...new Set([...document.querySelectorAll('[aria-label=\"Jobs\"] img.thumb')].map(i => i.getAttribute('src')))];")
+        .await;
+    sources
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_string))
+        .collect()
+}
+
+/// Cards rendered once the list has settled, checked against the "Show older jobs" button.
+async fn settled_partial_list(page: &Page) -> usize {
+    page.wait_list("Jobs", Duration::from_secs(10), |items| {
+        items.len() >= FIRST_ROWS
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let shown = page.list_items("Jobs").await.len();
+    assert!(
+        (FIRST_ROWS..JOBS).contains(&shown),
+        "the first screen, not the whole history: {shown} of {JOBS} cards rendered"
+    );
+    // Read without scrolling to it (finding by role scrolls, which would show more).
+    let button = page
+        .eval("const b = [...document.querySelectorAll('button')].find(b => b.textContent.startsWith('Show older jobs')); return b ? b.textContent : null;")
+        .await;
+    assert_eq!(
+        button.as_str(),
+        Some(format!("Show older jobs ({})", JOBS - shown).as_str())
+    );
+    shown
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_history_renders_its_first_screen_then_the_rest_on_scroll() {
+    let (site, api) = studio_servers(300).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.fill("Prompt", "many").await;
+        page.eval(&format!(
+            "const g = [...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Generate'); for (let i = 0; i < {JOBS}; i++) g.click(); return null;"
+        ))
+        .await;
+
+        // The newest first; the rest as the end of the page comes near.
+        settled_partial_list(&page).await;
+        page.scroll_list_until("Jobs", JOBS).await;
+        page.wait_list("Jobs", Duration::from_secs(60), |items| {
+            items.len() == JOBS && items.iter().all(|c| c.contains("success") && c.contains("Download"))
+        })
+        .await;
+        let sources = thumbnail_sources(&page).await;
+        assert_eq!(sources.len(), 1, "one thumbnail URL for one input: {sources:?}");
+        assert!(sources[0].starts_with("blob:"), "{sources:?}");
+        // Each card's record and result bytes are written as they change.
+        tokio::time::sleep(Duration::from_millis(1_000)).await;
+
+        // Reopened: the first screen, with results from the device; the rest by the button.
+        api.clear_requests();
+        page.client.refresh().await.expect("reload");
+        page.wait_for_role("heading", "Angleshot").await;
+        page.eval("window.scrollTo(0, 0); return null;").await;
+        let shown = settled_partial_list(&page).await;
+        page.wait_list("Jobs", Duration::from_secs(10), |items| {
+            items.len() >= shown && items.iter().all(|c| c.contains("Download"))
+        })
+        .await;
+        // The button, pressed where it is (scrolling to it would show more by itself).
+        page.eval("[...document.querySelectorAll('button')].find(b => b.textContent.startsWith('Show older jobs')).click(); return null;")
+            .await;
+        page.wait_list("Jobs", Duration::from_secs(5), |items| items.len() > shown)
+            .await;
+        page.scroll_list_until("Jobs", JOBS).await;
+        page.wait_list("Jobs", Duration::from_secs(10), |items| {
+            items.len() == JOBS && items.iter().all(|c| c.contains("Download"))
+        })
+        .await;
+        assert_eq!(thumbnail_sources(&page).await.len(), 1);
+        let asked: Vec<String> = api
+            .requests()
+            .iter()
+            .filter(|r| r.server == "cdn" || r.path.contains("/assets"))
+            .map(|r| format!("{} {}", r.method, r.path))
+            .collect();
+        assert_eq!(asked, Vec::<String>::new(), "results came from the device");
+    })
+    .await;
+}
