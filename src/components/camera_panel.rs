@@ -39,7 +39,19 @@ pub fn CameraPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let camera = studio.camera;
     let ranges = studio.ranges;
-    let fine = move || camera.with(|c| c.fine);
+    // One memo per field: dragging the gizmo changes rotate/forward every pointer-move, and
+    // only what shows those should run then (not the prompt, the options, the reasons).
+    let rotate = Memo::new(move |_| camera.with(|c| c.rotate));
+    let forward = Memo::new(move |_| camera.with(|c| c.forward));
+    let tilt = Memo::new(move |_| camera.with(|c| c.tilt));
+    let fine = Memo::new(move |_| camera.with(|c| c.fine));
+    let wide_angle = Memo::new(move |_| camera.with(|c| c.wide_angle));
+    let aspect_ratio = Memo::new(move |_| camera.with(|c| c.aspect_ratio));
+    let lora_scale = Memo::new(move |_| camera.with(|c| c.lora_scale));
+    let go_fast = Memo::new(move |_| camera.with(|c| c.go_fast));
+    let prompt = Memo::new(move |_| camera.with(|c| c.prompt.clone()));
+    let generate_blocker = Memo::new(move |_| studio.generate_blocker());
+    let set_blocker = Memo::new(move |_| studio.set_blocker());
     let edit = move |change: &dyn Fn(&mut Camera, &crate::domain::camera::Ranges)| {
         let r = ranges.get_untracked();
         camera.update(|c| change(c, &r));
@@ -57,34 +69,34 @@ pub fn CameraPanel() -> impl IntoView {
 
             <div class="field">
                 <label for="rotate">"Rotate"</label>
-                <output for="rotate">{move || rotate_words(camera.with(|c| c.rotate))}</output>
+                <output for="rotate">{move || rotate_words(rotate.get())}</output>
                 // Right-to-left so that moving the thumb LEFT orbits the camera to the left (+).
                 <input id="rotate" type="range" dir="rtl" aria-describedby="rotate-help"
                     min=move || ranges.with(|r| r.rotate.min) max=move || ranges.with(|r| r.rotate.max)
-                    step=move || if fine() { 1 } else { 45 }
-                    prop:value=move || camera.with(|c| c.rotate)
-                    aria-valuetext=move || rotate_words(camera.with(|c| c.rotate))
+                    step=move || if fine.get() { 1 } else { 45 }
+                    prop:value=rotate
+                    aria-valuetext=move || rotate_words(rotate.get())
                     on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_rotate(v, r)) } } />
                 <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
             </div>
 
             <div class="field">
                 <label for="forward">"Move forward"</label>
-                <output for="forward">{move || camera.with(|c| match c.forward { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() })}</output>
+                <output for="forward">{move || match forward.get() { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() }}</output>
                 <input id="forward" type="range"
                     min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
-                    step=move || if fine() { 1 } else { 5 }
-                    prop:value=move || camera.with(|c| c.forward)
+                    step=move || if fine.get() { 1 } else { 5 }
+                    prop:value=forward
                     on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_forward(v, r)) } } />
             </div>
 
             <div class="field">
                 <label for="tilt">"Vertical tilt"</label>
-                <output for="tilt">{move || camera.with(|c| match c.tilt { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" })}</output>
+                <output for="tilt">{move || match tilt.get() { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" }}</output>
                 <input id="tilt" type="range" step="1"
                     min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
-                    prop:value=move || camera.with(|c| c.tilt)
-                    aria-valuetext=move || camera.with(|c| match c.tilt { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" })
+                    prop:value=tilt
+                    aria-valuetext=move || match tilt.get() { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" }
                     on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_tilt(v, r)) } } />
                 <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
             </div>
@@ -96,7 +108,7 @@ pub fn CameraPanel() -> impl IntoView {
                 <span class="hint">"(off: snap to the model's trained angles)"</span>
             </div>
             <div class="check">
-                <input id="wide" type="checkbox" prop:checked=move || camera.with(|c| c.wide_angle)
+                <input id="wide" type="checkbox" prop:checked=wide_angle
                     on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.wide_angle = on) } />
                 <label for="wide">"Wide-angle lens"</label>
             </div>
@@ -109,7 +121,7 @@ pub fn CameraPanel() -> impl IntoView {
                     <select id="aspect"
                         on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
                         {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
-                            <option value=ratio.as_wire() selected=move || camera.with(|c| c.aspect_ratio == ratio)>
+                            <option value=ratio.as_wire() selected=move || aspect_ratio.get() == ratio>
                                 {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
                             </option>
                         }).collect_view()}
@@ -121,12 +133,12 @@ pub fn CameraPanel() -> impl IntoView {
                     <input id="lora" type="number" inputmode="decimal"
                         min=move || ranges.with(|r| r.lora_min) max=move || ranges.with(|r| r.lora_max)
                         step=move || ranges.with(|r| r.lora_step)
-                        prop:value=move || camera.with(|c| c.lora_scale)
+                        prop:value=lora_scale
                         on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
                 </div>
 
                 <div class="check">
-                    <input id="fast" type="checkbox" prop:checked=move || camera.with(|c| c.go_fast)
+                    <input id="fast" type="checkbox" prop:checked=go_fast
                         on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
                     <label for="fast">"Go fast"</label>
                 </div>
@@ -135,7 +147,7 @@ pub fn CameraPanel() -> impl IntoView {
             <div class="field">
                 <label for="prompt">"Prompt"</label>
                 <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
-                    prop:value=move || camera.with(|c| c.prompt.clone())
+                    prop:value=prompt
                     on:input=move |ev| { let text = event_target_value(&ev); camera.update(|c| c.prompt = text) }></textarea>
             </div>
 
@@ -147,18 +159,18 @@ pub fn CameraPanel() -> impl IntoView {
             <div class="generate-bar">
                 <div class="row">
                     <button type="button" class="primary" aria-describedby="generate-reason"
-                        disabled=move || studio.generate_blocker().is_some()
+                        disabled=move || generate_blocker.get().is_some()
                         on:click=move |_| studio.generate()>"Generate"</button>
                     <button type="button" aria-describedby="set-reason"
-                        disabled=move || studio.set_blocker().is_some()
+                        disabled=move || set_blocker.get().is_some()
                         on:click=move |_| studio.generate_set()>"Generate angle set"</button>
                     <button type="button" class="secondary"
-                        disabled=move || studio.generate_blocker().is_some()
+                        disabled=move || generate_blocker.get().is_some()
                         on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
                 </div>
-                <p id="generate-reason" class="hint">{move || studio.generate_blocker()}</p>
+                <p id="generate-reason" class="hint">{move || generate_blocker.get()}</p>
                 // Said once: only when the set's reason differs from Generate's.
-                <p id="set-reason" class="hint">{move || studio.set_blocker().filter(|r| Some(*r) != studio.generate_blocker()).map(|r| format!("Angle set: {r}"))}</p>
+                <p id="set-reason" class="hint">{move || set_blocker.get().filter(|r| Some(*r) != generate_blocker.get()).map(|r| format!("Angle set: {r}"))}</p>
             </div>
             <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost.get()}</p>
         </section>

@@ -187,8 +187,9 @@ pub fn OrbitGizmo() -> impl IntoView {
         }
     };
 
-    let cam = move || camera.with(|c| camera_point(c.rotate, c.forward));
-    let elev = move || camera.with(|c| elevation_point(c.tilt));
+    // Memos: a height change leaves the orbit dot alone, and the reverse.
+    let cam = Memo::new(move |_| camera.with(|c| camera_point(c.rotate, c.forward)));
+    let elev = Memo::new(move |_| camera.with(|c| elevation_point(c.tilt)));
     view! {
         <div class="gizmo-wrap">
             <svg class="gizmo" viewBox=format!("0 0 {VIEW_W} {VIEW_H}") role="slider" tabindex="0"
@@ -208,13 +209,13 @@ pub fn OrbitGizmo() -> impl IntoView {
                 <text class="gizmo-label" x=CENTER.0 + FAR_RADIUS + 4.0 y=CENTER.1 - 6.0>"R"</text>
                 <rect class="subject" x=CENTER.0 - 12.0 y=CENTER.1 - 12.0 width="24" height="24" rx="5" />
                 <path class="cone" d=move || camera.with(cone_path) />
-                {move || { let _ = ticks.get(); let (x, y) = cam(); view! { <circle class="snap-ring" cx=x cy=y r="9" /> } }}
-                <circle class="camera-dot" cx=move || cam().0 cy=move || cam().1 r="9" />
+                {move || { let _ = ticks.get(); let (x, y) = cam.get(); view! { <circle class="snap-ring" cx=x cy=y r="9" /> } }}
+                <circle class="camera-dot" cx=move || cam.get().0 cy=move || cam.get().1 r="9" />
                 <path class="arc" d=arc_path() />
                 <text class="gizmo-label" x=ARC_CENTER.0 - 30.0 y="22">"top-down"</text>
                 <text class="gizmo-label" x=ARC_CENTER.0 - 30.0 y="196">"low angle"</text>
                 <rect class="subject small" x=ARC_CENTER.0 - 6.0 y=ARC_CENTER.1 - 10.0 width="12" height="20" rx="3" />
-                <circle class="camera-dot" cx=move || elev().0 cy=move || elev().1 r="9" />
+                <circle class="camera-dot" cx=move || elev.get().0 cy=move || elev.get().1 r="9" />
             </svg>
             <p id="gizmo-help" class="hint">"Drag the camera around the subject, closer or farther; drag on the arc to raise or lower it. Keys: ←/→ orbit, ↑/↓ height, +/− distance."</p>
         </div>

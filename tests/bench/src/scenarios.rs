@@ -133,6 +133,20 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             tokio::time::sleep(Duration::from_millis(300)).await;
             long_tasks += take_long_tasks(page).await.0;
         }
+        if rate == 4 && std::env::var("BENCH_PROFILE").as_deref() == Ok("load") {
+            page.cdp("Profiler.enable", json!({})).await;
+            page.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 }))
+                .await;
+            page.cdp("Profiler.start", json!({})).await;
+            let ms = cold_navigate(page, url).await;
+            let profile = page.cdp("Profiler.stop", json!({})).await;
+            println!("profiled cold load at ×4: {ms:.0} ms");
+            let timeline = page
+                .eval("const n = performance.getEntriesByType('navigation')[0]; return [['html', n.responseEnd, n.domInteractive, n.domContentLoadedEventEnd], ...performance.getEntriesByType('resource').map(e => [e.name.split('/').pop().slice(0, 24), Math.round(e.startTime), Math.round(e.responseEnd)]), ...performance.getEntriesByType('mark').map(m => [m.name, Math.round(m.startTime)])];")
+                .await;
+            println!("timeline: {timeline}");
+            print_profile(&profile["profile"]);
+        }
         println!("cold loads at ×{rate}: {times:?} ms");
         let budget = if rate == 4 { 300.0 } else { f64::INFINITY };
         metrics.push(Metric {
@@ -330,7 +344,7 @@ pub async fn two_hundred_cards(
     studio_ready(page, url, api).await;
     throttle(page, 4).await;
     take_long_tasks(page).await;
-    let profiling = std::env::var("BENCH_PROFILE").is_ok();
+    let profiling = std::env::var("BENCH_PROFILE").as_deref() == Ok("1");
     let clicks = page
         .client
         .execute_async(
