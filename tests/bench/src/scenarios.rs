@@ -75,8 +75,24 @@ async fn wait_mounted(page: &Page) -> f64 {
     }
 }
 
-async fn cold_navigate(page: &Page, url: &str) -> f64 {
+/// Which cold load: nothing of the app on the device, or its service worker and shell cache
+/// kept from an earlier visit (the HTTP cache is emptied either way).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Visit {
+    First,
+    Returning,
+}
+
+async fn cold_navigate(page: &Page, url: &str, visit: Visit) -> f64 {
     page.cdp("Network.clearBrowserCache", json!({})).await;
+    if visit == Visit::First {
+        let origin = url.split('/').take(3).collect::<Vec<_>>().join("/");
+        page.cdp(
+            "Storage.clearDataForOrigin",
+            json!({ "origin": origin, "storageTypes": "service_workers,cache_storage" }),
+        )
+        .await;
+    }
     page.client.goto("about:blank").await.expect("blank page");
     page.client.goto(url).await.expect("navigate");
     wait_mounted(page).await
@@ -91,7 +107,7 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
 
     // Transfer: one cold load at ×1, everything the page fetched up to mount.
     throttle(page, 1).await;
-    let mounted = cold_navigate(page, url).await;
+    let mounted = cold_navigate(page, url, Visit::First).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let transfer = page
         .eval(&format!(
@@ -129,7 +145,7 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
         let mut times = Vec::new();
         let mut long_tasks = 0;
         for _ in 0..COLD_LOADS {
-            times.push(cold_navigate(page, url).await);
+            times.push(cold_navigate(page, url, Visit::First).await);
             tokio::time::sleep(Duration::from_millis(300)).await;
             long_tasks += take_long_tasks(page).await.0;
         }
@@ -138,7 +154,7 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             page.cdp("Profiler.setSamplingInterval", json!({ "interval": 100 }))
                 .await;
             page.cdp("Profiler.start", json!({})).await;
-            let ms = cold_navigate(page, url).await;
+            let ms = cold_navigate(page, url, Visit::First).await;
             let profile = page.cdp("Profiler.stop", json!({})).await;
             println!("profiled cold load at ×4: {ms:.0} ms");
             let timeline = page
@@ -169,6 +185,25 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             "",
         ));
         if rate == 4 {
+            // A returning artist: the service worker (installed by the last load) answers.
+            page.client
+                .goto(url)
+                .await
+                .expect("install the service worker");
+            wait_mounted(page).await;
+            tokio::time::sleep(Duration::from_millis(1_500)).await;
+            let mut returning = Vec::new();
+            for _ in 0..COLD_LOADS {
+                returning.push(cold_navigate(page, url, Visit::Returning).await);
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            take_long_tasks(page).await;
+            println!("returning visits at ×4: {returning:?} ms");
+            metrics.push(Metric::info(
+                &format!("2. … returning visit (service worker), median of {COLD_LOADS}, ×4"),
+                median(&mut returning),
+                "ms",
+            ));
             tokio::time::sleep(Duration::from_millis(500)).await;
             let heap = page.cdp("Runtime.getHeapUsage", json!({})).await;
             metrics.push(Metric::budget(
@@ -362,10 +397,11 @@ pub async fn two_hundred_cards(
         .expect("200 clicks");
     let (click_long_tasks, _) = take_long_tasks(page).await;
     throttle(page, 1).await;
-    assert_eq!(
-        clicks[1].as_u64(),
-        Some(FIRST_SCREEN as u64),
-        "first screen of cards rendered"
+    // The first screen, and more if the end of the list is already near (page scrolled).
+    let rendered = clicks[1].as_u64().unwrap_or(0) as usize;
+    assert!(
+        (FIRST_SCREEN..200).contains(&rendered),
+        "first screen of cards rendered, not all 200: {rendered}"
     );
     // Render all 200 and let every job finish and its result be stored.
     page.client
