@@ -2,7 +2,7 @@
 
 use angleshot::api::error::ApiError;
 use angleshot::api::types::{GenerateBody, Job, JobStatus};
-use angleshot::domain::jobs::{JobCard, Phase};
+use angleshot::domain::jobs::{CardAction, JobCard, Phase};
 
 fn job(json: &str) -> Job {
     serde_json::from_str(json).unwrap()
@@ -131,4 +131,49 @@ fn poll_errors_are_notices_cleared_by_the_next_answer() {
     assert!(c.is_watching(), "a failed poll loses nothing");
     c.apply(&job(r#"{"jobId":"job_1","status":"queued"}"#), 3_000.0);
     assert_eq!(c.notice, None);
+}
+
+#[test]
+fn a_finished_cards_status_line_does_not_read_the_clock() {
+    let mut c = card();
+    c.submitted(&job(r#"{"jobId":"job_1","status":"queued"}"#));
+    let read = std::cell::Cell::new(0);
+    let clock = || {
+        read.set(read.get() + 1);
+        6_000.0
+    };
+    assert_eq!(c.status_line(clock), "queued · 5 s · job_1");
+    assert_eq!(read.get(), 1, "a running card follows the clock");
+    assert!(c.apply(
+        &job(r#"{"jobId":"job_1","status":"success","metadata":{"assetIds":["a"]}}"#),
+        9_000.0
+    ));
+    assert_eq!(c.status_line(clock), "success · 8 s · job_1");
+    assert_eq!(
+        read.get(),
+        1,
+        "a finished card never reads it (so it need not re-render each second)"
+    );
+}
+
+#[test]
+fn a_card_offers_the_actions_of_its_state_and_their_keys_read_back() {
+    let mut c = card();
+    assert!(c.shows_progress(), "submitting");
+    assert_eq!(c.actions(), []);
+    c.submitted(&job(r#"{"jobId":"job_1","status":"queued"}"#));
+    assert_eq!(c.actions(), [CardAction::StopWatching]);
+    assert!(c.apply(&job(r#"{"jobId":"job_1","status":"failure"}"#), 2_000.0));
+    assert!(!c.shows_progress(), "a finished card has no bar");
+    assert_eq!(c.actions(), [CardAction::Retry]);
+    for action in [
+        CardAction::StopWatching,
+        CardAction::Download,
+        CardAction::UseAsInput,
+        CardAction::Retry,
+        CardAction::Remove,
+    ] {
+        assert_eq!(CardAction::from_key(action.key()), Some(action));
+    }
+    assert_eq!(CardAction::from_key("format-disk"), None);
 }

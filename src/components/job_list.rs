@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::components::near_viewport::when_near_viewport;
 use crate::components::set_group::SetGroup;
 use crate::domain::camera::Camera;
-use crate::domain::jobs::{JobCard, Phase};
+use crate::domain::jobs::{CardAction, JobCard};
 use crate::studio::sets::SetEntry;
 use crate::studio::state::{JobEntry, Studio};
 use crate::studio::thumbs::display_url;
@@ -145,45 +145,17 @@ fn on_card_action(studio: Studio, event: &leptos::ev::MouseEvent) {
     else {
         return;
     };
-    match button.get_attribute("data-action").as_deref() {
-        Some("stop") => studio.stop_watching(id),
-        Some("download") => studio.download(id),
-        Some("reuse") => studio.use_as_input(id),
-        Some("retry") => studio.retry(id),
-        Some("remove") => studio.remove(id),
-        _ => {}
+    let action = button
+        .get_attribute("data-action")
+        .and_then(|key| CardAction::from_key(&key));
+    match action {
+        Some(CardAction::StopWatching) => studio.stop_watching(id),
+        Some(CardAction::Download) => studio.download(id),
+        Some(CardAction::UseAsInput) => studio.use_as_input(id),
+        Some(CardAction::Retry) => studio.retry(id),
+        Some(CardAction::Remove) => studio.remove(id),
+        None => {}
     }
-}
-
-/// What a card's status line says: status, elapsed seconds (frozen once finished, so a
-/// finished card does not follow the clock), job id.
-fn status_line(card: &JobCard, now: impl FnOnce() -> f64) -> String {
-    let elapsed = match card.finished_ms {
-        Some(_) => card.elapsed_secs(0.0),
-        None => card.elapsed_secs(now()),
-    };
-    let mut line = format!("{} · {elapsed} s", card.status_text());
-    if let Some(job_id) = &card.job_id {
-        line.push_str(" · ");
-        line.push_str(job_id);
-    }
-    line
-}
-
-/// The buttons a card offers in its state, as (action, label); handled by `on_card_action`.
-fn card_actions(card: &JobCard) -> Vec<(&'static str, &'static str)> {
-    let mut actions = Vec::new();
-    if card.phase == Phase::Running {
-        actions.push(("stop", "Stop watching"));
-    }
-    if card.result.is_some() {
-        actions.push(("download", "Download"));
-        actions.push(("reuse", "Use as input"));
-    }
-    if card.can_retry() {
-        actions.push(("retry", "Retry"));
-    }
-    actions
 }
 
 /// One card. Few reactive parts on purpose (a long history renders them all): one memo for
@@ -194,14 +166,13 @@ fn JobCardView(entry: JobEntry) -> impl IntoView {
     let card = entry.card;
     let id = entry.id;
     let described = Memo::new(move |_| card.with(words));
-    let running =
-        Memo::new(move |_| card.with(|c| matches!(c.phase, Phase::Submitting | Phase::Running)));
+    let running = Memo::new(move |_| card.with(JobCard::shows_progress));
     view! {
         <li class="job-card" aria-label=move || format!("Job: {}", described.get())>
             <img class="thumb" src=move || entry.thumbnail.with(|t| display_url(t)) alt="" decoding="async" />
             <div class="job-body">
                 <p class="params">{move || described.get()}</p>
-                <p class="status">{move || card.with(|c| status_line(c, || studio.now.get()))}</p>
+                <p class="status">{move || card.with(|c| c.status_line(|| studio.now.get()))}</p>
                 // Only while it runs: a finished card needs no bar (setting a bar's value
                 // costs a layout, which made a long history slow to render).
                 {move || running.get().then(|| view! {
@@ -222,10 +193,10 @@ fn JobCardView(entry: JobEntry) -> impl IntoView {
                 })}
                 // Handled once for the whole list (`on_card_action`): no handler per card.
                 <div class="row actions">
-                    {move || card.with(card_actions).into_iter().map(|(action, text)| view! {
-                        <button type="button" data-action=action data-card=id>{text}</button>
+                    {move || card.with(JobCard::actions).into_iter().map(|action| view! {
+                        <button type="button" data-action=action.key() data-card=id>{action.label()}</button>
                     }).collect_view()}
-                    <button type="button" class="secondary" data-action="remove" data-card=id>"Remove"</button>
+                    <button type="button" class="secondary" data-action=CardAction::Remove.key() data-card=id>{CardAction::Remove.label()}</button>
                 </div>
             </div>
         </li>

@@ -226,4 +226,87 @@ impl JobCard {
         matches!(self.phase, Phase::Unsure | Phase::Refused | Phase::Stopped)
             || (self.phase == Phase::Done && self.status != Some(JobStatus::Success))
     }
+
+    /// Whether the card shows a progress bar (only while the job may still move).
+    pub fn shows_progress(&self) -> bool {
+        matches!(self.phase, Phase::Submitting | Phase::Running)
+    }
+
+    /// The status line: status, elapsed seconds, job id. `now` (the ticking clock) is read
+    /// only while the job runs, so a finished card does not follow the clock.
+    pub fn status_line(&self, now: impl FnOnce() -> f64) -> String {
+        let elapsed = match self.finished_ms {
+            Some(_) => self.elapsed_secs(0.0),
+            None => self.elapsed_secs(now()),
+        };
+        let mut line = format!("{} · {elapsed} s", self.status_text());
+        if let Some(job_id) = &self.job_id {
+            line.push_str(" · ");
+            line.push_str(job_id);
+        }
+        line
+    }
+
+    /// The actions the card offers in its state, besides Remove (always there).
+    pub fn actions(&self) -> Vec<CardAction> {
+        let mut actions = Vec::new();
+        if self.phase == Phase::Running {
+            actions.push(CardAction::StopWatching);
+        }
+        if self.result.is_some() {
+            actions.push(CardAction::Download);
+            actions.push(CardAction::UseAsInput);
+        }
+        if self.can_retry() {
+            actions.push(CardAction::Retry);
+        }
+        actions
+    }
+}
+
+/// A card's button (see [`JobCard::actions`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardAction {
+    StopWatching,
+    Download,
+    UseAsInput,
+    Retry,
+    Remove,
+}
+
+impl CardAction {
+    /// Its key in the page (`data-action`), read back by [`CardAction::from_key`].
+    pub fn key(self) -> &'static str {
+        match self {
+            CardAction::StopWatching => "stop",
+            CardAction::Download => "download",
+            CardAction::UseAsInput => "reuse",
+            CardAction::Retry => "retry",
+            CardAction::Remove => "remove",
+        }
+    }
+
+    /// The action with this key, if any.
+    pub fn from_key(key: &str) -> Option<CardAction> {
+        [
+            CardAction::StopWatching,
+            CardAction::Download,
+            CardAction::UseAsInput,
+            CardAction::Retry,
+            CardAction::Remove,
+        ]
+        .into_iter()
+        .find(|action| action.key() == key)
+    }
+
+    /// The button's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            CardAction::StopWatching => "Stop watching",
+            CardAction::Download => "Download",
+            CardAction::UseAsInput => "Use as input",
+            CardAction::Retry => "Retry",
+            CardAction::Remove => "Remove",
+        }
+    }
 }

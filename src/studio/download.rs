@@ -6,6 +6,15 @@
 
 use wasm_bindgen::JsCast;
 
+/// An object URL for `bytes` of type `mime` (the caller revokes it when done with it).
+pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
 /// Clicks a temporary `<a download>` for `url`.
 pub fn save(url: &str, file_name: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

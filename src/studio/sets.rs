@@ -402,13 +402,7 @@ async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
 
 /// Saves bytes as a file through a temporary object URL, revoked once the download started.
 fn save_bytes(bytes: &[u8], file_name: &str) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/zip");
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    let Some(url) = crate::studio::download::object_url(bytes, "application/zip") else {
         return;
     };
     crate::studio::download::save(&url, file_name);

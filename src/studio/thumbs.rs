@@ -42,9 +42,5 @@ fn blob_url(data_url: &str) -> Option<String> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(payload)
         .ok()?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    crate::studio::download::object_url(&bytes, mime)
 }
