@@ -17,79 +17,35 @@ pub struct SetAngle {
     pub tilt: i32,
 }
 
+const fn at(rotate: i32, tilt: i32) -> SetAngle {
+    SetAngle { rotate, tilt }
+}
+
 /// The default set: four eye-level turns, plus top-down and low angle from the front.
 pub const DEFAULT_SET: [SetAngle; 6] = [
-    SetAngle {
-        rotate: -90,
-        tilt: 0,
-    },
-    SetAngle {
-        rotate: -45,
-        tilt: 0,
-    },
-    SetAngle {
-        rotate: 45,
-        tilt: 0,
-    },
-    SetAngle {
-        rotate: 90,
-        tilt: 0,
-    },
-    SetAngle {
-        rotate: 0,
-        tilt: -1,
-    },
-    SetAngle { rotate: 0, tilt: 1 },
+    at(-90, 0),
+    at(-45, 0),
+    at(45, 0),
+    at(90, 0),
+    at(0, -1),
+    at(0, 1),
 ];
 
 /// Every angle the set editor offers (the default set ticked).
 pub const SET_CHOICES: [SetAngle; 13] = [
-    SetAngle {
-        rotate: -90,
-        tilt: 0,
-    },
-    SetAngle {
-        rotate: -45,
-        tilt: 0,
-    },
-    SetAngle { rotate: 0, tilt: 0 },
-    SetAngle {
-        rotate: 45,
-        tilt: 0,
-    },
-    SetAngle {
-        rotate: 90,
-        tilt: 0,
-    },
-    SetAngle {
-        rotate: 0,
-        tilt: -1,
-    },
-    SetAngle {
-        rotate: -45,
-        tilt: -1,
-    },
-    SetAngle {
-        rotate: 45,
-        tilt: -1,
-    },
-    SetAngle {
-        rotate: -90,
-        tilt: -1,
-    },
-    SetAngle {
-        rotate: 90,
-        tilt: -1,
-    },
-    SetAngle { rotate: 0, tilt: 1 },
-    SetAngle {
-        rotate: -45,
-        tilt: 1,
-    },
-    SetAngle {
-        rotate: 45,
-        tilt: 1,
-    },
+    at(-90, 0),
+    at(-45, 0),
+    at(0, 0),
+    at(45, 0),
+    at(90, 0),
+    at(0, -1),
+    at(-45, -1),
+    at(45, -1),
+    at(-90, -1),
+    at(90, -1),
+    at(0, 1),
+    at(-45, 1),
+    at(45, 1),
 ];
 
 /// Default number of a set's jobs in flight at once.
