@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod json;
 pub mod offline;
 pub mod panic_banner;
 pub mod studio;

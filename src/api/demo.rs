@@ -123,7 +123,7 @@ pub async fn send(request: ApiRequest) -> RawResponse {
     let body: Value = request
         .body
         .as_deref()
-        .and_then(|b| serde_json::from_str(b).ok())
+        .and_then(|b| crate::json::from_text(b).ok())
         .unwrap_or(Value::Null);
     let now = now_ms();
     match (request.method, path) {

@@ -40,7 +40,7 @@ pub struct ErrorBody {
 impl ErrorBody {
     /// Parses any text: JSON objects fill the fields, anything else is kept only as `raw`.
     pub fn parse(text: &str) -> Self {
-        let mut body = serde_json::from_str::<ErrorBody>(text).unwrap_or_default();
+        let mut body = crate::json::from_text::<ErrorBody>(text).unwrap_or_default();
         body.raw = text.to_string();
         body
     }

@@ -45,7 +45,7 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
             &raw.text,
         ));
     }
-    serde_json::from_str(&raw.text).map_err(|err| ApiError::Decode {
+    crate::json::from_text(&raw.text).map_err(|err| ApiError::Decode {
         status: raw.status,
         message: err.to_string(),
         raw: raw.text.clone(),

@@ -60,7 +60,7 @@ fn items(studio: Studio) -> Vec<ListItem> {
     studio
         .sets
         .with(|sets| items.extend(sets.iter().map(|s| ListItem::Set(*s))));
-    items.sort_by_key(|item| std::cmp::Reverse(item.key().1));
+    crate::domain::order::sort_by_rank(&mut items, |item| -i128::from(item.key().1));
     items
 }
 

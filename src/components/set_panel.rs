@@ -12,7 +12,12 @@ fn toggle(choices: &mut Vec<SetAngle>, angle: SetAngle, on: bool) {
         choices.push(angle);
     }
     // Keep the editor's order so the set is submitted in a predictable order.
-    choices.sort_by_key(|a| SET_CHOICES.iter().position(|c| c == a));
+    crate::domain::order::sort_by_rank(choices, |a| {
+        SET_CHOICES
+            .iter()
+            .position(|c| c == a)
+            .map_or(i128::MAX, |p| p as i128)
+    });
 }
 
 /// Ticks for each offered angle and the concurrency limit.

@@ -226,7 +226,7 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
 
 /// Reads a stored job record of any known version, migrating it to today's.
 pub fn decode_job_record(json: &str) -> Result<JobRecord, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let value: Value = crate::json::from_text(json).map_err(|e| e.to_string())?;
     let version = value
         .get("version")
         .or_else(|| value.get("v"))
@@ -241,7 +241,7 @@ pub fn decode_job_record(json: &str) -> Result<JobRecord, String> {
 
 /// Reads a stored set record.
 pub fn decode_set_record(json: &str) -> Result<SetRecord, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let value: Value = crate::json::from_text(json).map_err(|e| e.to_string())?;
     match value.get("version").and_then(Value::as_u64) {
         Some(2) => serde_json::from_value(value).map_err(|e| e.to_string()),
         other => Err(format!("unknown set format version {other:?}")),

@@ -52,7 +52,7 @@ impl Studio {
     /// Writes a card's record now (skipped once it has been removed from the list).
     fn save_entry(self, entry: JobEntry) {
         let json = entry.card.with(|card| {
-            serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
+            crate::json::to_text(&job_record(card, entry.set, &entry.thumbnail.get()))
         });
         let Ok(json) = json else { return };
         if self.entry(entry.id).is_none() {
@@ -75,7 +75,7 @@ impl Studio {
         let fingerprint = move || {
             let thumbnail_len = entry.thumbnail.with(String::len);
             entry.card.with(|card| {
-                serde_json::to_string(&job_record(card, entry.set, ""))
+                crate::json::to_text(&job_record(card, entry.set, ""))
                     .map(|json| format!("{thumbnail_len}:{json}"))
                     .ok()
             })
@@ -97,7 +97,7 @@ impl Studio {
     fn save_set(self, entry: SetEntry) {
         let json = entry.set.with(|s| {
             let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
-            serde_json::to_string(&set_record(
+            crate::json::to_text(&set_record(
                 entry.id,
                 &s.input_name,
                 &s.original_url,
@@ -253,7 +253,7 @@ impl Studio {
             self.jobs.update(|jobs| {
                 let known: Vec<u64> = jobs.iter().map(|e| e.id).collect();
                 jobs.extend(restored.iter().filter(|e| !known.contains(&e.id)).copied());
-                jobs.sort_by_key(|e| std::cmp::Reverse(e.id));
+                crate::domain::order::sort_by_rank(jobs, |e| -i128::from(e.id));
             });
             self.sets.update(|sets| {
                 let known: Vec<u64> = sets.iter().map(|s| s.id).collect();
@@ -263,7 +263,7 @@ impl Studio {
                         .filter(|s| !known.contains(&s.id))
                         .copied(),
                 );
-                sets.sort_by_key(|s| std::cmp::Reverse(s.id));
+                crate::domain::order::sort_by_rank(sets, |s| -i128::from(s.id));
             });
             // Cards made before the database opened already have their watcher: write them
             // once now. Restored ones get a watcher that writes only when they change.
@@ -317,7 +317,7 @@ impl Studio {
     /// task: each `createObjectURL` of a stored Blob costs about a millisecond on a tablet,
     /// which for a long history would hold the first screen back.
     fn show_saved_results(self, mut saved: Vec<SavedResult>) {
-        saved.sort_by_key(|r| std::cmp::Reverse(r.entry.id));
+        crate::domain::order::sort_by_rank(&mut saved, |r| -i128::from(r.entry.id));
         spawn_local(async move {
             // After the cards' first render: they show (thumbnail, status) at once, their
             // result images a task later.

@@ -223,7 +223,9 @@ impl Studio {
             ));
         }
         // Stable: the original stays before a ticked "front" cell.
-        frames.sort_by_key(|(key, _)| *key);
+        crate::domain::order::sort_by_rank(&mut frames, |((row, column), _)| {
+            crate::domain::order::pair_rank(*row, *column)
+        });
         frames.into_iter().map(|(_, f)| f).collect()
     }
 

@@ -17,6 +17,18 @@ use budgets::Report;
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let dist = dist_dir();
+    // `angleshot-bench sizes [DIR]`: only the compressed size of each file in dist/ (or DIR),
+    // no browser, for quick before/after checks while shrinking the wasm.
+    if std::env::args().nth(1).as_deref() == Some("sizes") {
+        let dir = std::env::args().nth(2).map_or(dist.clone(), PathBuf::from);
+        for file in serve::compressed_sizes(&dir) {
+            println!(
+                "{:>9} raw {:>8} gzip {:>8} br  {}",
+                file.raw, file.gzip, file.brotli, file.name
+            );
+        }
+        return;
+    }
     let site = serve::CompressedSite::start(&dist).await;
     let api = angleshot_e2e::fixtures::mock(angleshot_mock::Knobs {
         job_duration_ms: 120_000,
