@@ -20,6 +20,7 @@ use wasm_bindgen::JsCast;
 use super::request::{ApiRequest, Method};
 use super::response::RawResponse;
 use super::types::GenerateBody;
+use crate::domain::math;
 
 /// The API base that selects the simulated backend.
 pub const DEMO_BASE: &str = "demo://scenario/v1";
@@ -299,7 +300,7 @@ async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
     // Turn: squeeze horizontally by cos(angle), mirrored past the side; closer: zoom in;
     // top-down / low angle: squash vertically and shift.
     let angle = f64::from(body.rotate_degrees).to_radians();
-    let squeeze = angle.cos().abs().max(0.3)
+    let squeeze = math::cos(angle).abs().max(0.3)
         * if body.rotate_degrees.abs() >= 90 {
             -1.0
         } else {
@@ -308,7 +309,7 @@ async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
     let zoom =
         (1.0 + f64::from(body.move_forward) * 0.06) * if body.use_wide_angle { 0.85 } else { 1.0 };
     let tilt = f64::from(body.vertical_tilt);
-    let skew = -angle.sin() * 0.25;
+    let skew = -math::sin(angle) * 0.25;
     let _ = ctx.set_transform(
         squeeze * zoom,
         skew * zoom,
@@ -326,15 +327,18 @@ async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
     ctx.fill_rect(0.0, ch - band, cw, band);
     ctx.set_fill_style_str("#ffffff");
     ctx.set_font(&format!(
-        "bold {:.0}px sans-serif",
-        (band * 0.36).min(cw / 21.0)
+        "bold {}px sans-serif",
+        math::whole((band * 0.36).min(cw / 21.0))
     ));
     let _ = ctx.fill_text(
         "DEMO — illustration, not model output",
         band * 0.2,
         ch - band * 0.55,
     );
-    ctx.set_font(&format!("{:.0}px sans-serif", (band * 0.26).min(cw / 24.0)));
+    ctx.set_font(&format!(
+        "{}px sans-serif",
+        math::whole((band * 0.26).min(cw / 24.0))
+    ));
     let _ = ctx.fill_text(
         &format!(
             "rotate {} · forward {} · tilt {}{}",

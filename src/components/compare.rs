@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::math::{OneDecimal, whole};
 use crate::domain::scrub::{compare_after_key, compare_from_x};
 
 /// `before` (left of the split) over `after`.
@@ -50,14 +51,14 @@ pub fn Compare(
     view! {
         <div class="compare" role="slider" tabindex="0" aria-label="Compare"
             aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=move || split.get().round()
-            aria-valuetext=move || format!("{}% original, {}", split.get().round(), label.get())
+            aria-valuenow=move || whole(split.get())
+            aria-valuetext=move || format!("{}% original, {}", whole(split.get()), label.get())
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:keydown=on_key>
             {move || after.get().map(|url| view! { <img class="after" src=url alt="" draggable="false" /> })}
             <img class="before" src=move || before.get() alt="" draggable="false"
-                style=move || format!("clip-path: inset(0 {:.1}% 0 0)", 100.0 - split.get()) />
-            <span class="split" aria-hidden="true" style=move || format!("left: {:.1}%", split.get())></span>
+                style=move || format!("clip-path: inset(0 {}% 0 0)", OneDecimal(100.0 - split.get())) />
+            <span class="split" aria-hidden="true" style=move || format!("left: {}%", OneDecimal(split.get()))></span>
         </div>
     }
 }

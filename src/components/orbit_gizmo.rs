@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::camera::Camera;
+use crate::domain::math::{self, OneDecimal};
 use crate::domain::orbit::{
     ARC_CENTER, ARC_MAX_DEGREES, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point,
     cone_half_angle, elevation_point, tilt_from_point, values_from_point,
@@ -40,31 +41,49 @@ fn svg_point(ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
 
 fn cone_path(camera: &Camera) -> String {
     let (x, y) = camera_point(camera.rotate, camera.forward);
-    let toward = (CENTER.1 - y).atan2(CENTER.0 - x);
+    let toward = math::atan2(CENTER.1 - y, CENTER.0 - x);
     let half = cone_half_angle(camera.wide_angle).to_radians();
     let len = 34.0;
     let (ax, ay) = (
-        x + len * (toward - half).cos(),
-        y + len * (toward - half).sin(),
+        x + len * math::cos(toward - half),
+        y + len * math::sin(toward - half),
     );
     let (bx, by) = (
-        x + len * (toward + half).cos(),
-        y + len * (toward + half).sin(),
+        x + len * math::cos(toward + half),
+        y + len * math::sin(toward + half),
     );
-    format!("M{x:.1},{y:.1} L{ax:.1},{ay:.1} L{bx:.1},{by:.1} Z")
+    let d = OneDecimal;
+    format!(
+        "M{},{} L{},{} L{},{} Z",
+        d(x),
+        d(y),
+        d(ax),
+        d(ay),
+        d(bx),
+        d(by)
+    )
 }
 
 fn arc_path() -> String {
     let point = |deg: f64| {
         let phi = deg.to_radians();
         (
-            ARC_CENTER.0 - ARC_RADIUS * phi.cos(),
-            ARC_CENTER.1 - ARC_RADIUS * phi.sin(),
+            ARC_CENTER.0 - ARC_RADIUS * math::cos(phi),
+            ARC_CENTER.1 - ARC_RADIUS * math::sin(phi),
         )
     };
     let (sx, sy) = point(ARC_MAX_DEGREES);
     let (ex, ey) = point(-ARC_MAX_DEGREES);
-    format!("M{sx:.1},{sy:.1} A{ARC_RADIUS},{ARC_RADIUS} 0 0 0 {ex:.1},{ey:.1}")
+    let d = OneDecimal;
+    format!(
+        "M{},{} A{},{} 0 0 0 {},{}",
+        d(sx),
+        d(sy),
+        d(ARC_RADIUS),
+        d(ARC_RADIUS),
+        d(ex),
+        d(ey)
+    )
 }
 
 /// The draggable camera.

@@ -36,9 +36,9 @@ pub fn check_file(name: &str, mime_type: &str, size: f64) -> Result<(), String> 
     }
     if size > MAX_SOURCE_BYTES {
         return Err(format!(
-            "\"{name}\" is {:.0} MB, too large to open here (limit {:.0} MB): export a smaller version.",
-            size / 1024.0 / 1024.0,
-            MAX_SOURCE_BYTES / 1024.0 / 1024.0
+            "\"{name}\" is {} MB, too large to open here (limit {} MB): export a smaller version.",
+            crate::domain::math::whole(size / 1024.0 / 1024.0),
+            crate::domain::math::whole(MAX_SOURCE_BYTES / 1024.0 / 1024.0)
         ));
     }
     Ok(())

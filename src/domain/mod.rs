@@ -7,6 +7,7 @@ pub mod directive;
 pub mod history;
 pub mod image_rules;
 pub mod jobs;
+pub mod math;
 pub mod naming;
 pub mod orbit;
 pub mod order;

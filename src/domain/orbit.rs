@@ -11,6 +11,8 @@
 //! assert_eq!((rotate.round(), forward.round()), (90.0, 0.0));
 //! ```
 
+use super::math;
+
 /// Centre of the top view, in SVG user units.
 pub const CENTER: (f64, f64) = (100.0, 100.0);
 /// Orbit radius at Move forward 0 (full view).
@@ -33,15 +35,18 @@ pub fn radius(forward: i32) -> f64 {
 pub fn camera_point(rotate: i32, forward: i32) -> (f64, f64) {
     let theta = f64::from(rotate).to_radians();
     let r = radius(forward);
-    (CENTER.0 - r * theta.sin(), CENTER.1 + r * theta.cos())
+    (
+        CENTER.0 - r * math::sin(theta),
+        CENTER.1 + r * math::cos(theta),
+    )
 }
 
 /// Unsnapped Rotate (−90..90) and Move forward (0..10) for a pointer at `(x, y)` in the top
 /// view. Behind the subject the angle is held at ±90, the model's limit.
 pub fn values_from_point(x: f64, y: f64) -> (f64, f64) {
     let (dx, dy) = (x - CENTER.0, y - CENTER.1);
-    let rotate = (-dx).atan2(dy).to_degrees().clamp(-90.0, 90.0);
-    let distance = dx.hypot(dy);
+    let rotate = math::atan2(-dx, dy).to_degrees().clamp(-90.0, 90.0);
+    let distance = math::hypot(dx, dy);
     let forward = ((FAR_RADIUS - distance) / (FAR_RADIUS - NEAR_RADIUS) * 10.0).clamp(0.0, 10.0);
     (rotate, forward)
 }
@@ -50,14 +55,14 @@ pub fn values_from_point(x: f64, y: f64) -> (f64, f64) {
 pub fn elevation_point(tilt: i32) -> (f64, f64) {
     let phi = (-f64::from(tilt.clamp(-1, 1)) * ARC_MAX_DEGREES).to_radians();
     (
-        ARC_CENTER.0 - ARC_RADIUS * phi.cos(),
-        ARC_CENTER.1 - ARC_RADIUS * phi.sin(),
+        ARC_CENTER.0 - ARC_RADIUS * math::cos(phi),
+        ARC_CENTER.1 - ARC_RADIUS * math::sin(phi),
     )
 }
 
 /// Unsnapped Vertical tilt (−1..1) for a pointer at `(x, y)` near the elevation arc.
 pub fn tilt_from_point(x: f64, y: f64) -> f64 {
-    let phi = (ARC_CENTER.1 - y).atan2(ARC_CENTER.0 - x).to_degrees();
+    let phi = math::atan2(ARC_CENTER.1 - y, ARC_CENTER.0 - x).to_degrees();
     (-phi / ARC_MAX_DEGREES).clamp(-1.0, 1.0)
 }
 
