@@ -338,6 +338,8 @@ async fn studio_ready(page: &Page, url: &str, api: &MockServer) {
 /// Cards the job list renders at first (`FIRST_ROWS` in `components/job_list.rs`); the
 /// rest come as the artist scrolls.
 const FIRST_SCREEN: usize = 10;
+/// Reopens of the 200-job history whose median is reported.
+const REOPENS: usize = 3;
 
 /// Installed before the app runs: the times the job list first holds its first screen of
 /// cards and all 200.
@@ -420,34 +422,47 @@ pub async fn two_hundred_cards(
     )
     .await;
     throttle(page, 4).await;
-    if profiling {
-        page.cdp("Profiler.enable", json!({})).await;
-        page.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 }))
-            .await;
-        page.cdp("Profiler.start", json!({})).await;
-    }
-    page.client.goto("about:blank").await.expect("blank");
-    page.client.goto(url).await.expect("reopen");
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    let (mounted, listed, first) = loop {
-        let t = page
-            .eval("const at = name => { const m = performance.getEntriesByName(name)[0]; return m ? m.startTime : null; }; return [at('angleshot-mounted'), at('angleshot-history-listed'), window.__cardsFirst || null];")
-            .await;
-        if let (Some(m), Some(l), Some(c)) = (t[0].as_f64(), t[1].as_f64(), t[2].as_f64()) {
-            break (m, l, c);
+    // The median of a few reopens: one reopen varies by ±40 ms on this machine.
+    let (mut mounts, mut firsts, mut renders) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut long_tasks, mut longest) = (0, 0.0f64);
+    for reopen in 0..REOPENS {
+        let profile_this = profiling && reopen == 0;
+        if profile_this {
+            page.cdp("Profiler.enable", json!({})).await;
+            page.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 }))
+                .await;
+            page.cdp("Profiler.start", json!({})).await;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the cards never came back: {t}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    if profiling {
-        let profile = page.cdp("Profiler.stop", json!({})).await;
-        print_profile(&profile["profile"]);
+        page.client.goto("about:blank").await.expect("blank");
+        page.client.goto(url).await.expect("reopen");
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        let (mounted, listed, first) = loop {
+            let t = page
+                .eval("const at = name => { const m = performance.getEntriesByName(name)[0]; return m ? m.startTime : null; }; return [at('angleshot-mounted'), at('angleshot-history-listed'), window.__cardsFirst || null];")
+                .await;
+            if let (Some(m), Some(l), Some(c)) = (t[0].as_f64(), t[1].as_f64(), t[2].as_f64()) {
+                break (m, l, c);
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the cards never came back: {t}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        };
+        if profile_this {
+            let profile = page.cdp("Profiler.stop", json!({})).await;
+            print_profile(&profile["profile"]);
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let (tasks, longest_task) = take_long_tasks(page).await;
+        long_tasks += tasks;
+        longest = longest.max(longest_task);
+        mounts.push(mounted);
+        firsts.push(first);
+        renders.push(first - listed);
     }
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let (long_tasks, longest) = take_long_tasks(page).await;
+    println!("reopens: listed → first {FIRST_SCREEN} cards {renders:?} ms");
+    let (mounted, first) = (median(&mut mounts), median(&mut firsts));
     let marks = page
         .eval("return performance.getEntriesByType('mark').map(m => m.name + ' ' + Math.round(m.startTime)).join(', ');")
         .await;
@@ -478,18 +493,20 @@ pub async fn two_hundred_cards(
         "",
     ));
     metrics.push(Metric::budget(
-        &format!("4. render 200 stored jobs: listed → first {FIRST_SCREEN} cards shown, ×4"),
-        first - listed,
+        &format!(
+            "4. render 200 stored jobs: listed → first {FIRST_SCREEN} cards shown, median of {REOPENS}, ×4"
+        ),
+        median(&mut renders),
         "ms",
         100.0,
     ));
     metrics.push(Metric::info(
-        &format!("4. … mount → first {FIRST_SCREEN} cards (with reading the history), ×4"),
+        &format!("4. … mount → first {FIRST_SCREEN} cards (with reading the history), median, ×4"),
         first - mounted,
         "ms",
     ));
     metrics.push(Metric::info(
-        &format!("4. … navigation → first {FIRST_SCREEN} cards, ×4"),
+        &format!("4. … navigation → first {FIRST_SCREEN} cards, median, ×4"),
         first,
         "ms",
     ));
@@ -510,7 +527,7 @@ pub async fn two_hundred_cards(
         30.0,
     ));
     metrics.push(Metric::info(
-        "7. long tasks while reopening on 200 cards, ×4",
+        &format!("7. long tasks while reopening on 200 cards ({REOPENS} reopens), ×4"),
         long_tasks as f64,
         "",
     ));
