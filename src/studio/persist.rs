@@ -41,7 +41,7 @@ struct SavedResult {
 const RECENT_JOBS: u16 = 100;
 
 impl Studio {
-    fn database(&self) -> Option<Rc<idb::Database>> {
+    fn database(&self) -> Option<Rc<crate::studio::history::Database>> {
         self.db.with_value(Clone::clone)
     }
 

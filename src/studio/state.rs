@@ -95,7 +95,7 @@ pub struct Studio {
     /// the component whose button made them (which may re-render and dispose them).
     root: StoredValue<Option<Owner>>,
     /// The history database, once open (None: in memory only).
-    pub(crate) db: StoredValue<Option<std::rc::Rc<idb::Database>>, LocalStorage>,
+    pub(crate) db: StoredValue<Option<std::rc::Rc<crate::studio::history::Database>>, LocalStorage>,
     /// Why the history is not being saved, when it is not.
     pub history_note: RwSignal<Option<String>>,
 }
