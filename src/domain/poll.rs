@@ -15,8 +15,6 @@
 //! assert_eq!(schedule.next_wake(), Some(4_600.0));
 //! ```
 
-use std::collections::BTreeMap;
-
 use crate::api::error::{ApiError, ErrorClass};
 
 /// Timings of the schedule, in milliseconds.
@@ -82,7 +80,9 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct PollSchedule {
     policy: PollPolicy,
-    jobs: BTreeMap<String, Entry>,
+    // A list, not a map: a few dozen jobs at most, and one copy of map code less in the wasm.
+    // Oldest first.
+    jobs: Vec<(String, Entry)>,
     hidden: bool,
 }
 
@@ -91,7 +91,7 @@ impl PollSchedule {
     pub fn new(policy: PollPolicy) -> Self {
         PollSchedule {
             policy,
-            jobs: BTreeMap::new(),
+            jobs: Vec::new(),
             hidden: false,
         }
     }
@@ -107,21 +107,24 @@ impl PollSchedule {
     }
 
     fn track_at(&mut self, job_id: &str, due_ms: f64) {
-        self.jobs.entry(job_id.to_string()).or_insert(Entry {
-            due_ms,
-            in_flight: false,
-            failures: 0,
-        });
+        if !self.is_tracked(job_id) {
+            let entry = Entry {
+                due_ms,
+                in_flight: false,
+                failures: 0,
+            };
+            self.jobs.push((job_id.to_string(), entry));
+        }
     }
 
     /// Stops watching (final, stopped by the user, or removed).
     pub fn untrack(&mut self, job_id: &str) {
-        self.jobs.remove(job_id);
+        self.jobs.retain(|(id, _)| id != job_id);
     }
 
     /// Whether a job is being watched.
     pub fn is_tracked(&self, job_id: &str) -> bool {
-        self.jobs.contains_key(job_id)
+        self.jobs.iter().any(|(id, _)| id == job_id)
     }
 
     /// Jobs due now, marked in flight so they are not handed out twice. Empty while hidden.
@@ -142,13 +145,17 @@ impl PollSchedule {
     /// Records a poll's outcome and schedules the next one.
     pub fn finish(&mut self, job_id: &str, now_ms: f64, outcome: PollOutcome) {
         let policy = self.policy;
-        let Some(entry) = self.jobs.get_mut(job_id) else {
+        let Some(entry) = self
+            .jobs
+            .iter_mut()
+            .find_map(|(id, e)| (id == job_id).then_some(e))
+        else {
             return;
         };
         entry.in_flight = false;
         match outcome {
             PollOutcome::Final | PollOutcome::Stop => {
-                self.jobs.remove(job_id);
+                self.untrack(job_id);
             }
             PollOutcome::Running => {
                 entry.failures = 0;
@@ -177,7 +184,8 @@ impl PollSchedule {
             return None;
         }
         self.jobs
-            .values()
+            .iter()
+            .map(|(_, e)| e)
             .filter(|e| !e.in_flight)
             .map(|e| e.due_ms)
             .min_by(f64::total_cmp)
@@ -191,7 +199,8 @@ impl PollSchedule {
         if visible && was_hidden {
             for entry in self
                 .jobs
-                .values_mut()
+                .iter_mut()
+                .map(|(_, e)| e)
                 .filter(|e| !e.in_flight && e.failures == 0)
             {
                 entry.due_ms = entry.due_ms.min(now_ms);

@@ -13,7 +13,7 @@
 //! assert_eq!(queue.next(0.0), Some(3));
 //! ```
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::VecDeque;
 
 /// First back-off after a 429 without `Retry-After`.
 pub const FIRST_BACKOFF_MS: f64 = 2_000.0;
@@ -25,7 +25,8 @@ pub const MAX_BACKOFF_MS: f64 = 60_000.0;
 pub struct SubmitQueue {
     limit: usize,
     waiting: VecDeque<u64>,
-    in_flight: BTreeSet<u64>,
+    // A list: at most 16 ids, and no set code in the wasm for it.
+    in_flight: Vec<u64>,
     paused_until_ms: f64,
     backoff_ms: f64,
 }
@@ -42,7 +43,7 @@ impl SubmitQueue {
         SubmitQueue {
             limit: limit.max(1),
             waiting: VecDeque::new(),
-            in_flight: BTreeSet::new(),
+            in_flight: Vec::new(),
             paused_until_ms: 0.0,
             backoff_ms: FIRST_BACKOFF_MS,
         }
@@ -71,7 +72,9 @@ impl SubmitQueue {
             return None;
         }
         let id = self.waiting.pop_front()?;
-        self.in_flight.insert(id);
+        if !self.in_flight.contains(&id) {
+            self.in_flight.push(id);
+        }
         Some(id)
     }
 
@@ -83,14 +86,14 @@ impl SubmitQueue {
     /// The job ended (final status, refused, unsure, stopped or removed): its slot is free.
     /// Also drops it from the line if it was still waiting.
     pub fn finished(&mut self, id: u64) {
-        self.in_flight.remove(&id);
+        self.in_flight.retain(|f| *f != id);
         self.waiting.retain(|w| *w != id);
     }
 
     /// The API answered 429 to this job's submit: it goes first in line again and the whole
     /// queue waits `retry_after_secs` (or the doubling back-off when the API gave none).
     pub fn rate_limited(&mut self, id: u64, retry_after_secs: Option<f64>, now_ms: f64) {
-        self.in_flight.remove(&id);
+        self.in_flight.retain(|f| *f != id);
         if !self.waiting.contains(&id) {
             self.waiting.push_front(id);
         }
