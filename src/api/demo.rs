@@ -12,7 +12,6 @@
 //! ```
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use serde_json::{Value, json};
 use wasm_bindgen::JsCast;
@@ -51,12 +50,26 @@ struct DemoJob {
 #[derive(Default)]
 struct DemoState {
     next: u64,
-    assets: HashMap<String, DemoAsset>,
+    // A list: a demo session makes a few dozen assets (and no map code in the wasm).
+    assets: Vec<(String, DemoAsset)>,
     jobs: Vec<DemoJob>,
 }
 
 thread_local! {
     static STATE: RefCell<DemoState> = RefCell::new(DemoState::default());
+}
+
+impl DemoState {
+    fn asset(&self, id: &str) -> Option<&DemoAsset> {
+        self.assets.iter().find(|(k, _)| k == id).map(|(_, a)| a)
+    }
+
+    fn asset_mut(&mut self, id: &str) -> Option<&mut DemoAsset> {
+        self.assets
+            .iter_mut()
+            .find(|(k, _)| k == id)
+            .map(|(_, a)| a)
+    }
 }
 
 fn now_ms() -> f64 {
@@ -188,13 +201,13 @@ fn upload(body: &Value) -> RawResponse {
     STATE.with(|s| {
         let mut s = s.borrow_mut();
         let id = new_id(&mut s, "asset");
-        s.assets.insert(
+        s.assets.push((
             id.clone(),
             DemoAsset {
                 url: Some(image.to_string()),
                 made_by: None,
             },
-        );
+        ));
         answer(
             200,
             json!({ "asset": { "id": id, "mimeType": "image/png" } }),
@@ -214,18 +227,18 @@ fn generate(body: &Value, dry_run: bool, now: f64) -> RawResponse {
     }
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        if !s.assets.contains_key(&parsed.image) {
+        if s.asset(&parsed.image).is_none() {
             return error(400, &format!("Asset {} not found", parsed.image));
         }
         let id = new_id(&mut s, "job");
         let result = new_id(&mut s, "asset");
-        s.assets.insert(
+        s.assets.push((
             result.clone(),
             DemoAsset {
                 url: None,
                 made_by: Some((parsed.image.clone(), parsed.clone())),
             },
-        );
+        ));
         let job = DemoJob {
             id,
             created_ms: now,
@@ -242,13 +255,12 @@ fn generate(body: &Value, dry_run: bool, now: f64) -> RawResponse {
 async fn asset_json(id: &str) -> Option<Value> {
     let pending = STATE.with(|s| {
         let s = s.borrow();
-        let asset = s.assets.get(id)?;
+        let asset = s.asset(id)?;
         Some(match (&asset.url, &asset.made_by) {
             (Some(url), _) => Ok(url.clone()),
-            (None, Some((input, body))) => Err((
-                s.assets.get(input).and_then(|a| a.url.clone()),
-                body.clone(),
-            )),
+            (None, Some((input, body))) => {
+                Err((s.asset(input).and_then(|a| a.url.clone()), body.clone()))
+            }
             (None, None) => Ok(String::new()),
         })
     })?;
@@ -257,7 +269,7 @@ async fn asset_json(id: &str) -> Option<Value> {
         Err((Some(input), body)) => {
             let drawn = illustrate(&input, &body).await.unwrap_or(input);
             STATE.with(|s| {
-                if let Some(asset) = s.borrow_mut().assets.get_mut(id) {
+                if let Some(asset) = s.borrow_mut().asset_mut(id) {
                     asset.url = Some(drawn.clone());
                 }
             });

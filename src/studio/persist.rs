@@ -8,7 +8,6 @@
 //! studio.clear_history();
 //! ```
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
@@ -195,7 +194,7 @@ impl Studio {
                 }
             };
             crate::perf_mark("angleshot-history-read");
-            let mut blobs: HashMap<u64, web_sys::Blob> = stored.results.into_iter().collect();
+            let mut blobs = stored.results;
             let mut restored = Vec::new();
             let mut saved_results = Vec::new();
             for json in &stored.jobs {
@@ -208,8 +207,13 @@ impl Studio {
                     card: self.lasting(card_from_record(&record)),
                     thumbnail: self.lasting(record.thumbnail.clone()),
                 };
-                if let (Some(result), Some(blob)) = (&record.result, blobs.remove(&record.local_id))
-                {
+                if let (Some(result), Some(blob)) = (
+                    &record.result,
+                    blobs
+                        .iter()
+                        .position(|(id, _)| *id == record.local_id)
+                        .map(|at| blobs.swap_remove(at).1),
+                ) {
                     saved_results.push(SavedResult {
                         entry,
                         asset_id: result.asset_id.clone(),

@@ -8,14 +8,14 @@
 //! ```
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use base64::Engine as _;
 
 thread_local! {
-    /// `data:` URL → the `blob:` URL showing it. Bounded by the inputs used (a few KB each);
-    /// never revoked, as cards of any age may show it.
-    static SHOWN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// (`data:` URL, the `blob:` URL showing it). Bounded by the inputs used (a few KB each);
+    /// never revoked, as cards of any age may show it. A list: a handful of inputs per
+    /// session, and no hash-map code in the wasm.
+    static SHOWN: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The URL an `<img>` should show for `thumbnail`: a shared `blob:` URL for a `data:` URL,
@@ -24,12 +24,18 @@ pub fn display_url(thumbnail: &str) -> String {
     if !thumbnail.starts_with("data:") {
         return thumbnail.to_string();
     }
-    if let Some(url) = SHOWN.with_borrow(|shown| shown.get(thumbnail).cloned()) {
+    let known = SHOWN.with_borrow(|shown| {
+        shown
+            .iter()
+            .find(|(data, _)| data == thumbnail)
+            .map(|(_, url)| url.clone())
+    });
+    if let Some(url) = known {
         return url;
     }
     match blob_url(thumbnail) {
         Some(url) => {
-            SHOWN.with_borrow_mut(|shown| shown.insert(thumbnail.to_string(), url.clone()));
+            SHOWN.with_borrow_mut(|shown| shown.push((thumbnail.to_string(), url.clone())));
             url
         }
         None => thumbnail.to_string(),
