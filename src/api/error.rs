@@ -212,11 +212,7 @@ impl std::error::Error for ApiError {}
 /// `Retry-After` in seconds. The HTTP-date form is not supported (it needs a clock we do not
 /// trust to match the server's) and yields `None`, so the caller backs off instead.
 pub fn parse_retry_after(value: &str) -> Option<f64> {
-    value
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s >= 0.0)
+    crate::domain::math::parse_number(value).filter(|s| s.is_finite() && *s >= 0.0)
 }
 
 fn excerpt(text: &str) -> String {

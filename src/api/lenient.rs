@@ -51,7 +51,7 @@ where
     let value = Value::deserialize(deserializer)?;
     Ok(match value {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        Value::String(s) => crate::domain::math::parse_number(&s),
         _ => None,
     })
 }

@@ -13,15 +13,13 @@ use crate::domain::presets::{Preset, apply};
 use crate::studio::state::Studio;
 
 fn parse_int(text: &str) -> Option<i32> {
-    text.trim()
-        .parse::<f64>()
-        .ok()
+    crate::domain::math::parse_number(text)
         .filter(|v| v.is_finite())
         .map(|v| v.round() as i32)
 }
 
 fn parse_float(text: &str) -> Option<f64> {
-    text.trim().parse().ok()
+    crate::domain::math::parse_number(text)
 }
 
 /// Words for a rotate value, used as the slider's spoken value.

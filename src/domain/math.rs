@@ -1,14 +1,16 @@
-//! Trigonometry and decimal text for the camera drawing, without Rust's own copies.
+//! Trigonometry, decimal text and number parsing without Rust's own copies of them.
 //!
-//! Why: `f64::sin` and friends compile Rust's libm into the wasm (about 8 KB), and `{:.1}`
-//! formatting compiles the exact-precision float printer (about 9 KB), while the browser
-//! already has both. In the wasm these call `Math`; natively (tests) they are std's.
+//! Why: `f64::sin` and friends compile Rust's libm into the wasm, `{:.1}` formatting the
+//! exact-precision float printer, and `str::parse::<f64>` a 10 KB table of powers of five
+//! that hardly compresses, while the browser (`Math`) and serde_json (numbers) already have
+//! what we need. In the wasm the trigonometry calls `Math`; natively (tests) it is std's.
 //!
 //! ```
-//! use angleshot::domain::math::{OneDecimal, cos};
+//! use angleshot::domain::math::{OneDecimal, cos, parse_number};
 //! assert_eq!(OneDecimal(2.25).to_string(), "2.3");
 //! assert_eq!(OneDecimal(-0.04).to_string(), "0.0");
 //! assert!((cos(0.0) - 1.0).abs() < 1e-12);
+//! assert_eq!(parse_number(" 2.5 "), Some(2.5));
 //! ```
 
 use std::fmt;
@@ -40,6 +42,16 @@ pub fn atan2(y: f64, x: f64) -> f64 {
 /// The length of (`x`, `y`).
 pub fn hypot(x: f64, y: f64) -> f64 {
     (x * x + y * y).sqrt()
+}
+
+/// A decimal number written as text ("12", " -3.5 ", "1e3"), as JSON writes numbers; `None`
+/// for anything else. Read by serde_json's number parser (already in the wasm for every API
+/// answer) rather than `str::parse::<f64>`, whose tables cost about 15 KB of wasm.
+pub fn parse_number(text: &str) -> Option<f64> {
+    match serde_json::from_str::<serde_json::Value>(text.trim()) {
+        Ok(serde_json::Value::Number(n)) => n.as_f64(),
+        _ => None,
+    }
 }
 
 /// `x` rounded to a whole number, for text ("12 MB", "40%").
@@ -75,6 +87,17 @@ mod tests {
         }
         assert_eq!(OneDecimal(-0.04).to_string(), "0.0");
         assert_eq!(OneDecimal(-1.26).to_string(), "-1.3");
+    }
+
+    #[test]
+    fn parse_number_reads_json_numbers_and_nothing_else() {
+        assert_eq!(parse_number("12"), Some(12.0));
+        assert_eq!(parse_number(" -3.5 "), Some(-3.5));
+        assert_eq!(parse_number("1e3"), Some(1000.0));
+        assert_eq!(parse_number("0.1"), Some(0.1));
+        for not_a_number in ["", "abc", "12abc", "\"5\"", "[1]", "NaN", "inf", "1 2"] {
+            assert_eq!(parse_number(not_a_number), None, "{not_a_number}");
+        }
     }
 
     #[test]
