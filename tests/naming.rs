@@ -32,3 +32,10 @@ fn stems_are_cleaned() {
     assert_eq!(extension("IMAGE/JPEG"), "jpg");
     assert_eq!(extension("application/octet-stream"), "png");
 }
+
+#[test]
+fn names_in_other_scripts_are_kept_and_their_spaces_are_not() {
+    assert_eq!(stem("Стул 2.png"), "Стул_2");
+    assert_eq!(stem("椅子.jpg"), "椅子");
+    assert_eq!(stem("a\u{3000}b\u{85}c.png"), "a_b_c");
+}

@@ -15,13 +15,7 @@ pub fn stem(input_name: &str) -> String {
     };
     let cleaned: String = without_ext
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
+        .map(|c| if keeps(c) { c } else { '_' })
         .collect();
     let trimmed = cleaned.trim_matches(['_', '.']);
     if trimmed.is_empty() {
@@ -29,6 +23,15 @@ pub fn stem(input_name: &str) -> String {
     } else {
         trimmed.chars().take(60).collect()
     }
+}
+
+/// ASCII letters and digits, `-`, `_`, `.`, and any other script's characters (`Стул`, `椅子`)
+/// except spaces and control characters; ASCII punctuation, which file systems and shells
+/// treat specially, is not kept. (No Unicode letter tables needed: they cost wasm.)
+fn keeps(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '-' | '_' | '.')
+        || (!c.is_ascii() && !c.is_control() && !c.is_whitespace())
 }
 
 /// Extension for a MIME type (`png` when unknown).
