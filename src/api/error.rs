@@ -6,7 +6,6 @@
 //! assert!(err.user_message().contains("key or secret rejected"));
 //! ```
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use super::lenient;
@@ -16,33 +15,32 @@ const RAW_EXCERPT_CHARS: usize = 300;
 
 /// The JSON body of a non-2xx answer. Its full schema is unknown: every field is optional and
 /// the raw text is kept as the fallback.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ErrorBody {
-    #[serde(default, deserialize_with = "lenient::text")]
     pub reason: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub message: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub error: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub name: Option<String>,
-    #[serde(default)]
     pub details: Option<Value>,
     /// Some 429 bodies say how long to wait.
-    #[serde(default, deserialize_with = "lenient::number")]
     pub remaining_seconds: Option<f64>,
     /// The body exactly as received.
-    #[serde(skip)]
     pub raw: String,
 }
 
 impl ErrorBody {
     /// Parses any text: JSON objects fill the fields, anything else is kept only as `raw`.
     pub fn parse(text: &str) -> Self {
-        let mut body = crate::json::from_text::<ErrorBody>(text).unwrap_or_default();
-        body.raw = text.to_string();
-        body
+        let value = crate::json::from_text::<Value>(text).unwrap_or(Value::Null);
+        ErrorBody {
+            reason: lenient::text_of(&value, "reason"),
+            message: lenient::text_of(&value, "message"),
+            error: lenient::text_of(&value, "error"),
+            name: lenient::text_of(&value, "name"),
+            details: value.get("details").filter(|v| !v.is_null()).cloned(),
+            remaining_seconds: lenient::number_of(&value, "remainingSeconds"),
+            raw: text.to_string(),
+        }
     }
 
     /// The API's own words: `reason`, else `message`, else `error`, else an excerpt of the raw

@@ -1,70 +1,44 @@
-//! Serde helpers that never fail a whole response because one optional field is odd.
+//! Reading an answer's fields so that one odd optional field never fails the whole response.
 //!
 //! The contract marks much of the API's shape as "unknown": a field we merely display must not
-//! make the job it belongs to undecodable. These helpers turn a wrong type into "absent".
+//! make the job it belongs to undecodable. These helpers read a parsed JSON object and turn a
+//! wrong type into "absent" (see `types::FromJson`, which uses them).
 //!
 //! ```
-//! #[derive(serde::Deserialize)]
-//! struct Job {
-//!     #[serde(default, deserialize_with = "angleshot::api::lenient::opt")]
-//!     progress: Option<f64>,
-//! }
-//! let job: Job = serde_json::from_str(r#"{"progress":"half"}"#).unwrap();
-//! assert_eq!(job.progress, None);
+//! use angleshot::api::lenient::{list_of, number_of, text_of};
+//! let job = serde_json::json!({"progress": "half", "jobType": 7, "assetIds": ["a", 1, "b"]});
+//! assert_eq!(number_of(&job, "progress"), None);
+//! assert_eq!(text_of(&job, "jobType").as_deref(), Some("7"));
+//! assert_eq!(list_of(&job, "assetIds", |v| v.as_str().map(str::to_string)), ["a", "b"]);
 //! ```
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-/// An optional field: a missing, null or wrongly typed value becomes `None`.
-pub fn opt<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(serde_json::from_value(value).ok())
-}
+use crate::domain::math::parse_number;
 
-/// A list field: a non-list becomes empty, and elements of the wrong type are skipped.
-pub fn vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: DeserializeOwned,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(match value {
-        Value::Array(items) => items
-            .into_iter()
-            .filter_map(|item| serde_json::from_value(item).ok())
-            .collect(),
-        _ => Vec::new(),
-    })
-}
-
-/// A number the API may send as a number or as a numeric string; anything else is `None`.
-pub fn number<'de, D>(deserializer: D) -> Result<Option<f64>, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => crate::domain::math::parse_number(&s),
-        _ => None,
-    })
-}
-
-/// A text field shown to the user: strings as they are, other JSON as its compact text.
-pub fn text<'de, D>(deserializer: D) -> Result<Option<String>, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let value = Value::deserialize(deserializer)?;
-    Ok(match value {
+/// `value[key]` shown as text: a string as it is, other JSON as its compact text; missing or
+/// `null` is `None`.
+pub fn text_of(value: &Value, key: &str) -> Option<String> {
+    match value.get(key)? {
         Value::Null => None,
-        Value::String(s) => Some(s),
+        Value::String(s) => Some(s.clone()),
         other => Some(other.to_string()),
-    })
+    }
+}
+
+/// `value[key]` as a number, sent as a number or as a numeric string; anything else is `None`.
+pub fn number_of(value: &Value, key: &str) -> Option<f64> {
+    match value.get(key)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => parse_number(s),
+        _ => None,
+    }
+}
+
+/// `value[key]` as a list: a non-list is empty, and elements `item` cannot read are skipped.
+pub fn list_of<T>(value: &Value, key: &str, item: impl Fn(&Value) -> Option<T>) -> Vec<T> {
+    match value.get(key) {
+        Some(Value::Array(items)) => items.iter().filter_map(item).collect(),
+        _ => Vec::new(),
+    }
 }

@@ -7,10 +7,8 @@
 //! assert_eq!(decode::<JobEnvelope>(&raw).unwrap().job.job_id, "job_9");
 //! ```
 
-use serde::de::DeserializeOwned;
-
 use super::error::ApiError;
-use super::types::CostEstimate;
+use super::types::{CostEstimate, FromJson};
 
 /// Status, the one header the app reads, and the body text of an answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +35,7 @@ impl RawResponse {
 }
 
 /// Decodes a 2xx JSON body as `T`; a non-2xx answer becomes [`ApiError::Http`].
-pub fn decode<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
+pub fn decode<T: FromJson>(raw: &RawResponse) -> Result<T, ApiError> {
     if !raw.is_success() {
         return Err(ApiError::from_status(
             raw.status,
@@ -45,9 +43,15 @@ pub fn decode<T: DeserializeOwned>(raw: &RawResponse) -> Result<T, ApiError> {
             &raw.text,
         ));
     }
-    crate::json::from_text(&raw.text).map_err(|err| ApiError::Decode {
+    let value: serde_json::Value =
+        crate::json::from_text(&raw.text).map_err(|err| ApiError::Decode {
+            status: raw.status,
+            message: err.to_string(),
+            raw: raw.text.clone(),
+        })?;
+    T::from_json(&value).ok_or_else(|| ApiError::Decode {
         status: raw.status,
-        message: err.to_string(),
+        message: "the answer lacks a field the app needs (or is not an object)".to_string(),
         raw: raw.text.clone(),
     })
 }

@@ -1,7 +1,8 @@
 //! Wire types that mirror `scenario-api.md`, field names exact.
 //!
-//! Requests serialise strictly; responses decode leniently (see [`super::lenient`]): only the
-//! identifiers the app cannot work without (`jobId`, an asset's `id`) are required.
+//! Requests serialise strictly; responses decode leniently (see [`FromJson`] and
+//! [`super::lenient`]): only the identifiers the app cannot work without (`jobId`, an asset's
+//! `id`) are required.
 //!
 //! ```
 //! use angleshot::api::types::{JobEnvelope, JobStatus};
@@ -193,71 +194,168 @@ impl Serialize for JobStatus {
     }
 }
 
+impl JobStatus {
+    /// A `status` field as read from JSON: missing or `null` is the default (unknown, empty),
+    /// a string is parsed, any other JSON is kept verbatim as unknown.
+    pub fn from_json_field(value: Option<&Value>) -> Self {
+        match value {
+            None | Some(Value::Null) => JobStatus::default(),
+            Some(Value::String(text)) => JobStatus::from_wire(text),
+            Some(other) => JobStatus::Unknown(other.to_string()),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for JobStatus {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(match Value::deserialize(deserializer)? {
-            Value::String(text) => JobStatus::from_wire(&text),
-            Value::Null => JobStatus::default(),
-            other => JobStatus::Unknown(other.to_string()),
+        Ok(JobStatus::from_json_field(Some(&Value::deserialize(
+            deserializer,
+        )?)))
+    }
+}
+
+/// A response type read from a parsed JSON value by hand, leniently (see [`super::lenient`]):
+/// `None` only when an identifier the app cannot work without is missing or the value is not
+/// an object. Hand-written rather than derived: serde's derive compiles a visitor and a field
+/// wrapper per lenient field, several times the wasm of these few lines.
+pub trait FromJson: Sized {
+    /// Reads `value`.
+    fn from_json(value: &Value) -> Option<Self>;
+}
+
+/// serde's `Deserialize` on top of [`FromJson`], for code that reads these types generically.
+macro_rules! deserialize_with_from_json {
+    ($($name:ty),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = Value::deserialize(deserializer)?;
+                <$name as FromJson>::from_json(&value).ok_or_else(|| {
+                    serde::de::Error::custom(concat!("not a valid ", stringify!($name)))
+                })
+            }
+        }
+    )*};
+}
+
+deserialize_with_from_json!(
+    StatusChange,
+    JobMetadata,
+    Billing,
+    Job,
+    JobEnvelope,
+    GenerateResponse,
+    CostEstimate,
+    JobsPage,
+    AssetProperties,
+    Thumbnail,
+    Asset,
+    AssetEnvelope,
+    AssetsEnvelope,
+    ModelInput,
+    Model,
+    ModelEnvelope,
+);
+
+/// `value[key]` unless it is missing or `null`.
+fn present<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    value.get(key).filter(|v| !v.is_null())
+}
+
+/// The object itself, or `None` for any other JSON.
+fn object(value: &Value) -> Option<&Value> {
+    value.is_object().then_some(value)
+}
+
+/// A required string field.
+fn required_text(value: &Value, key: &str) -> Option<String> {
+    value.get(key)?.as_str().map(str::to_string)
+}
+
+/// One entry of `statusHistory`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StatusChange {
+    pub date: Option<String>,
+    pub status: JobStatus,
+}
+
+impl FromJson for StatusChange {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(StatusChange {
+            date: lenient::text_of(value, "date"),
+            status: JobStatus::from_json_field(value.get("status")),
         })
     }
 }
 
-/// One entry of `statusHistory`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-pub struct StatusChange {
-    #[serde(default, deserialize_with = "lenient::text")]
-    pub date: Option<String>,
-    #[serde(default)]
-    pub status: JobStatus,
-}
-
 /// `job.metadata`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct JobMetadata {
-    #[serde(default, deserialize_with = "lenient::vec")]
     pub asset_ids: Vec<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub error: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub hint: Option<String>,
-    #[serde(default)]
     pub input: Option<Value>,
 }
 
+impl FromJson for JobMetadata {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(JobMetadata {
+            asset_ids: lenient::list_of(value, "assetIds", |v| v.as_str().map(str::to_string)),
+            error: lenient::text_of(value, "error"),
+            hint: lenient::text_of(value, "hint"),
+            input: present(value, "input").cloned(),
+        })
+    }
+}
+
 /// `job.billing`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Billing {
-    #[serde(default, deserialize_with = "lenient::number")]
     pub cu_cost: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub cu_discount: Option<f64>,
 }
 
+impl FromJson for Billing {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(Billing {
+            cu_cost: lenient::number_of(value, "cuCost"),
+            cu_discount: lenient::number_of(value, "cuDiscount"),
+        })
+    }
+}
+
 /// A job as `GET /jobs/{jobId}` and `POST /generate/...` describe it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     pub job_id: String,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub job_type: Option<String>,
-    #[serde(default)]
     pub status: JobStatus,
     /// 0.0..1.0 when present.
-    #[serde(default, deserialize_with = "lenient::number")]
     pub progress: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::vec")]
     pub status_history: Vec<StatusChange>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub created_at: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub updated_at: Option<String>,
-    #[serde(default, deserialize_with = "lenient::opt")]
     pub metadata: Option<JobMetadata>,
-    #[serde(default, deserialize_with = "lenient::opt")]
     pub billing: Option<Billing>,
+}
+
+impl FromJson for Job {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(Job {
+            job_id: required_text(value, "jobId")?,
+            job_type: lenient::text_of(value, "jobType"),
+            status: JobStatus::from_json_field(value.get("status")),
+            progress: lenient::number_of(value, "progress"),
+            status_history: lenient::list_of(value, "statusHistory", StatusChange::from_json),
+            created_at: lenient::text_of(value, "createdAt"),
+            updated_at: lenient::text_of(value, "updatedAt"),
+            metadata: value.get("metadata").and_then(JobMetadata::from_json),
+            billing: value.get("billing").and_then(Billing::from_json),
+        })
+    }
 }
 
 impl Job {
@@ -288,132 +386,226 @@ impl Job {
 }
 
 /// `{ "job": ... }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct JobEnvelope {
     pub job: Job,
 }
 
+impl FromJson for JobEnvelope {
+    fn from_json(value: &Value) -> Option<Self> {
+        Some(JobEnvelope {
+            job: Job::from_json(value.get("job")?)?,
+        })
+    }
+}
+
 /// Answer of `POST /generate/...`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GenerateResponse {
     pub job: Job,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub creative_units_cost: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub creative_units_discount: Option<f64>,
+}
+
+impl FromJson for GenerateResponse {
+    fn from_json(value: &Value) -> Option<Self> {
+        Some(GenerateResponse {
+            job: Job::from_json(value.get("job")?)?,
+            creative_units_cost: lenient::number_of(value, "creativeUnitsCost"),
+            creative_units_discount: lenient::number_of(value, "creativeUnitsDiscount"),
+        })
+    }
 }
 
 /// Answer of `POST /generate/...?dryRun=true` (status 269). Its full shape is unknown, so the
 /// raw text is kept for display when no cost field is found.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CostEstimate {
-    #[serde(default, deserialize_with = "lenient::number")]
     pub creative_units_cost: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub creative_units_discount: Option<f64>,
-    #[serde(skip)]
+    /// Filled by [`super::response::decode_cost`], not from JSON.
     pub raw: String,
 }
 
+impl FromJson for CostEstimate {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(CostEstimate {
+            creative_units_cost: lenient::number_of(value, "creativeUnitsCost"),
+            creative_units_discount: lenient::number_of(value, "creativeUnitsDiscount"),
+            raw: String::new(),
+        })
+    }
+}
+
 /// Answer of `GET /jobs`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct JobsPage {
-    #[serde(default, deserialize_with = "lenient::vec")]
     pub jobs: Vec<Job>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub next_pagination_token: Option<String>,
 }
 
+impl FromJson for JobsPage {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(JobsPage {
+            jobs: lenient::list_of(value, "jobs", Job::from_json),
+            next_pagination_token: lenient::text_of(value, "nextPaginationToken"),
+        })
+    }
+}
+
 /// `asset.properties`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetProperties {
-    #[serde(default, deserialize_with = "lenient::number")]
     pub width: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub height: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub size: Option<f64>,
 }
 
+impl FromJson for AssetProperties {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(AssetProperties {
+            width: lenient::number_of(value, "width"),
+            height: lenient::number_of(value, "height"),
+            size: lenient::number_of(value, "size"),
+        })
+    }
+}
+
 /// `asset.thumbnail`.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Thumbnail {
-    #[serde(default, deserialize_with = "lenient::text")]
     pub asset_id: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub url: Option<String>,
+}
+
+impl FromJson for Thumbnail {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(Thumbnail {
+            asset_id: lenient::text_of(value, "assetId"),
+            url: lenient::text_of(value, "url"),
+        })
+    }
 }
 
 /// An asset. `url` is a signed CDN link that expires: fetch it soon, never edit it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Asset {
     pub id: String,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub url: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub mime_type: Option<String>,
-    #[serde(default, deserialize_with = "lenient::opt")]
     pub properties: Option<AssetProperties>,
-    #[serde(default, deserialize_with = "lenient::opt")]
     pub thumbnail: Option<Thumbnail>,
-    #[serde(default)]
     pub metadata: Option<Value>,
 }
 
+impl FromJson for Asset {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(Asset {
+            id: required_text(value, "id")?,
+            url: lenient::text_of(value, "url"),
+            mime_type: lenient::text_of(value, "mimeType"),
+            properties: value.get("properties").and_then(AssetProperties::from_json),
+            thumbnail: value.get("thumbnail").and_then(Thumbnail::from_json),
+            metadata: present(value, "metadata").cloned(),
+        })
+    }
+}
+
 /// `{ "asset": ... }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AssetEnvelope {
     pub asset: Asset,
 }
 
+impl FromJson for AssetEnvelope {
+    fn from_json(value: &Value) -> Option<Self> {
+        Some(AssetEnvelope {
+            asset: Asset::from_json(value.get("asset")?)?,
+        })
+    }
+}
+
 /// `{ "assets": [...] }`; assets without an id are skipped.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AssetsEnvelope {
-    #[serde(default, deserialize_with = "lenient::vec")]
     pub assets: Vec<Asset>,
 }
 
+impl FromJson for AssetsEnvelope {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(AssetsEnvelope {
+            assets: lenient::list_of(value, "assets", Asset::from_json),
+        })
+    }
+}
+
 /// One entry of a model's `inputs`: what the panel's controls should allow.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ModelInput {
     pub name: String,
-    #[serde(default, rename = "type", deserialize_with = "lenient::text")]
+    /// The input's `type`.
     pub kind: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub label: Option<String>,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub description: Option<String>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub min: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub max: Option<f64>,
-    #[serde(default, deserialize_with = "lenient::number")]
     pub step: Option<f64>,
-    #[serde(default)]
     pub default: Option<Value>,
-    #[serde(default, deserialize_with = "lenient::vec")]
     pub allowed_values: Vec<Value>,
 }
 
+impl FromJson for ModelInput {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(ModelInput {
+            name: required_text(value, "name")?,
+            kind: lenient::text_of(value, "type"),
+            label: lenient::text_of(value, "label"),
+            description: lenient::text_of(value, "description"),
+            min: lenient::number_of(value, "min"),
+            max: lenient::number_of(value, "max"),
+            step: lenient::number_of(value, "step"),
+            default: present(value, "default").cloned(),
+            allowed_values: lenient::list_of(value, "allowedValues", |v| Some(v.clone())),
+        })
+    }
+}
+
 /// A model as `GET /models/{modelId}` describes it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Model {
     pub id: String,
-    #[serde(default, deserialize_with = "lenient::text")]
     pub name: Option<String>,
-    #[serde(default, deserialize_with = "lenient::vec")]
     pub inputs: Vec<ModelInput>,
 }
 
+impl FromJson for Model {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(Model {
+            id: required_text(value, "id")?,
+            name: lenient::text_of(value, "name"),
+            inputs: lenient::list_of(value, "inputs", ModelInput::from_json),
+        })
+    }
+}
+
 /// `{ "model": ... }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ModelEnvelope {
     pub model: Model,
+}
+
+impl FromJson for ModelEnvelope {
+    fn from_json(value: &Value) -> Option<Self> {
+        Some(ModelEnvelope {
+            model: Model::from_json(value.get("model")?)?,
+        })
+    }
 }
