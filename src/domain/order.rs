@@ -32,10 +32,18 @@ pub fn pair_rank(major: i32, minor: i32) -> i128 {
     (i128::from(major) << 32) + i128::from(minor)
 }
 
-// The position makes every pair distinct, so the unstable sort is stable for the items.
+// Insertion sort: lists here are a few hundred items and mostly in order already (linear
+// then), and it is a few dozen bytes of wasm where `sort_unstable` is about 3 KB. The position
+// makes every pair distinct, so equal ranks keep their order.
 #[inline(never)]
 fn sort_pairs(order: &mut [(i128, usize)]) {
-    order.sort_unstable();
+    for i in 1..order.len() {
+        let mut j = i;
+        while j > 0 && order[j - 1] > order[j] {
+            order.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -56,6 +64,14 @@ mod tests {
         expected.sort();
         sort_by_rank(&mut pairs, |&(a, b)| pair_rank(a, b));
         assert_eq!(pairs, expected);
+    }
+
+    #[test]
+    fn a_reversed_thousand_comes_out_in_order() {
+        let mut ids: Vec<u64> = (0..1000).collect();
+        sort_by_rank(&mut ids, |id| -i128::from(*id));
+        assert!(ids.windows(2).all(|w| w[0] > w[1]));
+        assert_eq!(ids.len(), 1000);
     }
 
     #[test]

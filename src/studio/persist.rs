@@ -256,7 +256,14 @@ impl Studio {
             // Cards made before the history was read stay; stored ones join them by age.
             self.jobs.update(|jobs| {
                 let known: Vec<u64> = jobs.iter().map(|e| e.id).collect();
-                jobs.extend(restored.iter().filter(|e| !known.contains(&e.id)).copied());
+                // The database hands records oldest first: newest first is the list's order.
+                jobs.extend(
+                    restored
+                        .iter()
+                        .rev()
+                        .filter(|e| !known.contains(&e.id))
+                        .copied(),
+                );
                 crate::domain::order::sort_by_rank(jobs, |e| -i128::from(e.id));
             });
             self.sets.update(|sets| {
@@ -264,6 +271,7 @@ impl Studio {
                 sets.extend(
                     restored_sets
                         .iter()
+                        .rev()
                         .filter(|s| !known.contains(&s.id))
                         .copied(),
                 );
