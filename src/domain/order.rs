@@ -27,6 +27,20 @@ pub fn sort_by_rank<T>(items: &mut Vec<T>, rank: impl Fn(&T) -> i128) {
     );
 }
 
+/// Adds the `restored` items whose id `items` does not hold yet (they come oldest first, as
+/// the database hands them), then orders everything newest (highest id) first.
+pub fn merge_newest_first<T: Copy>(items: &mut Vec<T>, restored: &[T], id: impl Fn(&T) -> u64) {
+    let known: Vec<u64> = items.iter().map(&id).collect();
+    items.extend(
+        restored
+            .iter()
+            .rev()
+            .filter(|item| !known.contains(&id(item)))
+            .copied(),
+    );
+    sort_by_rank(items, |item| -i128::from(id(item)));
+}
+
 /// A rank for a pair of `i32` keys compared first by `major`, then by `minor`.
 pub fn pair_rank(major: i32, minor: i32) -> i128 {
     (i128::from(major) << 32) + i128::from(minor)
@@ -72,6 +86,13 @@ mod tests {
         sort_by_rank(&mut ids, |id| -i128::from(*id));
         assert!(ids.windows(2).all(|w| w[0] > w[1]));
         assert_eq!(ids.len(), 1000);
+    }
+
+    #[test]
+    fn restored_items_join_newest_first_without_duplicates() {
+        let mut shown = vec![7u64, 3];
+        merge_newest_first(&mut shown, &[1, 3, 5, 9], |id| *id);
+        assert_eq!(shown, [9, 7, 5, 3, 1]);
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::domain::history::{
     card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
 use crate::domain::jobs::{Phase, ResultImage};
+use crate::domain::order::merge_newest_first;
 use crate::domain::reconcile::find_lost_job;
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
 use crate::studio::sets::{AngleSet, SetCell, SetEntry};
@@ -254,29 +255,10 @@ impl Studio {
             self.next_id
                 .update_value(|next| *next = (*next).max(highest + 1));
             // Cards made before the history was read stay; stored ones join them by age.
-            self.jobs.update(|jobs| {
-                let known: Vec<u64> = jobs.iter().map(|e| e.id).collect();
-                // The database hands records oldest first: newest first is the list's order.
-                jobs.extend(
-                    restored
-                        .iter()
-                        .rev()
-                        .filter(|e| !known.contains(&e.id))
-                        .copied(),
-                );
-                crate::domain::order::sort_by_rank(jobs, |e| -i128::from(e.id));
-            });
-            self.sets.update(|sets| {
-                let known: Vec<u64> = sets.iter().map(|s| s.id).collect();
-                sets.extend(
-                    restored_sets
-                        .iter()
-                        .rev()
-                        .filter(|s| !known.contains(&s.id))
-                        .copied(),
-                );
-                crate::domain::order::sort_by_rank(sets, |s| -i128::from(s.id));
-            });
+            self.jobs
+                .update(|jobs| merge_newest_first(jobs, &restored, |e| e.id));
+            self.sets
+                .update(|sets| merge_newest_first(sets, &restored_sets, |s| s.id));
             // Cards made before the database opened already have their watcher: write them
             // once now. Restored ones get a watcher that writes only when they change.
             let restored_ids: Vec<u64> = restored.iter().map(|e| e.id).collect();
