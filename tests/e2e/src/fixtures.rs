@@ -18,7 +18,13 @@ pub fn png() -> Vec<u8> {
 
 /// Writes `bytes` to a file called exactly `name` (names reach the UI) and returns its path.
 pub fn temp_file(name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("angleshot-e2e-files-{}", std::process::id()));
+    // A folder per call: tests run side by side, and rewriting one shared `chair.png` while
+    // another browser reads it handed that browser a half-written file (a rare flake where
+    // the upload never started).
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir =
+        std::env::temp_dir().join(format!("angleshot-e2e-files-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp folder");
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write temp file");
