@@ -37,7 +37,7 @@ impl ErrorBody {
             message: lenient::text_of(&value, "message"),
             error: lenient::text_of(&value, "error"),
             name: lenient::text_of(&value, "name"),
-            details: value.get("details").filter(|v| !v.is_null()).cloned(),
+            details: lenient::present(&value, "details").cloned(),
             remaining_seconds: lenient::number_of(&value, "remainingSeconds"),
             raw: text.to_string(),
         }

@@ -16,6 +16,11 @@ use serde_json::Value;
 
 use crate::domain::math::parse_number;
 
+/// `value[key]` unless it is missing or `null` (a field kept as raw JSON).
+pub fn present<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    value.get(key).filter(|v| !v.is_null())
+}
+
 /// `value[key]` shown as text: a string as it is, other JSON as its compact text; missing or
 /// `null` is `None`.
 pub fn text_of(value: &Value, key: &str) -> Option<String> {

@@ -159,7 +159,7 @@ fn post<B: Serialize>(
     query: &[(&str, &str)],
     body: &B,
 ) -> Result<ApiRequest, ApiError> {
-    let body = crate::json::to_text(body).map_err(|err| ApiError::InvalidRequest {
+    let body = serde_json::to_string(body).map_err(|err| ApiError::InvalidRequest {
         message: err.to_string(),
     })?;
     Ok(ApiRequest {

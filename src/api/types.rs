@@ -256,11 +256,6 @@ deserialize_with_from_json!(
     ModelEnvelope,
 );
 
-/// `value[key]` unless it is missing or `null`.
-fn present<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    value.get(key).filter(|v| !v.is_null())
-}
-
 /// The object itself, or `None` for any other JSON.
 fn object(value: &Value) -> Option<&Value> {
     value.is_object().then_some(value)
@@ -304,7 +299,7 @@ impl FromJson for JobMetadata {
             asset_ids: lenient::list_of(value, "assetIds", |v| v.as_str().map(str::to_string)),
             error: lenient::text_of(value, "error"),
             hint: lenient::text_of(value, "hint"),
-            input: present(value, "input").cloned(),
+            input: lenient::present(value, "input").cloned(),
         })
     }
 }
@@ -511,7 +506,7 @@ impl FromJson for Asset {
             mime_type: lenient::text_of(value, "mimeType"),
             properties: value.get("properties").and_then(AssetProperties::from_json),
             thumbnail: value.get("thumbnail").and_then(Thumbnail::from_json),
-            metadata: present(value, "metadata").cloned(),
+            metadata: lenient::present(value, "metadata").cloned(),
         })
     }
 }
@@ -571,7 +566,7 @@ impl FromJson for ModelInput {
             min: lenient::number_of(value, "min"),
             max: lenient::number_of(value, "max"),
             step: lenient::number_of(value, "step"),
-            default: present(value, "default").cloned(),
+            default: lenient::present(value, "default").cloned(),
             allowed_values: lenient::list_of(value, "allowedValues", |v| Some(v.clone())),
         })
     }

@@ -64,7 +64,7 @@ pub struct Manifest {
 impl Manifest {
     /// Pretty JSON.
     pub fn to_json(&self) -> String {
-        crate::json::to_pretty_text(self).unwrap_or_else(|_| "{}".to_string())
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
     }
 }
 

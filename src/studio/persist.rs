@@ -52,7 +52,7 @@ impl Studio {
     /// Writes a card's record now (skipped once it has been removed from the list).
     fn save_entry(self, entry: JobEntry) {
         let json = entry.card.with(|card| {
-            crate::json::to_text(&job_record(card, entry.set, &entry.thumbnail.get()))
+            serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
         });
         let Ok(json) = json else { return };
         if self.entry(entry.id).is_none() {
@@ -75,7 +75,7 @@ impl Studio {
         let fingerprint = move || {
             let thumbnail_len = entry.thumbnail.with(String::len);
             entry.card.with(|card| {
-                crate::json::to_text(&job_record(card, entry.set, ""))
+                serde_json::to_string(&job_record(card, entry.set, ""))
                     .map(|json| format!("{thumbnail_len}:{json}"))
                     .ok()
             })
@@ -97,7 +97,7 @@ impl Studio {
     fn save_set(self, entry: SetEntry) {
         let json = entry.set.with(|s| {
             let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
-            crate::json::to_text(&set_record(
+            serde_json::to_string(&set_record(
                 entry.id,
                 &s.input_name,
                 &s.original_url,
