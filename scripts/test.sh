@@ -13,8 +13,18 @@ bash scripts/install-tools.sh || exit 1
 logs=$(mktemp -d)
 trap 'rm -rf "$logs"' EXIT
 status=0
+# Browsers and tests put their profiles and files under TMPDIR (chromedriver leaves an
+# 85 MB profile per run behind); keeping them in $logs means they go when the run ends.
+export TMPDIR="$logs/tmp"
+mkdir -p "$TMPDIR"
+# A test run builds every crate once: incremental caches only cost disk here (1–2 GB).
+export CARGO_INCREMENTAL=0
 
 step() { printf '\n=== %s ===\n' "$*"; }
+disk() { printf 'disk: %s free, target/ %s\n' "$(df -Ph . | awk 'NR==2 {print $4}')" "$(du -sh target 2>/dev/null | cut -f1)"; }
+
+step "disk before the build"
+disk
 
 step "fetch crates (Trunk builds offline)"
 cargo fetch --quiet || exit 1
@@ -40,6 +50,7 @@ run_layer wasm cargo test -p angleshot --target wasm32-unknown-unknown --test we
 run_layer e2e cargo test --no-fail-fast -p angleshot-e2e -- --test-threads=2
 
 step "summary"
+disk
 total_passed=0; total_failed=0
 while IFS=$'\t' read -r name passed failed rc; do
   verdict=ok
