@@ -137,7 +137,7 @@ pub async fn send(request: ApiRequest) -> RawResponse {
     let body: Value = request
         .body
         .as_deref()
-        .and_then(|b| crate::json::from_text(b).ok())
+        .and_then(|b| crate::json::parse(b).ok())
         .unwrap_or(Value::Null);
     let now = now_ms();
     match (request.method, path) {
@@ -216,7 +216,7 @@ fn upload(body: &Value) -> RawResponse {
 }
 
 fn generate(body: &Value, dry_run: bool, now: f64) -> RawResponse {
-    let Ok(parsed) = serde_json::from_value::<GenerateBody>(body.clone()) else {
+    let Ok(parsed) = GenerateBody::read(body) else {
         return error(400, "the generate body does not match the model's inputs");
     };
     if dry_run {

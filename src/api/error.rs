@@ -31,7 +31,7 @@ pub struct ErrorBody {
 impl ErrorBody {
     /// Parses any text: JSON objects fill the fields, anything else is kept only as `raw`.
     pub fn parse(text: &str) -> Self {
-        let value = crate::json::from_text::<Value>(text).unwrap_or(Value::Null);
+        let value = crate::json::parse(text).unwrap_or(Value::Null);
         ErrorBody {
             reason: lenient::text_of(&value, "reason"),
             message: lenient::text_of(&value, "message"),

@@ -98,6 +98,35 @@ pub struct GenerateBody {
 }
 
 impl GenerateBody {
+    /// Reads a body as serde's derive would (every field required and of its type; unknown
+    /// fields ignored), by hand: it is read back from stored records and checked by the demo
+    /// server, and the derive cost the browser build more than this.
+    ///
+    /// ```
+    /// use angleshot::api::types::GenerateBody;
+    /// let body = GenerateBody::with_defaults("asset_1");
+    /// let value = serde_json::to_value(&body).unwrap();
+    /// assert_eq!(GenerateBody::read(&value), Ok(body));
+    /// assert!(GenerateBody::read(&serde_json::json!({ "image": "asset_1" })).is_err());
+    /// ```
+    pub fn read(value: &Value) -> Result<Self, String> {
+        use crate::json::{Fields, int32, string};
+        let fields = Fields::of(value, "generate body")?;
+        Ok(GenerateBody {
+            image: fields.required("image", string)?,
+            prompt: fields.required("prompt", string)?,
+            rotate_degrees: fields.required("rotateDegrees", int32)?,
+            move_forward: fields.required("moveForward", int32)?,
+            vertical_tilt: fields.required("verticalTilt", int32)?,
+            use_wide_angle: fields.required("useWideAngle", Value::as_bool)?,
+            aspect_ratio: fields.required("aspectRatio", |v| {
+                v.as_str().and_then(AspectRatio::from_wire)
+            })?,
+            lora_scale: fields.required("loraScale", Value::as_f64)?,
+            go_fast: fields.required("goFast", Value::as_bool)?,
+        })
+    }
+
     /// The contract's defaults for everything but the input image.
     pub fn with_defaults(image: impl Into<String>) -> Self {
         GenerateBody {
