@@ -2,7 +2,7 @@
 //! (or a screen reader) does: by role and accessible name.
 
 use std::future::Future;
-use std::net::TcpListener;
+use std::io::{BufRead, BufReader};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -90,28 +90,46 @@ struct Browser {
     client: Option<Client>,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
+/// Profiles are numbered per test process, so two browsers never share one (a shared profile
+/// makes the second Chromium hand its window to the first, and two tests type into one page).
+static NEXT_PROFILE: AtomicU64 = AtomicU64::new(1);
+
+/// Starts chromedriver on a port it picks itself and returns it with that port. Picking a
+/// "free" port first and passing it on races with every other test binding one meanwhile.
+fn spawn_chromedriver(chromedriver: &str) -> (Child, u16) {
+    let mut driver = Command::new(chromedriver)
+        .arg("--port=0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|err| {
+            panic!("cannot start {chromedriver}: {err} (run scripts/install-tools.sh)")
+        });
+    let stdout = driver.stdout.take().expect("piped stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let port = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| {
+            line.split_once("started successfully on port ")
+                .and_then(|(_, rest)| rest.trim_end_matches('.').trim().parse::<u16>().ok())
+        })
+        .unwrap_or_else(|| panic!("{chromedriver} did not say which port it listens on"));
+    // Keep draining its output so a chatty driver never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    (driver, port)
 }
 
 impl Browser {
     async fn start() -> Browser {
-        let port = free_port();
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let driver = Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|err| {
-                panic!("cannot start {chromedriver}: {err} (run scripts/install-tools.sh)")
-            });
-        let profile =
-            std::env::temp_dir().join(format!("angleshot-e2e-{}-{port}", std::process::id()));
+        let (driver, port) = spawn_chromedriver(&chromedriver);
+        let profile = std::env::temp_dir().join(format!(
+            "angleshot-e2e-{}-{}",
+            std::process::id(),
+            NEXT_PROFILE.fetch_add(1, Ordering::Relaxed)
+        ));
         let mut browser = Browser {
             driver,
             profile,
