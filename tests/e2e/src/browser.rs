@@ -192,7 +192,11 @@ where
 {
     let browser = Browser::start().await;
     let client = browser.client.clone().expect("a session");
-    let outcome = AssertUnwindSafe(test(Page { client })).catch_unwind().await;
+    let page = Page { client };
+    let outcome = AssertUnwindSafe(test(page.clone())).catch_unwind().await;
+    if outcome.is_err() {
+        page.report_failure().await;
+    }
     browser.shutdown().await;
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
@@ -413,6 +417,31 @@ impl Page {
         )
     }
 
+    /// After a failed test: prints where the page was, what it showed and what the console
+    /// said, so a failure in CI's log can be understood without re-running it.
+    async fn report_failure(&self) {
+        let url = self.client.current_url().await.map(|u| u.to_string());
+        let text: String = self.body_text().await.chars().take(3000).collect();
+        let console = self.client.issue_cmd(BrowserLog).await.unwrap_or_default();
+        let lines: Vec<String> = console
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|entry| {
+                format!(
+                    "  [{}] {}",
+                    entry["level"].as_str().unwrap_or("?"),
+                    entry["message"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        eprintln!(
+            "--- page at failure: {url:?}\n--- visible text:\n{text}\n--- browser console ({} lines):\n{}",
+            lines.len(),
+            lines.join("\n")
+        );
+    }
+
     /// Sends a Chrome DevTools Protocol command through chromedriver and returns its result.
     ///
     /// ```no_run
@@ -497,6 +526,30 @@ impl Page {
         if let Ok(png) = self.client.screenshot().await {
             let _ = std::fs::write(crate::artifacts_dir().join(format!("{name}.png")), png);
         }
+    }
+}
+
+/// chromedriver's legacy `POST /session/{id}/se/log`: the browser console since the last call.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
     }
 }
 
