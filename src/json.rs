@@ -4,7 +4,9 @@
 //! Why: a type's `Deserialize` derive is compiled per type and per serde_json reader, and
 //! those copies were the largest part of the wasm after the views. One parser to `Value` and
 //! plain field reads keep them out (parsing first costs microseconds on bodies of a few
-//! kilobytes). Writing needs nothing of the kind: `serde_json::to_string` directly.
+//! kilobytes). That one parser is [`reader`], small and by serde_json's rules, so serde_json's
+//! own reader is not in the wasm at all. Writing needs nothing of the kind:
+//! `serde_json::to_string` directly.
 //!
 //! ```
 //! let value = angleshot::json::parse(r#"{"x":1}"#).unwrap();
@@ -14,9 +16,11 @@
 
 use serde_json::Value;
 
-/// Parses JSON text.
-pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(text)
+pub mod reader;
+
+/// Parses JSON text; the error says why not.
+pub fn parse(text: &str) -> Result<Value, String> {
+    reader::read(text)
 }
 
 /// An object's fields read one by one, as serde's derive reads them (a missing required field,

@@ -1,5 +1,6 @@
 //! Property test: arbitrary JSON (and arbitrary text) under any status goes through every
 //! response decoder and the error parser without a panic. A panic in wasm kills the app.
+//! And the app's own JSON reader (`json::reader`) reads exactly what serde_json reads.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -123,5 +124,80 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics_a_decoder(text in ".{0,200}", status in any::<u16>()) {
         every_decoder(status, &text);
+    }
+}
+
+/// Equal as serde_json compares, except that floats may differ in the last two bits: the app's
+/// reader rounds floats correctly, serde_json's default reader not always.
+fn same(ours: &Value, serde: &Value) -> bool {
+    match (ours, serde) {
+        (Value::Number(a), Value::Number(b)) if a.is_f64() && b.is_f64() => {
+            let (a, b) = (a.as_f64().unwrap_or(0.0), b.as_f64().unwrap_or(0.0));
+            a == b || (a.to_bits().abs_diff(b.to_bits()) <= 2 && a.signum() == b.signum())
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .zip(b)
+                    .all(|((ka, va), (kb, vb))| ka == kb && same(va, vb))
+        }
+        _ => ours == serde,
+    }
+}
+
+/// The app's reader and serde_json agree on `text`: both refuse it, or both read the same.
+fn agree(text: &str) -> Result<(), TestCaseError> {
+    let ours = angleshot::json::reader::read(text);
+    let serde = serde_json::from_str::<Value>(text);
+    match (&ours, &serde) {
+        (Ok(a), Ok(b)) => prop_assert!(same(a, b), "{text:?}: ours {a:?}, serde {b:?}"),
+        (Err(_), Err(_)) => {}
+        _ => prop_assert!(false, "{text:?}: ours {ours:?}, serde {serde:?}"),
+    }
+    Ok(())
+}
+
+/// JSON-ish text: the characters JSON is made of, in any order, so most texts are nearly
+/// valid and the reader's every refusal is reached.
+fn json_ish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "u", "d8", "00", "e", "E", ".", "-", "+",
+            "0", "1", "9", " ", "\n", "true", "null", "fals", "a", "é", "\u{1}",
+        ]),
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_app_reader_reads_serde_jsons_writing(value in json_value(), pretty in any::<bool>()) {
+        let text = if pretty {
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        } else {
+            value.to_string()
+        };
+        agree(&text)?;
+    }
+
+    #[test]
+    fn the_app_reader_refuses_and_reads_as_serde_json_does(text in json_ish()) {
+        agree(&text)?;
+    }
+
+    #[test]
+    fn the_app_reader_agrees_on_any_number_text(text in "-?(0|[1-9][0-9]{0,24})(\\.[0-9]{1,20})?([eE][-+]?[0-9]{1,3})?") {
+        agree(&text)?;
+    }
+
+    #[test]
+    fn the_app_reader_agrees_on_arbitrary_text(text in ".{0,60}") {
+        agree(&text)?;
     }
 }

@@ -1,5 +1,6 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the shell mounts with its
-//! labelled controls, and "Test connection" reports failures without panicking.
+//! labelled controls, and "Test connection" reports failures without panicking. Also what
+//! only the browser build does: the JSON reader's fractions are read by the browser.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -183,4 +184,38 @@ fn the_panic_banner_says_something_broke_and_shows_the_message_as_text() {
         1
     );
     banner.remove();
+}
+
+/// In the browser the JSON reader hands numbers with a fraction or exponent to `parseFloat`:
+/// it must still read every kind of JSON exactly as serde_json does, and refuse what
+/// serde_json refuses.
+#[wasm_bindgen_test]
+fn json_parse_in_the_browser_reads_what_serde_json_reads() {
+    let samples = [
+        r#"{"job":{"jobId":"job_1","status":"in-progress","progress":0.25,"n":3,"neg":-7}}"#,
+        r#"[1, -2, 1.5, 1e300, -0.001, 9007199254740992, 123456789012, true, false, null]"#,
+        r#"{"nested":{"list":[{"a":[]},{}],"text":"caf\u00e9 \"quoted\" \n 😀"},"dup":1,"dup":2}"#,
+        r#"  "just a string"  "#,
+        "17",
+        "{}",
+    ];
+    for text in samples {
+        let ours = angleshot::json::parse(text).expect("valid JSON parses");
+        let serde: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+        assert_eq!(ours, serde, "{text}");
+    }
+    assert_eq!(angleshot::json::parse("3.0"), Ok(serde_json::json!(3.0)));
+    assert_eq!(
+        angleshot::json::parse("-1.5e-3"),
+        Ok(serde_json::json!(-0.0015))
+    );
+    assert!(angleshot::json::parse("1e400").is_err());
+    for bad in ["", "not json", "{\"a\":}", "[1,]", "NaN", "{'a':1}", "1 2"] {
+        let refused = angleshot::json::parse(bad);
+        assert!(refused.is_err(), "{bad:?} was read as {refused:?}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(bad).is_err(),
+            "{bad:?}"
+        );
+    }
 }

@@ -2,12 +2,13 @@
 //!
 //! Why: `f64::sin` and friends compile Rust's libm into the wasm, `{:.1}` formatting the
 //! exact-precision float printer, and `str::parse::<f64>` a 10 KB table of powers of five
-//! that hardly compresses, while the browser (`Math`) and serde_json (numbers) already have
-//! what we need. In the wasm the trigonometry calls `Math`; natively (tests) it is std's.
+//! that hardly compresses, while the browser (`Math`, `JSON.parse`) already has what we
+//! need. In the wasm the trigonometry calls `Math`; natively (tests) it is std's.
 //!
 //! ```
-//! use angleshot::domain::math::{OneDecimal, cos, parse_number};
+//! use angleshot::domain::math::{Decimal, OneDecimal, cos, parse_number};
 //! assert_eq!(OneDecimal(2.25).to_string(), "2.3");
+//! assert_eq!(Decimal(0.05).to_string(), "0.05");
 //! assert_eq!(OneDecimal(-0.04).to_string(), "0.0");
 //! assert!((cos(0.0) - 1.0).abs() < 1e-12);
 //! assert_eq!(parse_number(" 2.5 "), Some(2.5));
@@ -45,10 +46,10 @@ pub fn hypot(x: f64, y: f64) -> f64 {
 }
 
 /// A decimal number written as text ("12", " -3.5 ", "1e3"), as JSON writes numbers; `None`
-/// for anything else. Read by serde_json's number parser (already in the wasm for every API
-/// answer) rather than `str::parse::<f64>`, whose tables cost about 15 KB of wasm.
+/// for anything else. Read by [`crate::json::parse`] (the browser's `JSON.parse`, used for
+/// every API answer) rather than `str::parse::<f64>`, whose tables cost about 15 KB of wasm.
 pub fn parse_number(text: &str) -> Option<f64> {
-    match serde_json::from_str::<serde_json::Value>(text.trim()) {
+    match crate::json::parse(text.trim()) {
         Ok(serde_json::Value::Number(n)) => n.as_f64(),
         _ => None,
     }
@@ -73,6 +74,26 @@ impl fmt::Display for OneDecimal {
     }
 }
 
+/// Displays a number as briefly as it reads, to six decimals ("0.05", "2", "-1.5"): what
+/// `f64`'s own `Display` prints for such numbers, without Rust's float printer (~11 KB of
+/// wasm) behind it. For attribute values, coordinates and costs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Decimal(pub f64);
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let millionths = whole(self.0 * 1e6);
+        let sign = if millionths < 0 { "-" } else { "" };
+        let millionths = millionths.unsigned_abs();
+        let (units, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+        if fraction == 0 {
+            return write!(f, "{sign}{units}");
+        }
+        let digits = format!("{fraction:06}");
+        write!(f, "{sign}{units}.{}", digits.trim_end_matches('0'))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +108,24 @@ mod tests {
         }
         assert_eq!(OneDecimal(-0.04).to_string(), "0.0");
         assert_eq!(OneDecimal(-1.26).to_string(), "-1.3");
+    }
+
+    #[test]
+    fn decimal_prints_what_f64_display_prints_up_to_six_decimals() {
+        for x in [
+            0.0, 1.0, -1.0, 0.05, 0.1, 0.25, 2.5, -0.5, 1.75, 123.456, 320.0, 0.000001, 86.6025,
+            -42.125, 1e9,
+        ] {
+            assert_eq!(Decimal(x).to_string(), x.to_string(), "{x}");
+        }
+        // Any number with at most six decimals, as the sliders, costs and drawings use.
+        for millionths in (-3_000_000_i64..3_000_000).step_by(997) {
+            let x = millionths as f64 / 1e6;
+            assert_eq!(Decimal(x).to_string(), x.to_string(), "{x}");
+        }
+        assert_eq!(Decimal(0.1234567).to_string(), "0.123457");
+        assert_eq!(Decimal(-0.0000001).to_string(), "0");
+        assert_eq!(Decimal(f64::NAN).to_string(), "0");
     }
 
     #[test]
