@@ -170,7 +170,7 @@ impl ApiError {
             ErrorClass::Forbidden => "Your plan or key scope does not allow this model (403).".to_string(),
             ErrorClass::NotFound => "Not found (404): the job or asset is unknown to this key's project.".to_string(),
             ErrorClass::RateLimited { retry_after_secs: Some(secs) } => {
-                format!("Rate limited (429): waiting {} s before trying again.", secs.ceil())
+                format!("Rate limited (429): waiting {} s before trying again.", crate::domain::math::whole(secs.ceil()))
             }
             ErrorClass::RateLimited { retry_after_secs: None } => {
                 "Rate limited (429): backing off before trying again.".to_string()

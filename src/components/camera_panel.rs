@@ -9,6 +9,7 @@ use crate::components::orbit_gizmo::OrbitGizmo;
 use crate::components::set_panel::SetEditor;
 use crate::domain::camera::Camera;
 use crate::domain::directive::directive;
+use crate::domain::math::Decimal;
 use crate::domain::presets::{Preset, apply};
 use crate::studio::state::Studio;
 
@@ -129,8 +130,9 @@ pub fn CameraPanel() -> impl IntoView {
                 <div class="field">
                     <label for="lora">"LoRA scale"</label>
                     <input id="lora" type="number" inputmode="decimal"
-                        min=move || ranges.with(|r| r.lora_min) max=move || ranges.with(|r| r.lora_max)
-                        step=move || ranges.with(|r| r.lora_step)
+                        min=move || ranges.with(|r| Decimal(r.lora_min).to_string())
+                        max=move || ranges.with(|r| Decimal(r.lora_max).to_string())
+                        step=move || ranges.with(|r| Decimal(r.lora_step).to_string())
                         prop:value=lora_scale
                         on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
                 </div>

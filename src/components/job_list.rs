@@ -7,6 +7,7 @@ use crate::components::near_viewport::when_near_viewport;
 use crate::components::set_group::SetGroup;
 use crate::domain::camera::Camera;
 use crate::domain::jobs::{CardAction, JobCard};
+use crate::domain::math::Decimal;
 use crate::studio::sets::SetEntry;
 use crate::studio::state::{JobEntry, Studio};
 use crate::studio::thumbs::display_url;
@@ -177,7 +178,7 @@ fn JobCardView(entry: JobEntry) -> impl IntoView {
                 // costs a layout, which made a long history slow to render).
                 {move || running.get().then(|| view! {
                     <progress max="1" aria-label="Progress"
-                        value=move || card.with(|c| c.progress.unwrap_or(0.0))></progress>
+                        value=move || card.with(|c| Decimal(c.progress.unwrap_or(0.0)).to_string())></progress>
                 })}
                 {move || {
                     let (error, hint, notice) =

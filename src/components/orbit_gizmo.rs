@@ -39,6 +39,12 @@ fn svg_point(ev: &web_sys::PointerEvent) -> Option<(f64, f64)> {
     Some((x, y))
 }
 
+/// A drawing coordinate as attribute text, to a tenth of a pixel (an `f64` attribute would
+/// bring Rust's float printer into the wasm).
+fn px(value: f64) -> String {
+    OneDecimal(value).to_string()
+}
+
 fn cone_path(camera: &Camera) -> String {
     let (x, y) = camera_point(camera.rotate, camera.forward);
     let toward = math::atan2(CENTER.1 - y, CENTER.0 - x);
@@ -211,7 +217,7 @@ pub fn OrbitGizmo() -> impl IntoView {
     let elev = Memo::new(move |_| camera.with(|c| elevation_point(c.tilt)));
     view! {
         <div class="gizmo-wrap">
-            <svg class="gizmo" viewBox=format!("0 0 {VIEW_W} {VIEW_H}") role="slider" tabindex="0"
+            <svg class="gizmo" viewBox=format!("0 0 {} {}", px(VIEW_W), px(VIEW_H)) role="slider" tabindex="0"
                 aria-label="Camera orbit"
                 aria-valuemin="-90" aria-valuemax="90"
                 aria-valuenow=move || camera.with(|c| c.rotate)
@@ -221,20 +227,20 @@ pub fn OrbitGizmo() -> impl IntoView {
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
                 on:lostpointercapture=move |_| drag.set(Drag::None)
                 on:keydown=on_key>
-                <circle class="orbit" cx=CENTER.0 cy=CENTER.1 r=FAR_RADIUS />
-                <circle class="orbit near" cx=CENTER.0 cy=CENTER.1 r=NEAR_RADIUS />
-                <text class="gizmo-label" x=CENTER.0 y=CENTER.1 + FAR_RADIUS + 14.0 text-anchor="middle">"front"</text>
-                <text class="gizmo-label" x=CENTER.0 - FAR_RADIUS - 4.0 y=CENTER.1 - 6.0 text-anchor="end">"L"</text>
-                <text class="gizmo-label" x=CENTER.0 + FAR_RADIUS + 4.0 y=CENTER.1 - 6.0>"R"</text>
-                <rect class="subject" x=CENTER.0 - 12.0 y=CENTER.1 - 12.0 width="24" height="24" rx="5" />
+                <circle class="orbit" cx=px(CENTER.0) cy=px(CENTER.1) r=px(FAR_RADIUS) />
+                <circle class="orbit near" cx=px(CENTER.0) cy=px(CENTER.1) r=px(NEAR_RADIUS) />
+                <text class="gizmo-label" x=px(CENTER.0) y=px(CENTER.1 + FAR_RADIUS + 14.0) text-anchor="middle">"front"</text>
+                <text class="gizmo-label" x=px(CENTER.0 - FAR_RADIUS - 4.0) y=px(CENTER.1 - 6.0) text-anchor="end">"L"</text>
+                <text class="gizmo-label" x=px(CENTER.0 + FAR_RADIUS + 4.0) y=px(CENTER.1 - 6.0)>"R"</text>
+                <rect class="subject" x=px(CENTER.0 - 12.0) y=px(CENTER.1 - 12.0) width="24" height="24" rx="5" />
                 <path class="cone" d=move || camera.with(cone_path) />
-                {move || { let _ = ticks.get(); let (x, y) = cam.get(); view! { <circle class="snap-ring" cx=x cy=y r="9" /> } }}
-                <circle class="camera-dot" cx=move || cam.get().0 cy=move || cam.get().1 r="9" />
+                {move || { let _ = ticks.get(); let (x, y) = cam.get(); view! { <circle class="snap-ring" cx=px(x) cy=px(y) r="9" /> } }}
+                <circle class="camera-dot" cx=move || px(cam.get().0) cy=move || px(cam.get().1) r="9" />
                 <path class="arc" d=arc_path() />
-                <text class="gizmo-label" x=ARC_CENTER.0 - 30.0 y="22">"top-down"</text>
-                <text class="gizmo-label" x=ARC_CENTER.0 - 30.0 y="196">"low angle"</text>
-                <rect class="subject small" x=ARC_CENTER.0 - 6.0 y=ARC_CENTER.1 - 10.0 width="12" height="20" rx="3" />
-                <circle class="camera-dot" cx=move || elev.get().0 cy=move || elev.get().1 r="9" />
+                <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y="22">"top-down"</text>
+                <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y="196">"low angle"</text>
+                <rect class="subject small" x=px(ARC_CENTER.0 - 6.0) y=px(ARC_CENTER.1 - 10.0) width="12" height="20" rx="3" />
+                <circle class="camera-dot" cx=move || px(elev.get().0) cy=move || px(elev.get().1) r="9" />
             </svg>
             <p id="gizmo-help" class="hint">"Drag the camera around the subject, closer or farther; drag on the arc to raise or lower it. Keys: ←/→ orbit, ↑/↓ height, +/− distance."</p>
         </div>

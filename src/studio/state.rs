@@ -15,6 +15,7 @@ use crate::api::error::{ApiError, ErrorClass};
 use crate::api::{self, request::ApiConfig, response::CancelOutcome};
 use crate::domain::camera::{Camera, GenerateReadiness, Ranges, generate_blocker};
 use crate::domain::jobs::{JobCard, Phase, ResultImage};
+use crate::domain::math::Decimal;
 use crate::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS};
 
 /// A single job answered 429 is submitted again this many times before the card says so.
@@ -641,7 +642,7 @@ impl Studio {
             };
             let text = match api::estimate_cost(&config, &camera.to_body(&asset_id)).await {
                 Ok(estimate) => match estimate.creative_units_cost {
-                    Some(cost) => format!("Estimated cost: {cost} compute units."),
+                    Some(cost) => format!("Estimated cost: {} compute units.", Decimal(cost)),
                     None => format!("Estimate: {}", estimate.raw),
                 },
                 Err(err) => err.user_message(),
