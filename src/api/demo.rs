@@ -334,7 +334,7 @@ async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
         ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, -cw / 2.0, -ch / 2.0, cw, ch);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
     // The stamp: never passed off as model output.
-    let band = (ch * 0.2).clamp(28.0, 90.0);
+    let band = math::clamp(ch * 0.2, 28.0, 90.0);
     ctx.set_fill_style_str("rgba(179, 38, 30, 0.88)");
     ctx.fill_rect(0.0, ch - band, cw, band);
     ctx.set_fill_style_str("#ffffff");

@@ -405,7 +405,7 @@ impl Job {
     pub fn progress_fraction(&self) -> Option<f64> {
         self.progress
             .filter(|p| p.is_finite())
-            .map(|p| p.clamp(0.0, 1.0))
+            .map(|p| crate::domain::math::clamp(p, 0.0, 1.0))
     }
 }
 

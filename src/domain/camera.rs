@@ -93,7 +93,8 @@ impl Ranges {
                         ranges.lora_step = step;
                     }
                     if let Some(default) = input.default.as_ref().and_then(|d| d.as_f64()) {
-                        ranges.lora_default = default.clamp(ranges.lora_min, ranges.lora_max);
+                        ranges.lora_default =
+                            crate::domain::math::clamp(default, ranges.lora_min, ranges.lora_max);
                     }
                 }
                 "aspectRatio" => {
@@ -222,7 +223,7 @@ impl Camera {
     /// Sets the LoRA scale, clamped to its range (a non-number keeps the old value).
     pub fn set_lora_scale(&mut self, value: f64, ranges: &Ranges) {
         if value.is_finite() {
-            self.lora_scale = value.clamp(ranges.lora_min, ranges.lora_max);
+            self.lora_scale = crate::domain::math::clamp(value, ranges.lora_min, ranges.lora_max);
         }
     }
 

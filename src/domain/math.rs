@@ -55,6 +55,13 @@ pub fn parse_number(text: &str) -> Option<f64> {
     }
 }
 
+/// `x` limited to `low..=high`, as `f64::clamp` but without its panic (whose message prints
+/// floats with Rust's float printer, ~11 KB of wasm): NaN gives `low`; `low > high` gives
+/// `high`.
+pub fn clamp(x: f64, low: f64, high: f64) -> f64 {
+    x.max(low).min(high)
+}
+
 /// `x` rounded to a whole number, for text ("12 MB", "40%").
 pub fn whole(x: f64) -> i64 {
     // `as` saturates and maps NaN to 0: never a panic on odd input.
@@ -137,6 +144,20 @@ mod tests {
         for not_a_number in ["", "abc", "12abc", "\"5\"", "[1]", "NaN", "inf", "1 2"] {
             assert_eq!(parse_number(not_a_number), None, "{not_a_number}");
         }
+    }
+
+    #[test]
+    fn clamp_is_f64_clamp_without_the_panic() {
+        for (x, low, high) in [
+            (5.0, 0.0, 1.0),
+            (-5.0, 0.0, 1.0),
+            (0.5, 0.0, 1.0),
+            (-90.5, -90.0, 90.0),
+        ] {
+            assert_eq!(clamp(x, low, high), x.clamp(low, high));
+        }
+        assert_eq!(clamp(f64::NAN, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.5, 1.0, 0.0), 0.0);
     }
 
     #[test]

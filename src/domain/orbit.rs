@@ -45,9 +45,13 @@ pub fn camera_point(rotate: i32, forward: i32) -> (f64, f64) {
 /// view. Behind the subject the angle is held at ±90, the model's limit.
 pub fn values_from_point(x: f64, y: f64) -> (f64, f64) {
     let (dx, dy) = (x - CENTER.0, y - CENTER.1);
-    let rotate = math::atan2(-dx, dy).to_degrees().clamp(-90.0, 90.0);
+    let rotate = math::clamp(math::atan2(-dx, dy).to_degrees(), -90.0, 90.0);
     let distance = math::hypot(dx, dy);
-    let forward = ((FAR_RADIUS - distance) / (FAR_RADIUS - NEAR_RADIUS) * 10.0).clamp(0.0, 10.0);
+    let forward = math::clamp(
+        (FAR_RADIUS - distance) / (FAR_RADIUS - NEAR_RADIUS) * 10.0,
+        0.0,
+        10.0,
+    );
     (rotate, forward)
 }
 
@@ -63,7 +67,7 @@ pub fn elevation_point(tilt: i32) -> (f64, f64) {
 /// Unsnapped Vertical tilt (−1..1) for a pointer at `(x, y)` near the elevation arc.
 pub fn tilt_from_point(x: f64, y: f64) -> f64 {
     let phi = math::atan2(ARC_CENTER.1 - y, ARC_CENTER.0 - x).to_degrees();
-    (-phi / ARC_MAX_DEGREES).clamp(-1.0, 1.0)
+    math::clamp(-phi / ARC_MAX_DEGREES, -1.0, 1.0)
 }
 
 /// Half-angle of the drawn view cone: wider with the wide-angle lens.

@@ -457,14 +457,17 @@ impl Studio {
                     (entry.set, err.class())
                 {
                     if attempt < MAX_RATE_LIMITED_SUBMITS {
-                        let wait = retry_after_secs
-                            .map(|s| s * 1000.0)
-                            .unwrap_or(FIRST_BACKOFF_MS * f64::from(1u32 << attempt.min(5)))
-                            .clamp(0.0, MAX_BACKOFF_MS);
+                        let wait = crate::domain::math::clamp(
+                            retry_after_secs
+                                .map(|s| s * 1000.0)
+                                .unwrap_or(FIRST_BACKOFF_MS * f64::from(1u32 << attempt.min(5))),
+                            0.0,
+                            MAX_BACKOFF_MS,
+                        );
                         entry.card.update(|c| {
                             c.notice = Some(format!(
                                 "Rate limited — submitting again in {} s.",
-                                (wait / 1000.0).ceil()
+                                crate::domain::math::whole((wait / 1000.0).ceil())
                             ))
                         });
                         gloo_timers::future::TimeoutFuture::new(wait as u32).await;
