@@ -68,15 +68,20 @@ pub fn whole(x: f64) -> i64 {
     x.round() as i64
 }
 
+/// `x × scale` rounded half away from zero, as a sign ("" or "-") and a magnitude: the digits
+/// [`OneDecimal`] and [`Decimal`] print.
+fn scaled(x: f64, scale: f64) -> (&'static str, u64) {
+    let n = whole(x * scale);
+    (if n < 0 { "-" } else { "" }, n.unsigned_abs())
+}
+
 /// Displays a number with one decimal, rounded half away from zero ("12.3", "-0.5").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct OneDecimal(pub f64);
 
 impl fmt::Display for OneDecimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tenths = whole(self.0 * 10.0);
-        let sign = if tenths < 0 { "-" } else { "" };
-        let tenths = tenths.unsigned_abs();
+        let (sign, tenths) = scaled(self.0, 10.0);
         write!(f, "{sign}{}.{}", tenths / 10, tenths % 10)
     }
 }
@@ -89,9 +94,7 @@ pub struct Decimal(pub f64);
 
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let millionths = whole(self.0 * 1e6);
-        let sign = if millionths < 0 { "-" } else { "" };
-        let millionths = millionths.unsigned_abs();
+        let (sign, millionths) = scaled(self.0, 1e6);
         let (units, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
         if fraction == 0 {
             return write!(f, "{sign}{units}");

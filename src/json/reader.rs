@@ -107,46 +107,51 @@ impl Reader<'_> {
 
     fn array(&mut self) -> Result<Value, String> {
         let mut items = Vec::new();
-        self.skip_space();
-        if self.eat(b']') {
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            self.skip_space();
-            if self.eat(b']') {
-                return Ok(Value::Array(items));
-            }
-            if !self.eat(b',') {
-                return Err(self.error("expected `,` or `]`"));
-            }
-        }
+        self.items(b']', |reader| {
+            items.push(reader.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self) -> Result<Value, String> {
         let mut fields = Map::new();
+        self.items(b'}', |reader| {
+            reader.skip_space();
+            if reader.peek() != Some(b'"') {
+                return Err(reader.error("expected a key"));
+            }
+            let key = reader.string()?;
+            reader.skip_space();
+            if !reader.eat(b':') {
+                return Err(reader.error("expected `:`"));
+            }
+            let value = reader.value()?;
+            fields.insert(key, value); // a repeated key: the last one wins, as in serde_json
+            Ok(())
+        })?;
+        Ok(Value::Object(fields))
+    }
+
+    /// Reads comma-separated items with `item` up to the `close` bracket (none is fine; a
+    /// trailing comma is not).
+    fn items(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), String>,
+    ) -> Result<(), String> {
         self.skip_space();
-        if self.eat(b'}') {
-            return Ok(Value::Object(fields));
+        if self.eat(close) {
+            return Ok(());
         }
         loop {
+            item(self)?;
             self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.error("expected a key"));
-            }
-            let key = self.string()?;
-            self.skip_space();
-            if !self.eat(b':') {
-                return Err(self.error("expected `:`"));
-            }
-            let value = self.value()?;
-            fields.insert(key, value); // a repeated key: the last one wins, as in serde_json
-            self.skip_space();
-            if self.eat(b'}') {
-                return Ok(Value::Object(fields));
+            if self.eat(close) {
+                return Ok(());
             }
             if !self.eat(b',') {
-                return Err(self.error("expected `,` or `}`"));
+                return Err(self.error("expected `,` or a closing bracket"));
             }
         }
     }

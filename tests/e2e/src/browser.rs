@@ -422,7 +422,14 @@ impl Page {
     async fn report_failure(&self) {
         let url = self.client.current_url().await.map(|u| u.to_string());
         let text: String = self.body_text().await.chars().take(3000).collect();
-        let console = self.client.issue_cmd(BrowserLog).await.unwrap_or_default();
+        let console = self
+            .client
+            .issue_cmd(SessionPost {
+                path: "se/log",
+                body: json!({ "type": "browser" }),
+            })
+            .await
+            .unwrap_or_default();
         let lines: Vec<String> = console
             .as_array()
             .into_iter()
@@ -451,9 +458,9 @@ impl Page {
     /// ```
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         self.client
-            .issue_cmd(CdpCommand {
-                cmd: cmd.to_string(),
-                params,
+            .issue_cmd(SessionPost {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
             })
             .await
             .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
@@ -529,51 +536,28 @@ impl Page {
     }
 }
 
-/// chromedriver's legacy `POST /session/{id}/se/log`: the browser console since the last call.
+/// A `POST /session/{id}/{path}` to one of chromedriver's own endpoints: `goog/cdp/execute`
+/// (a DevTools Protocol command) or the legacy `se/log` (the browser console).
 #[derive(Debug)]
-struct BrowserLog;
+struct SessionPost {
+    path: &'static str,
+    body: Value,
+}
 
-impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
-        )
-    }
-}
-
-/// chromedriver's vendor endpoint `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct CdpCommand {
-    cmd: String,
-    params: Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
