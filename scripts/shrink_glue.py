@@ -5,7 +5,9 @@
    `__wbg_setAttribute_7bd4ee9fd2e3ab4f`: 236 names whose 16 hex digits no compressor can
    shrink, written once in the wasm and twice in the JS. They become `a`, `b`, … in both.
 2. Minifies the JS with terser (wasm-bindgen's output is unminified; Trunk leaves it so).
-3. Writes the files' new SRI hashes into index.html, so the preloads still match.
+3. Writes the files' new SRI hashes into index.html, so the preloads still match (with a
+   stale hash on the JS the app does not start: every e2e test would fail; Chrome ignores
+   the hash on the wasm's `as=fetch` preload, but it is kept true all the same).
 
 Together −7 KB brotli of the ~212 KB the first visit downloads (measured on this build).
 Any surprise in the files' shape stops the build: a half-renamed pair would not start.
@@ -168,18 +170,18 @@ def main():
     def replace(match):
         return renamed.get(match.group(0), match.group(0))
 
-    new_js, hits = re.subn(r"(?<![\w$])__wb(?:g|indgen)_[\w$]+", replace, js)
+    new_js = re.sub(r"(?<![\w$])__wb(?:g|indgen)_[\w$]+", replace, js)
     missing = [old for old in renamed if old in new_js or not re.search(
         r"(?<![\w$])%s\s*:" % re.escape(renamed[old]), new_js)]
     if missing:
         fail("imports not found as keys in the JS: %s" % ", ".join(missing[:5]))
 
+    if not os.path.exists(TERSER):
+        fail("%s is missing (run scripts/install-tools.sh)" % TERSER)
     with open(wasm_path, "wb") as f:
         f.write(new_wasm)
     with open(js_path, "w", encoding="utf-8") as f:
         f.write(new_js)
-    if not os.path.exists(TERSER):
-        fail("%s is missing (run scripts/install-tools.sh)" % TERSER)
     subprocess.run([TERSER, js_path, "--module", "--compress", "--mangle", "-o", js_path],
                    check=True)
 

@@ -24,7 +24,6 @@ const MAX_DEPTH: usize = 128;
 pub fn read(text: &str) -> Result<Value, String> {
     let mut reader = Reader {
         text,
-        bytes: text.as_bytes(),
         at: 0,
         depth: 0,
     };
@@ -38,7 +37,6 @@ pub fn read(text: &str) -> Result<Value, String> {
 
 struct Reader<'a> {
     text: &'a str,
-    bytes: &'a [u8],
     at: usize,
     depth: usize,
 }
@@ -49,11 +47,11 @@ impl Reader<'_> {
     }
 
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+        self.text.as_bytes().get(self.at).copied()
     }
 
     fn rest(&self) -> &[u8] {
-        self.bytes.get(self.at..).unwrap_or_default()
+        self.text.as_bytes().get(self.at..).unwrap_or_default()
     }
 
     /// Steps over `byte` if it comes next.
@@ -270,7 +268,11 @@ impl Reader<'_> {
         }
         let text = self.text.get(start..self.at).unwrap_or_default();
         if whole {
-            let digits = self.bytes.get(digits_start..digits_end).unwrap_or_default();
+            let digits = self
+                .text
+                .as_bytes()
+                .get(digits_start..digits_end)
+                .unwrap_or_default();
             if let Some(number) = integer(digits, negative) {
                 return Ok(Value::Number(number));
             }
