@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::after_first_paint::AfterFirstPaint;
 use crate::components::camera_panel::CameraPanel;
 use crate::components::connection::ConnectionPanel;
 use crate::components::image_input::{ImageInput, accept_file};
@@ -63,8 +64,11 @@ pub fn App() -> impl IntoView {
         <main class="studio">
             <ImageInput />
             <CameraPanel />
-            <JobList />
-            <ConnectionPanel />
+            // Below the first screen: built once image, camera and Generate are on screen.
+            <AfterFirstPaint>
+                <JobList />
+                <ConnectionPanel />
+            </AfterFirstPaint>
         </main>
     }
 }

@@ -1,8 +1,12 @@
 fn main() {
-    // The bench reads these marks: navigation start → wasm running → studio mounted.
+    // The bench reads these marks: navigation start → wasm running → first screen (image,
+    // camera, Generate) mounted → the rest of the studio built after the first paint.
     angleshot::perf_mark("angleshot-started");
     angleshot::panic_banner::install();
     leptos::mount::mount_to_body(angleshot::app::App);
     angleshot::perf_mark("angleshot-mounted");
+    angleshot::components::after_first_paint::after_next_paint(|| {
+        angleshot::perf_mark("angleshot-complete")
+    });
     angleshot::offline::register_service_worker();
 }

@@ -21,7 +21,7 @@ fn document() -> web_sys::Document {
 
 /// Mounts the app into a fresh container and returns it with the handle that keeps it alive.
 /// Starts from a clean device (no remembered settings), as a first visit would.
-fn mount() -> (HtmlElement, impl Drop) {
+fn mount_now() -> (HtmlElement, impl Drop) {
     if let Some(window) = web_sys::window() {
         for storage in [window.local_storage(), window.session_storage()]
             .into_iter()
@@ -35,6 +35,26 @@ fn mount() -> (HtmlElement, impl Drop) {
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), App);
     (container, handle)
+}
+
+/// [`mount_now`], then waits until what is below the first screen (Settings among it) has
+/// been built after the first paint.
+async fn mount() -> (HtmlElement, impl Drop) {
+    let (root, handle) = mount_now();
+    for _ in 0..300 {
+        if has_settings(&root) {
+            break;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    (root, handle)
+}
+
+fn has_settings(root: &HtmlElement) -> bool {
+    root.query_selector("[aria-label=\"Connection status\"]")
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 /// The input whose `<label>` reads `text`.
@@ -86,7 +106,7 @@ async fn status_text(root: &HtmlElement, wait: Duration) -> String {
 
 #[wasm_bindgen_test]
 async fn shell_shows_labelled_settings_with_the_default_base() {
-    let (root, _handle) = mount();
+    let (root, _handle) = mount().await;
     TimeoutFuture::new(0).await; // let the first render effects run
     assert_eq!(
         input_labelled(&root, "API base URL").value(),
@@ -106,8 +126,35 @@ async fn shell_shows_labelled_settings_with_the_default_base() {
 }
 
 #[wasm_bindgen_test]
+async fn the_first_screen_comes_at_once_and_the_rest_after_its_paint() {
+    let (root, _handle) = mount_now();
+    // At once: the image input, the gizmo and Generate.
+    button(&root, "Generate");
+    assert!(
+        root.query_selector("[role=slider][aria-label=\"Camera orbit\"]")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        !has_settings(&root),
+        "Settings is below the first screen: built after the first paint"
+    );
+    let mut waited_ms = 0;
+    while !has_settings(&root) && waited_ms < 3_000 {
+        TimeoutFuture::new(10).await;
+        waited_ms += 10;
+    }
+    assert!(has_settings(&root), "Settings never came");
+    // Everything below the first screen came with it.
+    input_labelled(&root, "Vertical tilt");
+    input_labelled(&root, "Prompt");
+    input_labelled(&root, "Aspect ratio");
+    button(&root, "Test connection");
+}
+
+#[wasm_bindgen_test]
 async fn an_empty_base_url_is_reported_not_sent() {
-    let (root, _handle) = mount();
+    let (root, _handle) = mount().await;
     type_into(&input_labelled(&root, "API base URL"), "  ");
     button(&root, "Test connection").click();
     let text = status_text(&root, Duration::from_secs(5)).await;
@@ -116,7 +163,7 @@ async fn an_empty_base_url_is_reported_not_sent() {
 
 #[wasm_bindgen_test]
 async fn an_unreachable_api_gets_the_cors_or_network_advice() {
-    let (root, _handle) = mount();
+    let (root, _handle) = mount().await;
     // Port 9 (discard) on loopback: nothing listens, the fetch fails with no status.
     type_into(
         &input_labelled(&root, "API base URL"),
@@ -132,7 +179,7 @@ async fn an_unreachable_api_gets_the_cors_or_network_advice() {
 
 #[wasm_bindgen_test]
 async fn a_plain_http_base_is_refused_with_a_warning() {
-    let (root, _handle) = mount();
+    let (root, _handle) = mount().await;
     type_into(
         &input_labelled(&root, "API base URL"),
         "http://api.example.com/v1",

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::types::AspectRatio;
+use crate::components::after_first_paint::AfterFirstPaint;
 use crate::components::orbit_gizmo::OrbitGizmo;
 use crate::components::set_panel::SetEditor;
 use crate::domain::camera::Camera;
@@ -66,94 +67,98 @@ pub fn CameraPanel() -> impl IntoView {
                 }).collect_view()}
             </div>
 
-            <div class="field">
-                <label for="rotate">"Rotate"</label>
-                <output for="rotate">{move || rotate_words(rotate.get())}</output>
-                // Right-to-left so that moving the thumb LEFT orbits the camera to the left (+).
-                <input id="rotate" type="range" dir="rtl" aria-describedby="rotate-help"
-                    min=move || ranges.with(|r| r.rotate.min) max=move || ranges.with(|r| r.rotate.max)
-                    step=move || if fine.get() { 1 } else { 45 }
-                    prop:value=rotate
-                    aria-valuetext=move || rotate_words(rotate.get())
-                    on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_rotate(v, r)) } } />
-                <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
-            </div>
-
-            <div class="field">
-                <label for="forward">"Move forward"</label>
-                <output for="forward">{move || match forward.get() { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() }}</output>
-                <input id="forward" type="range"
-                    min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
-                    step=move || if fine.get() { 1 } else { 5 }
-                    prop:value=forward
-                    on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_forward(v, r)) } } />
-            </div>
-
-            <div class="field">
-                <label for="tilt">"Vertical tilt"</label>
-                <output for="tilt">{move || match tilt.get() { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" }}</output>
-                <input id="tilt" type="range" step="1"
-                    min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
-                    prop:value=tilt
-                    aria-valuetext=move || match tilt.get() { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" }
-                    on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_tilt(v, r)) } } />
-                <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
-            </div>
-
-            <div class="check">
-                <input id="fine" type="checkbox" prop:checked=fine
-                    on:change=move |ev| { let on = event_target_checked(&ev); edit(&|c, r| c.set_fine(on, r)) } />
-                <label for="fine">"Fine values"</label>
-                <span class="hint">"(off: snap to the model's trained angles)"</span>
-            </div>
-            <div class="check">
-                <input id="wide" type="checkbox" prop:checked=wide_angle
-                    on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.wide_angle = on) } />
-                <label for="wide">"Wide-angle lens"</label>
-            </div>
-
-            // Less-used options fold away so Generate stays close on a tablet.
-            <details class="more">
-                <summary>"More options"</summary>
+            // Below the first screen on a tablet (sliders, options, prompt, set): built once
+            // the gizmo, the presets and Generate have been painted.
+            <AfterFirstPaint>
                 <div class="field">
-                    <label for="aspect">"Aspect ratio"</label>
-                    <select id="aspect"
-                        on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
-                        {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
-                            <option value=ratio.as_wire() selected=move || aspect_ratio.get() == ratio>
-                                {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
-                            </option>
-                        }).collect_view()}
-                    </select>
+                    <label for="rotate">"Rotate"</label>
+                    <output for="rotate">{move || rotate_words(rotate.get())}</output>
+                    // Right-to-left so that moving the thumb LEFT orbits the camera to the left (+).
+                    <input id="rotate" type="range" dir="rtl" aria-describedby="rotate-help"
+                        min=move || ranges.with(|r| r.rotate.min) max=move || ranges.with(|r| r.rotate.max)
+                        step=move || if fine.get() { 1 } else { 45 }
+                        prop:value=rotate
+                        aria-valuetext=move || rotate_words(rotate.get())
+                        on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_rotate(v, r)) } } />
+                    <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
                 </div>
 
                 <div class="field">
-                    <label for="lora">"LoRA scale"</label>
-                    <input id="lora" type="number" inputmode="decimal"
-                        min=move || ranges.with(|r| Decimal(r.lora_min).to_string())
-                        max=move || ranges.with(|r| Decimal(r.lora_max).to_string())
-                        step=move || ranges.with(|r| Decimal(r.lora_step).to_string())
-                        prop:value=lora_scale
-                        on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
+                    <label for="forward">"Move forward"</label>
+                    <output for="forward">{move || match forward.get() { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() }}</output>
+                    <input id="forward" type="range"
+                        min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
+                        step=move || if fine.get() { 1 } else { 5 }
+                        prop:value=forward
+                        on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_forward(v, r)) } } />
+                </div>
+
+                <div class="field">
+                    <label for="tilt">"Vertical tilt"</label>
+                    <output for="tilt">{move || match tilt.get() { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" }}</output>
+                    <input id="tilt" type="range" step="1"
+                        min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
+                        prop:value=tilt
+                        aria-valuetext=move || match tilt.get() { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" }
+                        on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_tilt(v, r)) } } />
+                    <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
                 </div>
 
                 <div class="check">
-                    <input id="fast" type="checkbox" prop:checked=go_fast
-                        on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
-                    <label for="fast">"Go fast"</label>
+                    <input id="fine" type="checkbox" prop:checked=fine
+                        on:change=move |ev| { let on = event_target_checked(&ev); edit(&|c, r| c.set_fine(on, r)) } />
+                    <label for="fine">"Fine values"</label>
+                    <span class="hint">"(off: snap to the model's trained angles)"</span>
                 </div>
-            </details>
+                <div class="check">
+                    <input id="wide" type="checkbox" prop:checked=wide_angle
+                        on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.wide_angle = on) } />
+                    <label for="wide">"Wide-angle lens"</label>
+                </div>
 
-            <div class="field">
-                <label for="prompt">"Prompt"</label>
-                <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
-                    prop:value=prompt
-                    on:input=move |ev| { let text = event_target_value(&ev); camera.update(|c| c.prompt = text) }></textarea>
-            </div>
+                // Less-used options fold away so Generate stays close on a tablet.
+                <details class="more">
+                    <summary>"More options"</summary>
+                    <div class="field">
+                        <label for="aspect">"Aspect ratio"</label>
+                        <select id="aspect"
+                            on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
+                            {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
+                                <option value=ratio.as_wire() selected=move || aspect_ratio.get() == ratio>
+                                    {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </div>
 
-            <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
+                    <div class="field">
+                        <label for="lora">"LoRA scale"</label>
+                        <input id="lora" type="number" inputmode="decimal"
+                            min=move || ranges.with(|r| Decimal(r.lora_min).to_string())
+                            max=move || ranges.with(|r| Decimal(r.lora_max).to_string())
+                            step=move || ranges.with(|r| Decimal(r.lora_step).to_string())
+                            prop:value=lora_scale
+                            on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
+                    </div>
 
-            <SetEditor />
+                    <div class="check">
+                        <input id="fast" type="checkbox" prop:checked=go_fast
+                            on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
+                        <label for="fast">"Go fast"</label>
+                    </div>
+                </details>
+
+                <div class="field">
+                    <label for="prompt">"Prompt"</label>
+                    <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
+                        prop:value=prompt
+                        on:input=move |ev| { let text = event_target_value(&ev); camera.update(|c| c.prompt = text) }></textarea>
+                </div>
+
+                <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
+
+                <SetEditor />
+            </AfterFirstPaint>
 
             // Sticky at the bottom of the viewport while the panel is on screen.
             <div class="generate-bar">

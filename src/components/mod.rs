@@ -1,5 +1,6 @@
 //! Views: render state and turn gestures into actions. No URL, JSON or timer lives here.
 
+pub mod after_first_paint;
 pub mod camera_panel;
 pub mod compare;
 pub mod connection;
