@@ -96,28 +96,44 @@ static NEXT_PROFILE: AtomicU64 = AtomicU64::new(1);
 
 /// Starts chromedriver on a port it picks itself and returns it with that port. Picking a
 /// "free" port first and passing it on races with every other test binding one meanwhile.
+/// A chromedriver that ends without naming its port (seen once under load) is started again;
+/// after three such starts the panic shows what it wrote to stderr.
 fn spawn_chromedriver(chromedriver: &str) -> (Child, u16) {
-    let mut driver = Command::new(chromedriver)
-        .arg("--port=0")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|err| {
-            panic!("cannot start {chromedriver}: {err} (run scripts/install-tools.sh)")
-        });
-    let stdout = driver.stdout.take().expect("piped stdout");
-    let mut lines = BufReader::new(stdout).lines();
-    let port = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|line| {
+    let mut last_stderr = String::new();
+    for attempt in 1..=3 {
+        let log = std::env::temp_dir().join(format!(
+            "angleshot-chromedriver-{}-{}-{attempt}.log",
+            std::process::id(),
+            NEXT_PROFILE.load(Ordering::Relaxed)
+        ));
+        let stderr = std::fs::File::create(&log).map_or(Stdio::null(), Stdio::from);
+        let mut driver = Command::new(chromedriver)
+            .arg("--port=0")
+            .stdout(Stdio::piped())
+            .stderr(stderr)
+            .spawn()
+            .unwrap_or_else(|err| {
+                panic!("cannot start {chromedriver}: {err} (run scripts/install-tools.sh)")
+            });
+        let stdout = driver.stdout.take().expect("piped stdout");
+        let mut lines = BufReader::new(stdout).lines();
+        let port = lines.by_ref().map_while(Result::ok).find_map(|line| {
             line.split_once("started successfully on port ")
                 .and_then(|(_, rest)| rest.trim_end_matches('.').trim().parse::<u16>().ok())
-        })
-        .unwrap_or_else(|| panic!("{chromedriver} did not say which port it listens on"));
-    // Keep draining its output so a chatty driver never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    (driver, port)
+        });
+        if let Some(port) = port {
+            // Keep draining its output so a chatty driver never blocks on a full pipe.
+            std::thread::spawn(move || lines.for_each(drop));
+            let _ = std::fs::remove_file(&log);
+            return (driver, port);
+        }
+        let _ = driver.kill();
+        let _ = driver.wait();
+        last_stderr = std::fs::read_to_string(&log).unwrap_or_default();
+        let _ = std::fs::remove_file(&log);
+        eprintln!("{chromedriver} named no port (start {attempt} of 3): {last_stderr}");
+    }
+    panic!("{chromedriver} did not say which port it listens on; its stderr: {last_stderr}")
 }
 
 impl Browser {
@@ -137,6 +153,10 @@ impl Browser {
         };
         let mut args: Vec<String> = CHROMIUM_ARGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", browser.profile.display()));
+        // For investigations (e.g. `--trace-startup=v8.wasm`); nothing in the test command sets it.
+        if let Ok(extra) = std::env::var("ANGLESHOT_CHROMIUM_ARGS") {
+            args.extend(extra.split_whitespace().map(str::to_string));
+        }
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
@@ -177,7 +197,11 @@ impl Drop for Browser {
         let _ = self.driver.wait();
         // Any Chromium left behind (session not closed) is found by its unique profile dir.
         let _ = Command::new("pkill")
-            .args(["-f", &format!("user-data-dir={}", self.profile.display())])
+            // Anchored at the end: profile …-1 must not match the Chromium of …-10.
+            .args([
+                "-f",
+                &format!("user-data-dir={}( |$)", self.profile.display()),
+            ])
             .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
