@@ -24,13 +24,11 @@ const HIDDEN_TAB_FALLBACK: Duration = Duration::from_millis(250);
 /// Runs `action` once, right after the browser has painted the next frame (or after
 /// [`HIDDEN_TAB_FALLBACK`] when no frame comes).
 pub fn after_next_paint(action: impl FnOnce() + 'static) {
+    // Two routes to one action: whichever comes first takes it.
     let pending: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(action))));
-    let run = {
-        let pending = pending.clone();
-        move || {
-            if let Some(action) = pending.take() {
-                action();
-            }
+    let run = move || {
+        if let Some(action) = pending.take() {
+            action();
         }
     };
     let after_paint = run.clone();

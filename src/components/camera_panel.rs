@@ -8,7 +8,7 @@ use crate::api::types::AspectRatio;
 use crate::components::after_first_paint::AfterFirstPaint;
 use crate::components::orbit_gizmo::OrbitGizmo;
 use crate::components::set_panel::SetEditor;
-use crate::domain::camera::Camera;
+use crate::domain::camera::{Camera, Ranges};
 use crate::domain::directive::directive;
 use crate::domain::math::Decimal;
 use crate::domain::presets::{Preset, apply};
@@ -33,29 +33,19 @@ fn rotate_words(rotate: i32) -> String {
     }
 }
 
-/// Sliders, toggles, prompt, preview, Generate.
+/// Applies `change` to the camera within the model's ranges.
+fn edit(studio: Studio, change: &dyn Fn(&mut Camera, &Ranges)) {
+    let ranges = studio.ranges.get_untracked();
+    studio.camera.update(|c| change(c, &ranges));
+}
+
+/// The gizmo, the presets and Generate (the first screen); the fields below come a moment
+/// later.
 #[component]
 pub fn CameraPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let camera = studio.camera;
-    let ranges = studio.ranges;
-    // One memo per field: dragging the gizmo changes rotate/forward every pointer-move, and
-    // only what shows those should run then (not the prompt, the options, the reasons).
-    let rotate = Memo::new(move |_| camera.with(|c| c.rotate));
-    let forward = Memo::new(move |_| camera.with(|c| c.forward));
-    let tilt = Memo::new(move |_| camera.with(|c| c.tilt));
-    let fine = Memo::new(move |_| camera.with(|c| c.fine));
-    let wide_angle = Memo::new(move |_| camera.with(|c| c.wide_angle));
-    let aspect_ratio = Memo::new(move |_| camera.with(|c| c.aspect_ratio));
-    let lora_scale = Memo::new(move |_| camera.with(|c| c.lora_scale));
-    let go_fast = Memo::new(move |_| camera.with(|c| c.go_fast));
-    let prompt = Memo::new(move |_| camera.with(|c| c.prompt.clone()));
     let generate_blocker = Memo::new(move |_| studio.generate_blocker());
     let set_blocker = Memo::new(move |_| studio.set_blocker());
-    let edit = move |change: &dyn Fn(&mut Camera, &crate::domain::camera::Ranges)| {
-        let r = ranges.get_untracked();
-        camera.update(|c| change(c, &r));
-    };
     view! {
         <section class="panel camera" aria-labelledby="camera-title">
             <h2 id="camera-title">"Camera"</h2>
@@ -63,102 +53,13 @@ pub fn CameraPanel() -> impl IntoView {
             <div class="presets" role="group" aria-label="Presets">
                 {Preset::ALL.into_iter().map(|preset| view! {
                     <button type="button" class="preset"
-                        on:click=move |_| edit(&|c, r| apply(c, preset, r))>{preset.label()}</button>
+                        on:click=move |_| edit(studio, &|c, r| apply(c, preset, r))>{preset.label()}</button>
                 }).collect_view()}
             </div>
 
-            // Below the first screen on a tablet (sliders, options, prompt, set): built once
-            // the gizmo, the presets and Generate have been painted.
-            <AfterFirstPaint>
-                <div class="field">
-                    <label for="rotate">"Rotate"</label>
-                    <output for="rotate">{move || rotate_words(rotate.get())}</output>
-                    // Right-to-left so that moving the thumb LEFT orbits the camera to the left (+).
-                    <input id="rotate" type="range" dir="rtl" aria-describedby="rotate-help"
-                        min=move || ranges.with(|r| r.rotate.min) max=move || ranges.with(|r| r.rotate.max)
-                        step=move || if fine.get() { 1 } else { 45 }
-                        prop:value=rotate
-                        aria-valuetext=move || rotate_words(rotate.get())
-                        on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_rotate(v, r)) } } />
-                    <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
-                </div>
-
-                <div class="field">
-                    <label for="forward">"Move forward"</label>
-                    <output for="forward">{move || match forward.get() { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() }}</output>
-                    <input id="forward" type="range"
-                        min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
-                        step=move || if fine.get() { 1 } else { 5 }
-                        prop:value=forward
-                        on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_forward(v, r)) } } />
-                </div>
-
-                <div class="field">
-                    <label for="tilt">"Vertical tilt"</label>
-                    <output for="tilt">{move || match tilt.get() { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" }}</output>
-                    <input id="tilt" type="range" step="1"
-                        min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
-                        prop:value=tilt
-                        aria-valuetext=move || match tilt.get() { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" }
-                        on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(&|c, r| c.set_tilt(v, r)) } } />
-                    <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
-                </div>
-
-                <div class="check">
-                    <input id="fine" type="checkbox" prop:checked=fine
-                        on:change=move |ev| { let on = event_target_checked(&ev); edit(&|c, r| c.set_fine(on, r)) } />
-                    <label for="fine">"Fine values"</label>
-                    <span class="hint">"(off: snap to the model's trained angles)"</span>
-                </div>
-                <div class="check">
-                    <input id="wide" type="checkbox" prop:checked=wide_angle
-                        on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.wide_angle = on) } />
-                    <label for="wide">"Wide-angle lens"</label>
-                </div>
-
-                // Less-used options fold away so Generate stays close on a tablet.
-                <details class="more">
-                    <summary>"More options"</summary>
-                    <div class="field">
-                        <label for="aspect">"Aspect ratio"</label>
-                        <select id="aspect"
-                            on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
-                            {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
-                                <option value=ratio.as_wire() selected=move || aspect_ratio.get() == ratio>
-                                    {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
-                                </option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-
-                    <div class="field">
-                        <label for="lora">"LoRA scale"</label>
-                        <input id="lora" type="number" inputmode="decimal"
-                            min=move || ranges.with(|r| Decimal(r.lora_min).to_string())
-                            max=move || ranges.with(|r| Decimal(r.lora_max).to_string())
-                            step=move || ranges.with(|r| Decimal(r.lora_step).to_string())
-                            prop:value=lora_scale
-                            on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(&|c, r| c.set_lora_scale(v, r)) } } />
-                    </div>
-
-                    <div class="check">
-                        <input id="fast" type="checkbox" prop:checked=go_fast
-                            on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
-                        <label for="fast">"Go fast"</label>
-                    </div>
-                </details>
-
-                <div class="field">
-                    <label for="prompt">"Prompt"</label>
-                    <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
-                        prop:value=prompt
-                        on:input=move |ev| { let text = event_target_value(&ev); camera.update(|c| c.prompt = text) }></textarea>
-                </div>
-
-                <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
-
-                <SetEditor />
-            </AfterFirstPaint>
+            // Below the first screen on a tablet: built once the gizmo, the presets and
+            // Generate have been painted.
+            <AfterFirstPaint><CameraFields /></AfterFirstPaint>
 
             // Sticky at the bottom of the viewport while the panel is on screen.
             <div class="generate-bar">
@@ -179,5 +80,114 @@ pub fn CameraPanel() -> impl IntoView {
             </div>
             <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost.get()}</p>
         </section>
+    }
+}
+
+/// Sliders, toggles, options, prompt, the directive and the angle set.
+#[component]
+fn CameraFields() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let camera = studio.camera;
+    let ranges = studio.ranges;
+    // One memo per field: dragging the gizmo changes rotate/forward every pointer-move, and
+    // only what shows those should run then (not the prompt, the options, the reasons).
+    let rotate = Memo::new(move |_| camera.with(|c| c.rotate));
+    let forward = Memo::new(move |_| camera.with(|c| c.forward));
+    let tilt = Memo::new(move |_| camera.with(|c| c.tilt));
+    let fine = Memo::new(move |_| camera.with(|c| c.fine));
+    let wide_angle = Memo::new(move |_| camera.with(|c| c.wide_angle));
+    let aspect_ratio = Memo::new(move |_| camera.with(|c| c.aspect_ratio));
+    let lora_scale = Memo::new(move |_| camera.with(|c| c.lora_scale));
+    let go_fast = Memo::new(move |_| camera.with(|c| c.go_fast));
+    let prompt = Memo::new(move |_| camera.with(|c| c.prompt.clone()));
+    view! {
+        <div class="field">
+            <label for="rotate">"Rotate"</label>
+            <output for="rotate">{move || rotate_words(rotate.get())}</output>
+            // Right-to-left so that moving the thumb LEFT orbits the camera to the left (+).
+            <input id="rotate" type="range" dir="rtl" aria-describedby="rotate-help"
+                min=move || ranges.with(|r| r.rotate.min) max=move || ranges.with(|r| r.rotate.max)
+                step=move || if fine.get() { 1 } else { 45 }
+                prop:value=rotate
+                aria-valuetext=move || rotate_words(rotate.get())
+                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_rotate(v, r)) } } />
+            <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
+        </div>
+
+        <div class="field">
+            <label for="forward">"Move forward"</label>
+            <output for="forward">{move || match forward.get() { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() }}</output>
+            <input id="forward" type="range"
+                min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
+                step=move || if fine.get() { 1 } else { 5 }
+                prop:value=forward
+                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_forward(v, r)) } } />
+        </div>
+
+        <div class="field">
+            <label for="tilt">"Vertical tilt"</label>
+            <output for="tilt">{move || match tilt.get() { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" }}</output>
+            <input id="tilt" type="range" step="1"
+                min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
+                prop:value=tilt
+                aria-valuetext=move || match tilt.get() { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" }
+                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_tilt(v, r)) } } />
+            <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
+        </div>
+
+        <div class="check">
+            <input id="fine" type="checkbox" prop:checked=fine
+                on:change=move |ev| { let on = event_target_checked(&ev); edit(studio, &|c, r| c.set_fine(on, r)) } />
+            <label for="fine">"Fine values"</label>
+            <span class="hint">"(off: snap to the model's trained angles)"</span>
+        </div>
+        <div class="check">
+            <input id="wide" type="checkbox" prop:checked=wide_angle
+                on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.wide_angle = on) } />
+            <label for="wide">"Wide-angle lens"</label>
+        </div>
+
+        // Less-used options fold away so Generate stays close on a tablet.
+        <details class="more">
+            <summary>"More options"</summary>
+            <div class="field">
+                <label for="aspect">"Aspect ratio"</label>
+                <select id="aspect"
+                    on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
+                    {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
+                        <option value=ratio.as_wire() selected=move || aspect_ratio.get() == ratio>
+                            {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+
+            <div class="field">
+                <label for="lora">"LoRA scale"</label>
+                <input id="lora" type="number" inputmode="decimal"
+                    min=move || ranges.with(|r| Decimal(r.lora_min).to_string())
+                    max=move || ranges.with(|r| Decimal(r.lora_max).to_string())
+                    step=move || ranges.with(|r| Decimal(r.lora_step).to_string())
+                    prop:value=lora_scale
+                    on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_lora_scale(v, r)) } } />
+            </div>
+
+            <div class="check">
+                <input id="fast" type="checkbox" prop:checked=go_fast
+                    on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
+                <label for="fast">"Go fast"</label>
+            </div>
+        </details>
+
+        <div class="field">
+            <label for="prompt">"Prompt"</label>
+            <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
+                prop:value=prompt
+                on:input=move |ev| { let text = event_target_value(&ev); camera.update(|c| c.prompt = text) }></textarea>
+        </div>
+
+        <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
+
+        <SetEditor />
     }
 }
