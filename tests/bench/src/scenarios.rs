@@ -60,14 +60,20 @@ pub async fn observe_long_tasks(page: &Page) {
     .await;
 }
 
-/// Milliseconds from navigation start to the app's performance mark `name`.
+/// Milliseconds from navigation start to the app's performance mark `name`, if it is set.
+async fn mark_at(page: &Page, name: &str) -> Option<f64> {
+    page.eval(&format!(
+        "const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"
+    ))
+    .await
+    .as_f64()
+}
+
+/// Waits for the app's performance mark `name`; milliseconds from navigation start to it.
 async fn wait_mark(page: &Page, name: &str) -> f64 {
     let deadline = Instant::now() + Duration::from_secs(20);
-    let script = format!(
-        "const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"
-    );
     loop {
-        if let Some(ms) = page.eval(&script).await.as_f64() {
+        if let Some(ms) = mark_at(page, name).await {
             return ms;
         }
         assert!(Instant::now() < deadline, "the app never set {name}");
@@ -84,14 +90,6 @@ async fn wait_mounted(page: &Page) -> f64 {
 /// screen comes after the first paint). Scenarios that use those controls wait for this.
 async fn wait_complete(page: &Page) -> f64 {
     wait_mark(page, "angleshot-complete").await
-}
-
-/// Milliseconds from navigation start to the wasm's `main` (the `angleshot-started` mark).
-async fn started_at(page: &Page) -> f64 {
-    page.eval("const m = performance.getEntriesByName('angleshot-started')[0]; return m ? m.startTime : null;")
-        .await
-        .as_f64()
-        .unwrap_or(f64::NAN)
 }
 
 /// Which cold load: nothing of the app on the device, or its service worker and shell cache
@@ -167,7 +165,7 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
         let mut long_tasks = 0;
         for _ in 0..COLD_LOADS {
             times.push(cold_navigate(page, url, Visit::First).await);
-            before_main.push(started_at(page).await);
+            before_main.push(mark_at(page, "angleshot-started").await.unwrap_or(f64::NAN));
             whole.push(wait_complete(page).await);
             tokio::time::sleep(Duration::from_millis(300)).await;
             long_tasks += take_long_tasks(page).await.0;
