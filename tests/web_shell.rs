@@ -41,12 +41,7 @@ fn mount_now() -> (HtmlElement, impl Drop) {
 /// been built after the first paint.
 async fn mount() -> (HtmlElement, impl Drop) {
     let (root, handle) = mount_now();
-    for _ in 0..300 {
-        if has_settings(&root) {
-            break;
-        }
-        TimeoutFuture::new(10).await;
-    }
+    wait_for_settings(&root).await;
     (root, handle)
 }
 
@@ -55,6 +50,17 @@ fn has_settings(root: &HtmlElement) -> bool {
         .ok()
         .flatten()
         .is_some()
+}
+
+/// Waits up to 3 s for Settings (built after the first paint); whether it came.
+async fn wait_for_settings(root: &HtmlElement) -> bool {
+    for _ in 0..300 {
+        if has_settings(root) {
+            return true;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    has_settings(root)
 }
 
 /// The input whose `<label>` reads `text`.
@@ -139,12 +145,7 @@ async fn the_first_screen_comes_at_once_and_the_rest_after_its_paint() {
         !has_settings(&root),
         "Settings is below the first screen: built after the first paint"
     );
-    let mut waited_ms = 0;
-    while !has_settings(&root) && waited_ms < 3_000 {
-        TimeoutFuture::new(10).await;
-        waited_ms += 10;
-    }
-    assert!(has_settings(&root), "Settings never came");
+    assert!(wait_for_settings(&root).await, "Settings never came");
     // Everything below the first screen came with it.
     input_labelled(&root, "Vertical tilt");
     input_labelled(&root, "Prompt");

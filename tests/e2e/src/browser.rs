@@ -90,21 +90,21 @@ struct Browser {
     client: Option<Client>,
 }
 
-/// Profiles are numbered per test process, so two browsers never share one (a shared profile
-/// makes the second Chromium hand its window to the first, and two tests type into one page).
-static NEXT_PROFILE: AtomicU64 = AtomicU64::new(1);
+/// Browsers are numbered per test process; the number names the Chromium profile (two
+/// browsers never share one: a shared profile makes the second Chromium hand its window to the
+/// first, and two tests type into one page) and the chromedriver's stderr log.
+static NEXT_BROWSER: AtomicU64 = AtomicU64::new(1);
 
 /// Starts chromedriver on a port it picks itself and returns it with that port. Picking a
 /// "free" port first and passing it on races with every other test binding one meanwhile.
 /// A chromedriver that ends without naming its port (seen once under load) is started again;
 /// after three such starts the panic shows what it wrote to stderr.
-fn spawn_chromedriver(chromedriver: &str) -> (Child, u16) {
+fn spawn_chromedriver(chromedriver: &str, browser_number: u64) -> (Child, u16) {
     let mut last_stderr = String::new();
     for attempt in 1..=3 {
         let log = std::env::temp_dir().join(format!(
-            "angleshot-chromedriver-{}-{}-{attempt}.log",
+            "angleshot-chromedriver-{}-{browser_number}-{attempt}.log",
             std::process::id(),
-            NEXT_PROFILE.load(Ordering::Relaxed)
         ));
         let stderr = std::fs::File::create(&log).map_or(Stdio::null(), Stdio::from);
         let mut driver = Command::new(chromedriver)
@@ -140,12 +140,10 @@ impl Browser {
     async fn start() -> Browser {
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-        let (driver, port) = spawn_chromedriver(&chromedriver);
-        let profile = std::env::temp_dir().join(format!(
-            "angleshot-e2e-{}-{}",
-            std::process::id(),
-            NEXT_PROFILE.fetch_add(1, Ordering::Relaxed)
-        ));
+        let number = NEXT_BROWSER.fetch_add(1, Ordering::Relaxed);
+        let (driver, port) = spawn_chromedriver(&chromedriver, number);
+        let profile =
+            std::env::temp_dir().join(format!("angleshot-e2e-{}-{number}", std::process::id()));
         let mut browser = Browser {
             driver,
             profile,
