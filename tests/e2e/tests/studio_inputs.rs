@@ -446,9 +446,20 @@ async fn every_running_status_is_shown_as_the_api_spells_it() {
             "in-progress",
             "a-status-from-the-future",
         ];
-        for status in statuses {
+        let posted_before = api.generate_posts().len();
+        for (i, status) in statuses.iter().enumerate() {
             api.set_knobs(|k| k.unknown_status = Some(status.to_string()));
             page.click_button("Generate").await;
+            // The mock reads the knob when the POST arrives: change it only after this job's
+            // POST came (under load it can lag the click).
+            let deadline = std::time::Instant::now() + Duration::from_secs(10);
+            while api.generate_posts().len() < posted_before + i + 1 {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "Generate sent no POST"
+                );
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
         }
         let items = page
             .wait_list("Jobs", Duration::from_secs(15), |items| {
