@@ -29,6 +29,44 @@ async fn main() {
         }
         return;
     }
+    // `angleshot-bench compare A B`: two builds' dist/ directories, cold loads in turn
+    // (ANGLESHOT_BENCH_LOADS of each, default 10; at CPU ×ANGLESHOT_BENCH_RATE, default 4);
+    // no budgets.
+    if std::env::args().nth(1).as_deref() == Some("compare") {
+        let (Some(a), Some(b)) = (std::env::args().nth(2), std::env::args().nth(3)) else {
+            eprintln!("usage: angleshot-bench compare DIST_A DIST_B");
+            std::process::exit(2);
+        };
+        let loads = std::env::var("ANGLESHOT_BENCH_LOADS")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(10);
+        let rate = std::env::var("ANGLESHOT_BENCH_RATE")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(4);
+        // Both under a sub-path of one server (the site pre-compresses a copy, links followed), so
+        // neither has an advantage of path or origin.
+        let both = std::env::temp_dir().join(format!("angleshot-compare-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&both);
+        let _ = std::fs::create_dir_all(&both);
+        for (from, to) in [(&a, "a"), (&b, "b")] {
+            let from = std::fs::canonicalize(from).unwrap_or_else(|_| PathBuf::from(from));
+            if let Err(e) = std::os::unix::fs::symlink(&from, both.join(to)) {
+                eprintln!("bench: cannot link {}: {e}", from.display());
+                std::process::exit(2);
+            }
+        }
+        let site = serve::CompressedSite::start(&both).await;
+        with_browser(|page| async move {
+            let (url_a, url_b) = (format!("{}a/", site.url()), format!("{}b/", site.url()));
+            println!("a = {a}, b = {b}");
+            scenarios::compare_cold_loads(&page, [&url_a, &url_b], loads, rate).await;
+        })
+        .await;
+        let _ = std::fs::remove_dir_all(&both);
+        return;
+    }
     let site = serve::CompressedSite::start(&dist).await;
     let api = angleshot_e2e::fixtures::mock(angleshot_mock::Knobs {
         job_duration_ms: 120_000,

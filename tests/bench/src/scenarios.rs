@@ -61,6 +61,22 @@ pub async fn observe_long_tasks(page: &Page) {
 }
 
 /// Milliseconds from navigation start to the app's performance mark `name`, if it is set.
+/// Milliseconds from navigation start to the page's first contentful paint: the first screen
+/// on the glass (the page shows no text before the app mounts).
+async fn first_paint(page: &Page) -> Option<f64> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let at = page
+            .eval("const p = performance.getEntriesByName('first-contentful-paint')[0]; return p ? p.startTime : null;")
+            .await
+            .as_f64();
+        if at.is_some() || Instant::now() > deadline {
+            return at;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 async fn mark_at(page: &Page, name: &str) -> Option<f64> {
     page.eval(&format!(
         "const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"
@@ -115,6 +131,42 @@ async fn cold_navigate(page: &Page, url: &str, visit: Visit) -> f64 {
     wait_mounted(page).await
 }
 
+/// Two builds compared on one machine in one period: cold loads at CPU ×`rate` of `urls[0]`
+/// and `urls[1]` in turn, `loads` of each; prints each build's medians (to the first screen
+/// painted, to its DOM built, to the wasm's `main`). For deciding a change whose effect is smaller than the ±30 ms
+/// the ×4 figure drifts between runs: alternating load by load cancels the drift.
+pub async fn compare_cold_loads(page: &Page, urls: [&str; 2], loads: usize, rate: u32) {
+    page.cdp("Network.enable", json!({})).await;
+    page.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    throttle(page, rate).await;
+    let mut first_screen = [Vec::new(), Vec::new()];
+    let mut before_main = [Vec::new(), Vec::new()];
+    let mut painted = [Vec::new(), Vec::new()];
+    for _ in 0..loads {
+        for (build, url) in urls.iter().enumerate() {
+            first_screen[build].push(cold_navigate(page, url, Visit::First).await);
+            before_main[build].push(mark_at(page, "angleshot-started").await.unwrap_or(f64::NAN));
+            painted[build].push(first_paint(page).await.unwrap_or(f64::NAN));
+            wait_complete(page).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    }
+    throttle(page, 1).await;
+    for (build, url) in urls.iter().enumerate() {
+        println!(
+            "{url}: first screen painted {:.1} ms, its DOM built {:.1} ms, wasm main {:.1} ms (medians of {loads} at ×{rate}); painted at {:?}",
+            median(&mut painted[build].clone()),
+            median(&mut first_screen[build]),
+            median(&mut before_main[build]),
+            painted[build]
+                .iter()
+                .map(|ms| ms.round())
+                .collect::<Vec<_>>(),
+        );
+    }
+}
+
 /// 1, 2 and the heap: bytes and requests to interactive, median cold load at ×1 and ×4,
 /// JS heap after load, long tasks while loading.
 pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
@@ -160,11 +212,13 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
         throttle(page, rate).await;
         take_long_tasks(page).await;
         let mut times = Vec::new();
+        let mut painted = Vec::new();
         let mut before_main = Vec::new();
         let mut whole = Vec::new();
         let mut long_tasks = 0;
         for _ in 0..COLD_LOADS {
             times.push(cold_navigate(page, url, Visit::First).await);
+            painted.push(first_paint(page).await.unwrap_or(f64::NAN));
             before_main.push(mark_at(page, "angleshot-started").await.unwrap_or(f64::NAN));
             whole.push(wait_complete(page).await);
             tokio::time::sleep(Duration::from_millis(300)).await;
@@ -192,7 +246,9 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
                 Err(e) => eprintln!("bench: cannot write {}: {e}", out.display()),
             }
         }
-        println!("cold loads at ×{rate}: {times:?} ms (wasm main started at {before_main:?})");
+        println!(
+            "cold loads at ×{rate}: painted {painted:?} ms (DOM built {times:?}, wasm main started at {before_main:?})"
+        );
         let marks = page
             .eval("return performance.getEntriesByType('mark').map(m => m.name + ' ' + Math.round(m.startTime));")
             .await;
@@ -206,12 +262,17 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             },
             ..Metric::info(
                 &format!(
-                    "2. navigation → studio with Generate, median of {COLD_LOADS}, CPU ×{rate}"
+                    "2. navigation → first screen painted (Generate visible, enabled), median of {COLD_LOADS}, CPU ×{rate}"
                 ),
-                median(&mut times),
+                median(&mut painted),
                 "ms",
             )
         });
+        metrics.push(Metric::info(
+            &format!("2. … of which its DOM built (mark angleshot-mounted), ×{rate}"),
+            median(&mut times),
+            "ms",
+        ));
         metrics.push(Metric::info(
             &format!("2. … of which before the wasm's main, ×{rate}"),
             median(&mut before_main),
@@ -237,13 +298,14 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             tokio::time::sleep(Duration::from_millis(1_500)).await;
             let mut returning = Vec::new();
             for _ in 0..COLD_LOADS {
-                returning.push(cold_navigate(page, url, Visit::Returning).await);
+                cold_navigate(page, url, Visit::Returning).await;
+                returning.push(first_paint(page).await.unwrap_or(f64::NAN));
                 tokio::time::sleep(Duration::from_millis(300)).await;
             }
             take_long_tasks(page).await;
             println!("returning visits at ×4: {returning:?} ms");
             metrics.push(Metric::info(
-                &format!("2. … returning visit (service worker), median of {COLD_LOADS}, ×4"),
+                &format!("2. … returning visit (service worker) to first paint, median of {COLD_LOADS}, ×4"),
                 median(&mut returning),
                 "ms",
             ));
