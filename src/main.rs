@@ -6,7 +6,8 @@ fn main() {
     leptos::mount::mount_to_body(angleshot::app::App);
     angleshot::perf_mark("angleshot-mounted");
     angleshot::components::after_first_paint::after_next_paint(|| {
-        angleshot::perf_mark("angleshot-complete")
+        angleshot::perf_mark("angleshot-complete");
+        // The worker's install fetches the whole shell again: not while the first screen loads.
+        angleshot::offline::register_service_worker();
     });
-    angleshot::offline::register_service_worker();
 }

@@ -20,6 +20,7 @@ use crate::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS};
 
 /// A single job answered 429 is submitted again this many times before the card says so.
 const MAX_RATE_LIMITED_SUBMITS: u32 = 6;
+use crate::components::after_first_paint::after_next_paint;
 use crate::domain::naming::result_file_name;
 use crate::domain::poll::{PollOutcome, PollSchedule};
 use crate::domain::settings::{api_base_from_config, choose_api_base};
@@ -113,7 +114,8 @@ impl Default for Studio {
 }
 
 impl Studio {
-    /// State from storage (key, base URL); asks `config.json` for the host's default base.
+    /// State from storage (key, base URL). Right after the first paint it asks `config.json`
+    /// for the host's default base and restores the history.
     pub fn new() -> Self {
         let device_base = storage::load_local(storage::API_BASE_KEY);
         let credentials = storage::load_credentials();
@@ -146,20 +148,24 @@ impl Studio {
             db: StoredValue::new_local(None),
             history_note: RwSignal::new(None),
         };
-        if device_base.is_none() {
-            spawn_local(async move {
-                if let Some(base) = api::http::fetch_text("config.json")
-                    .await
-                    .and_then(|t| api_base_from_config(&t))
-                {
-                    // A device setting typed meanwhile wins.
-                    if storage::load_local(storage::API_BASE_KEY).is_none() {
-                        studio.base_url.set(choose_api_base(None, Some(&base)));
+        // Network and IndexedDB wait for the first screen's paint: their first steps (and the
+        // wasm they compile) ran between the mount and the paint, ~60 ms of a ×4 cold load.
+        after_next_paint(move || {
+            if device_base.is_none() {
+                spawn_local(async move {
+                    if let Some(base) = api::http::fetch_text("config.json")
+                        .await
+                        .and_then(|t| api_base_from_config(&t))
+                    {
+                        // A device setting typed meanwhile wins.
+                        if storage::load_local(storage::API_BASE_KEY).is_none() {
+                            studio.base_url.set(choose_api_base(None, Some(&base)));
+                        }
                     }
-                }
-            });
-        }
-        studio.restore();
+                });
+            }
+            studio.restore();
+        });
         studio
     }
 
