@@ -174,14 +174,16 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
     page.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
         .await;
 
-    // Transfer: one cold load at ×1, everything the page fetched up to mount.
+    // Transfer: one cold load at ×1, everything the page asked for before its first paint.
     throttle(page, 1).await;
     let mounted = cold_navigate(page, url, Visit::First).await;
+    // Interactive: the first screen painted (its DOM is built a little before).
+    let interactive = first_paint(page).await.unwrap_or(mounted);
     tokio::time::sleep(Duration::from_millis(500)).await;
     let transfer = page
         .eval(&format!(
             r#"const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-                 .filter(e => e.startTime <= {mounted} && new URL(e.name).origin === location.origin);
+                 .filter(e => e.startTime <= {interactive} && new URL(e.name).origin === location.origin);
                return {{ bytes: all.reduce((s, e) => s + e.transferSize, 0),
                         body: all.reduce((s, e) => s + e.encodedBodySize, 0),
                         decoded: all.reduce((s, e) => s + (e.decodedBodySize || 0), 0),
