@@ -164,7 +164,10 @@ impl Studio {
                     }
                 });
             }
-            studio.restore();
+            // The history's cards one frame later still, after the rest of the studio (built
+            // after the first paint too) is on screen: listed together, the cards' first frame
+            // waited for that layout (+90 ms at ×4).
+            after_next_paint(move || studio.restore());
         });
         studio
     }
