@@ -153,6 +153,54 @@ async fn the_first_screen_comes_at_once_and_the_rest_after_its_paint() {
     button(&root, "Test connection");
 }
 
+/// How many times the page has fetched `config.json` since [`count_config_fetches`].
+fn config_fetches() -> f64 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"__configFetches".into()).ok())
+        .and_then(|n| n.as_f64())
+        .unwrap_or(f64::NAN)
+}
+
+/// Wraps `window.fetch` (once per page) to count requests for `config.json` from now on.
+fn count_config_fetches() {
+    let install = js_sys::Function::new_no_args(
+        "window.__configFetches = 0;
+         if (!window.__fetchBeforeCount) {
+           window.__fetchBeforeCount = window.fetch;
+           window.fetch = function (input, init) {
+             const url = typeof input === 'string' ? input : input.url;
+             if (String(url).endsWith('config.json')) window.__configFetches++;
+             return window.__fetchBeforeCount.call(this, input, init);
+           };
+         }",
+    );
+    install.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn startup_io_waits_for_the_first_paint() {
+    count_config_fetches();
+    let (root, _handle) = mount_now();
+    // Let every task the mount spawned take its first step (they run as microtasks).
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::from(0)))
+        .await
+        .unwrap();
+    TimeoutFuture::new(0).await;
+    assert_eq!(
+        config_fetches(),
+        0.0,
+        "config.json was fetched before the first screen was painted"
+    );
+    assert!(wait_for_settings(&root).await, "Settings never came");
+    for _ in 0..100 {
+        if config_fetches() >= 1.0 {
+            break;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    assert_eq!(config_fetches(), 1.0, "config.json once, after the paint");
+}
+
 #[wasm_bindgen_test]
 async fn an_empty_base_url_is_reported_not_sent() {
     let (root, _handle) = mount().await;
