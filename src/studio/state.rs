@@ -13,19 +13,19 @@ use leptos::task::spawn_local;
 
 use crate::api::error::{ApiError, ErrorClass};
 use crate::api::{self, request::ApiConfig, response::CancelOutcome};
+use crate::components::after_first_paint::after_next_paint;
 use crate::domain::camera::{Camera, GenerateReadiness, Ranges, generate_blocker};
 use crate::domain::jobs::{JobCard, Phase, ResultImage};
 use crate::domain::math::Decimal;
-use crate::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS};
-
-/// A single job answered 429 is submitted again this many times before the card says so.
-const MAX_RATE_LIMITED_SUBMITS: u32 = 6;
-use crate::components::after_first_paint::after_next_paint;
 use crate::domain::naming::result_file_name;
 use crate::domain::poll::{PollOutcome, PollSchedule};
 use crate::domain::settings::{api_base_from_config, choose_api_base};
+use crate::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS};
 use crate::studio::image::PreparedImage;
 use crate::studio::storage;
+
+/// A single job answered 429 is submitted again this many times before the card says so.
+const MAX_RATE_LIMITED_SUBMITS: u32 = 6;
 
 /// The current input image.
 #[derive(Debug, Clone, PartialEq)]
