@@ -37,14 +37,8 @@ async fn main() {
             eprintln!("usage: angleshot-bench compare DIST_A DIST_B");
             std::process::exit(2);
         };
-        let loads = std::env::var("ANGLESHOT_BENCH_LOADS")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(10);
-        let rate = std::env::var("ANGLESHOT_BENCH_RATE")
-            .ok()
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(4);
+        let loads = env_number("ANGLESHOT_BENCH_LOADS", 10);
+        let rate = env_number("ANGLESHOT_BENCH_RATE", 4);
         // Both under a sub-path of one server (the site pre-compresses a copy, links followed), so
         // neither has an advantage of path or origin.
         let both = std::env::temp_dir().join(format!("angleshot-compare-{}", std::process::id()));
@@ -123,4 +117,12 @@ async fn main() {
         std::process::exit(1);
     }
     println!("all budgets met");
+}
+
+/// The number in the environment variable `name`, or `default` when unset or not a number.
+fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
 }
