@@ -133,8 +133,9 @@ async fn cold_navigate(page: &Page, url: &str, visit: Visit) -> f64 {
 
 /// Two builds compared on one machine in one period: cold loads at CPU ×`rate` of `urls[0]`
 /// and `urls[1]` in turn, `loads` of each; prints each build's medians (to the first screen
-/// painted, to its DOM built, to the wasm's `main`). For deciding a change whose effect is smaller than the ±30 ms
-/// the ×4 figure drifts between runs: alternating load by load cancels the drift.
+/// painted, to its DOM built, to the wasm's `main`). For deciding a change whose effect is
+/// smaller than the ±30 ms the ×4 figure drifts between runs: alternating load by load
+/// cancels the drift.
 pub async fn compare_cold_loads(page: &Page, urls: [&str; 2], loads: usize, rate: u32) {
     page.cdp("Network.enable", json!({})).await;
     page.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
@@ -266,7 +267,7 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             },
             ..Metric::info(
                 &format!(
-                    "2. navigation → first screen painted (Generate visible, enabled), median of {COLD_LOADS}, CPU ×{rate}"
+                    "2. navigation → first screen painted (Generate visible), median of {COLD_LOADS}, CPU ×{rate}"
                 ),
                 median(&mut painted),
                 "ms",
