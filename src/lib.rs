@@ -8,6 +8,7 @@ pub mod domain;
 pub mod json;
 pub mod offline;
 pub mod panic_banner;
+pub mod static_first_screen;
 pub mod studio;
 
 /// A `performance.mark` the benchmark reads (e.g. `angleshot-mounted`); nothing when the

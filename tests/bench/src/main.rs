@@ -55,6 +55,7 @@ async fn main() {
         with_browser(|page| async move {
             let (url_a, url_b) = (format!("{}a/", site.url()), format!("{}b/", site.url()));
             println!("a = {a}, b = {b}");
+            scenarios::observe_pages(&page).await;
             scenarios::compare_cold_loads(&page, [&url_a, &url_b], loads, rate).await;
         })
         .await;
@@ -77,7 +78,7 @@ async fn main() {
     with_browser(|page| async move {
         let mut metrics = Vec::new();
         let url = site.url();
-        scenarios::observe_long_tasks(&page).await;
+        scenarios::observe_pages(&page).await;
         if wanted("load") {
             scenarios::cold_load(&page, &url, &mut metrics).await;
         }

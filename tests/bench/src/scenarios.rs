@@ -9,11 +9,18 @@ use serde_json::{Value, json};
 use crate::budgets::Metric;
 
 /// Installed in every new document before the app runs: collects long tasks (> 50 ms).
-const LONG_TASK_OBSERVER: &str = r#"
+const PAGE_OBSERVERS: &str = r#"
 window.__longTasks = [];
 try {
   new PerformanceObserver(list => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
     .observe({ type: 'longtask', buffered: true });
+} catch (e) {}
+// When the text of an element marked `elementtiming="generate"` is painted: index.html's
+// static copy of the Generate button first, then the app's own.
+window.__generatePaints = [];
+try {
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (e.identifier === 'generate') window.__generatePaints.push(e.renderTime || e.loadTime); })
+    .observe({ type: 'element', buffered: true });
 } catch (e) {}
 "#;
 
@@ -51,18 +58,17 @@ async fn take_long_tasks(page: &Page) -> (usize, f64) {
     )
 }
 
-/// Collects long tasks in every page from now on.
-pub async fn observe_long_tasks(page: &Page) {
+/// Collects long tasks and the Generate button's paints in every page from now on.
+pub async fn observe_pages(page: &Page) {
     page.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": LONG_TASK_OBSERVER }),
+        json!({ "source": PAGE_OBSERVERS }),
     )
     .await;
 }
 
-/// Milliseconds from navigation start to the app's performance mark `name`, if it is set.
 /// Milliseconds from navigation start to the page's first contentful paint: the first screen
-/// on the glass (the page shows no text before the app mounts).
+/// on the glass (index.html's static copy of it, or the app's when there is no copy).
 async fn first_paint(page: &Page) -> Option<f64> {
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
@@ -77,6 +83,26 @@ async fn first_paint(page: &Page) -> Option<f64> {
     }
 }
 
+/// Milliseconds from navigation start to the paint of the app's own Generate button (the
+/// first one painted after its mount: before, only index.html's static copy was on screen).
+async fn app_generate_painted(page: &Page) -> Option<f64> {
+    let mounted = mark_at(page, "angleshot-mounted").await?;
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let at = page
+            .eval(&format!(
+                "return (window.__generatePaints || []).filter(t => t >= {mounted}).sort((a, b) => a - b)[0] ?? null;"
+            ))
+            .await
+            .as_f64();
+        if at.is_some() || Instant::now() > deadline {
+            return at;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Milliseconds from navigation start to the app's performance mark `name`, if it is set.
 async fn mark_at(page: &Page, name: &str) -> Option<f64> {
     page.eval(&format!(
         "const m = performance.getEntriesByName('{name}')[0]; return m ? m.startTime : null;"
@@ -144,11 +170,13 @@ pub async fn compare_cold_loads(page: &Page, urls: [&str; 2], loads: usize, rate
     let mut first_screen = [Vec::new(), Vec::new()];
     let mut before_main = [Vec::new(), Vec::new()];
     let mut painted = [Vec::new(), Vec::new()];
+    let mut app_painted = [Vec::new(), Vec::new()];
     for _ in 0..loads {
         for (build, url) in urls.iter().enumerate() {
             first_screen[build].push(cold_navigate(page, url, Visit::First).await);
             before_main[build].push(mark_at(page, "angleshot-started").await.unwrap_or(f64::NAN));
             painted[build].push(first_paint(page).await.unwrap_or(f64::NAN));
+            app_painted[build].push(app_generate_painted(page).await.unwrap_or(f64::NAN));
             wait_complete(page).await;
             tokio::time::sleep(Duration::from_millis(300)).await;
         }
@@ -156,8 +184,9 @@ pub async fn compare_cold_loads(page: &Page, urls: [&str; 2], loads: usize, rate
     throttle(page, 1).await;
     for (build, url) in urls.iter().enumerate() {
         println!(
-            "{url}: first screen painted {:.1} ms, its DOM built {:.1} ms, wasm main {:.1} ms (medians of {loads} at ×{rate}); painted at {:?}",
+            "{url}: first screen painted {:.1} ms, the app's Generate painted {:.1} ms, its DOM built {:.1} ms, wasm main {:.1} ms (medians of {loads} at ×{rate}); first painted at {:?}",
             median(&mut painted[build].clone()),
+            median(&mut app_painted[build]),
             median(&mut first_screen[build]),
             median(&mut before_main[build]),
             painted[build]
@@ -218,12 +247,14 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
         take_long_tasks(page).await;
         let mut times = Vec::new();
         let mut painted = Vec::new();
+        let mut app_painted = Vec::new();
         let mut before_main = Vec::new();
         let mut whole = Vec::new();
         let mut long_tasks = 0;
         for _ in 0..COLD_LOADS {
             times.push(cold_navigate(page, url, Visit::First).await);
             painted.push(first_paint(page).await.unwrap_or(f64::NAN));
+            app_painted.push(app_generate_painted(page).await.unwrap_or(f64::NAN));
             before_main.push(mark_at(page, "angleshot-started").await.unwrap_or(f64::NAN));
             whole.push(wait_complete(page).await);
             tokio::time::sleep(Duration::from_millis(300)).await;
@@ -252,12 +283,20 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             }
         }
         println!(
-            "cold loads at ×{rate}: painted {painted:?} ms (DOM built {times:?}, wasm main started at {before_main:?})"
+            "cold loads at ×{rate}: first painted {painted:?} ms, the app's Generate painted {app_painted:?} ms (DOM built {times:?}, wasm main started at {before_main:?})"
         );
         let marks = page
             .eval("return performance.getEntriesByType('mark').map(m => m.name + ' ' + Math.round(m.startTime));")
             .await;
         println!("marks of the last load at ×{rate}: {marks}");
+        metrics.push(Metric::info(
+            &format!(
+                "2. navigation → first screen painted (Generate visible; index.html's static copy), median of {COLD_LOADS}, CPU ×{rate}"
+            ),
+            median(&mut painted),
+            "ms",
+        ));
+        // The budget is on the app's own Generate: the static copy before it does not answer.
         let budget = if rate == 4 { 300.0 } else { f64::INFINITY };
         metrics.push(Metric {
             limit: if budget.is_finite() {
@@ -267,9 +306,9 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             },
             ..Metric::info(
                 &format!(
-                    "2. navigation → first screen painted (Generate visible), median of {COLD_LOADS}, CPU ×{rate}"
+                    "2. navigation → the app's Generate painted (the page answers), median of {COLD_LOADS}, CPU ×{rate}"
                 ),
-                median(&mut painted),
+                median(&mut app_painted),
                 "ms",
             )
         });
@@ -302,16 +341,27 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
             wait_mounted(page).await;
             tokio::time::sleep(Duration::from_millis(1_500)).await;
             let mut returning = Vec::new();
+            let mut returning_app = Vec::new();
             for _ in 0..COLD_LOADS {
                 cold_navigate(page, url, Visit::Returning).await;
                 returning.push(first_paint(page).await.unwrap_or(f64::NAN));
+                returning_app.push(app_generate_painted(page).await.unwrap_or(f64::NAN));
                 tokio::time::sleep(Duration::from_millis(300)).await;
             }
             take_long_tasks(page).await;
-            println!("returning visits at ×4: {returning:?} ms");
+            println!(
+                "returning visits at ×4: first painted {returning:?} ms, the app's Generate painted {returning_app:?} ms"
+            );
             metrics.push(Metric::info(
                 &format!("2. … returning visit (service worker) to first paint, median of {COLD_LOADS}, ×4"),
                 median(&mut returning),
+                "ms",
+            ));
+            metrics.push(Metric::info(
+                &format!(
+                    "2. … returning visit to the app's Generate painted, median of {COLD_LOADS}, ×4"
+                ),
+                median(&mut returning_app),
                 "ms",
             ));
             tokio::time::sleep(Duration::from_millis(500)).await;

@@ -71,8 +71,10 @@ function nameOf(el) {
   return norm(el.getAttribute('title') || '');
 }
 const visible = el => el.getClientRects().length > 0;
+// Inert content (index.html's static copy of the first screen, until the app replaces it) is
+// not in the accessibility tree, so no role finds it.
 const matches = Array.from(document.querySelectorAll('*'))
-  .filter(el => roleOf(el) === wantedRole && nameOf(el) === norm(wantedName));
+  .filter(el => !el.closest('[inert]') && roleOf(el) === wantedRole && nameOf(el) === norm(wantedName));
 const el = matches.find(visible) || matches[0];
 if (!el) return null;
 // Centred, so the sticky Generate bar never covers what WebDriver then clicks.

@@ -1,5 +1,6 @@
 //! The built app in real Chromium against the mock: it mounts, works under a sub-path, and
-//! "Test connection" reaches the mock with Basic auth and reports each outcome plainly.
+//! "Test connection" reaches the mock with Basic auth and reports each outcome plainly; the
+//! first screen shows (as index.html's static copy) before the wasm has arrived.
 
 use angleshot_e2e::fixtures::mock;
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
@@ -82,6 +83,59 @@ async fn wrong_key_cors_and_outage_each_get_their_plain_message() {
         let forbidden = connect(&page, &api.api_base(), "test-key", "test-secret").await;
         assert!(forbidden.contains("plan or key scope"), "{forbidden}");
         assert!(forbidden.contains("Upgrade to use this model"), "{forbidden}");
+    })
+    .await;
+}
+
+/// Before the wasm has arrived the page already shows the first screen (index.html's static
+/// copy: Generate with its reason), inert, so nothing finds a control that would not answer;
+/// once the app runs, its own screen has replaced the copy and each control is there once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    with_browser(|page| async move {
+        page.cdp("Network.enable", serde_json::json!({})).await;
+        page.cdp(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": ["*.wasm"] }),
+        )
+        .await;
+        page.client.goto(&site.url()).await.expect("navigate");
+        let before = page
+            .eval(
+                r#"const copy = document.getElementById('static-first-screen');
+                   const generate = copy && [...copy.querySelectorAll('button')].find(b => b.textContent === 'Generate');
+                   return { inert: !!copy && copy.inert,
+                            generateShown: !!generate && generate.getClientRects().length > 0,
+                            reason: (document.getElementById('generate-reason') || {}).textContent || null };"#,
+            )
+            .await;
+        assert_eq!(
+            before,
+            serde_json::json!({ "inert": true, "generateShown": true, "reason": "Add an input image first." }),
+            "without the wasm"
+        );
+        assert!(
+            page.try_by_role("button", "Generate").await.is_none(),
+            "the copy's Generate is not a control"
+        );
+
+        page.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
+            .await;
+        page.open(&site.url()).await;
+        page.by_role("button", "Generate").await;
+        let after = page
+            .eval(
+                r#"return { copy: !!document.getElementById('static-first-screen'),
+                            generates: [...document.querySelectorAll('button')].filter(b => b.textContent === 'Generate').length,
+                            headings: [...document.querySelectorAll('h1')].length };"#,
+            )
+            .await;
+        assert_eq!(
+            after,
+            serde_json::json!({ "copy": false, "generates": 1, "headings": 1 }),
+            "with the app running"
+        );
     })
     .await;
 }
