@@ -90,10 +90,29 @@ async fn wrong_key_cors_and_outage_each_get_their_plain_message() {
 /// Before the wasm has arrived the page already shows the first screen (index.html's static
 /// copy: Generate with its reason), inert, so nothing finds a control that would not answer;
 /// once the app runs, its own screen has replaced the copy and each control is there once.
+/// Without JavaScript the page says so.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
     let site = StaticServer::start(&dist_dir(), "/").await;
     with_browser(|page| async move {
+        // With scripts off the page says what it needs, above the (inert) copy.
+        page.cdp(
+            "Emulation.setScriptExecutionDisabled",
+            serde_json::json!({ "value": true }),
+        )
+        .await;
+        page.client.goto(&site.url()).await.expect("navigate");
+        let text = page.body_text().await;
+        assert!(
+            text.starts_with("Angleshot runs in your browser and needs JavaScript"),
+            "{text}"
+        );
+        page.cdp(
+            "Emulation.setScriptExecutionDisabled",
+            serde_json::json!({ "value": false }),
+        )
+        .await;
+
         page.cdp("Network.enable", serde_json::json!({})).await;
         page.cdp(
             "Network.setBlockedURLs",
