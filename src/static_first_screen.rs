@@ -38,9 +38,7 @@ pub fn without_comments(html: &str) -> String {
         out.push_str(&rest[..start]);
         match rest[start + 4..].find("-->") {
             Some(end) => rest = &rest[start + 4 + end + 3..],
-            None => {
-                rest = "";
-            }
+            None => rest = "", // an unclosed comment runs to the end
         }
     }
     out.push_str(rest);

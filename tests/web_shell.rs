@@ -1,5 +1,6 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the shell mounts with its
-//! labelled controls, and "Test connection" reports failures without panicking. Also what
+//! labelled controls, index.html's static copy of the first screen is that screen as mounted,
+//! and "Test connection" reports failures without panicking. Also what
 //! only the browser build does: the JSON reader's fractions are read by the browser.
 #![cfg(target_arch = "wasm32")]
 
