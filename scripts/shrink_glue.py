@@ -5,7 +5,12 @@
    `__wbg_setAttribute_7bd4ee9fd2e3ab4f`: 236 names whose 16 hex digits no compressor can
    shrink, written once in the wasm and twice in the JS. They become `a`, `b`, … in both.
 2. Minifies the JS with terser (wasm-bindgen's output is unminified; Trunk leaves it so).
-3. Writes the files' new SRI hashes into index.html, so the preloads still match (with a
+3. Heads the JS with V8's explicit compile hint `//# allFunctionsCalledOnLoad`: the glue's
+   functions are nearly all called while the first screen is built, and Chrome (136+) then
+   compiles them on a background thread while the file streams in, instead of one by one on
+   the main thread at their first call. Measured at CPU x4: the first screen's DOM built
+   ~10-20 ms sooner (alternating cold loads, 12 of each, twice).
+4. Writes the files' new SRI hashes into index.html, so the preloads still match (with a
    stale hash on the JS the app does not start: every e2e test would fail; Chrome ignores
    the hash on the wasm's `as=fetch` preload, but it is kept true all the same).
 
@@ -25,6 +30,7 @@ tools = os.environ.get("ANGLESHOT_TOOLS", os.path.expanduser("~/.cache/angleshot
 TERSER = os.path.join(tools, "node_modules", ".bin", "terser")
 # Object keys may be keywords, but keep the names plainly safe anywhere.
 KEYWORDS = {"do", "if", "in"}
+COMPILE_HINT = "//# allFunctionsCalledOnLoad\n"
 
 
 def fail(message):
@@ -184,6 +190,11 @@ def main():
         f.write(new_js)
     subprocess.run([TERSER, js_path, "--module", "--compress", "--mangle", "-o", js_path],
                    check=True)
+    # After terser, which drops comments: V8 reads the hint only as the file's first line.
+    with open(js_path, encoding="utf-8") as f:
+        minified = f.read()
+    with open(js_path, "w", encoding="utf-8") as f:
+        f.write(COMPILE_HINT + minified)
 
     index = os.path.join(staging, "index.html")
     with open(index, encoding="utf-8") as f:
