@@ -1,10 +1,12 @@
 //! The first screen, painted before the wasm has loaded: `index.html` holds a static copy of
 //! what the app mounts first (header, image panel, gizmo, presets, Generate and its reason),
-//! `inert` until the app replaces it. The browser paints that copy as soon as the page and its
+//! `inert` (but for its image input, below) until the app replaces it. The browser paints that copy as soon as the page and its
 //! stylesheet are in; the wasm's download, compilation and first build come after, unseen.
 //! A wasm test (`index_html_holds_a_true_copy_of_the_first_screen`) keeps the copy equal to
 //! the mounted screen, so the swap shows nothing but the gizmo's snap pulse (hidden in the
-//! copy, style/main.css).
+//! copy, style/main.css). Only the copy's image input answers before the app: a script in
+//! `index.html` keeps a picture chosen, dropped or pasted then, and [`adopt_early_input`]
+//! hands it to the app.
 //!
 //! ```no_run
 //! angleshot::static_first_screen::remove(); // in the mount's task: no frame shows neither
@@ -22,6 +24,49 @@ pub fn remove() {
     {
         copy.remove();
     }
+}
+
+/// The name under which `index.html`'s early-input script hands over the file it kept.
+const EARLY_FILE: &str = "angleshotEarlyFile";
+/// The name under which the app takes files from that script once it runs.
+const ACCEPT_FILE: &str = "angleshotAcceptFile";
+
+/// Takes over the copy's image input: the file the artist chose, dropped or pasted before the
+/// wasm had loaded goes to `accept` now, and any that arrives later through that script (the
+/// copy's picker answered after the swap, a drop outside the drop zone) goes there too. The
+/// copy answers those before the app runs, so a picture given early is not lost.
+///
+/// ```no_run
+/// use angleshot::static_first_screen::adopt_early_input;
+/// adopt_early_input(|file: web_sys::File| web_sys::console::log_1(&file.name().into()));
+/// ```
+pub fn adopt_early_input(accept: impl Fn(web_sys::File) + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::prelude::Closure;
+
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let take_kept = js_sys::Reflect::get(&window, &EARLY_FILE.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let kept = take_kept
+        .and_then(|take| take.call0(&window).ok())
+        .and_then(|file| file.dyn_into::<web_sys::File>().ok());
+    let accept = std::rc::Rc::new(accept);
+    if let Some(file) = kept {
+        accept(file);
+    }
+    let later = accept.clone();
+    let hook = Closure::<dyn Fn(JsValue)>::new(move |file: JsValue| {
+        if let Ok(file) = file.dyn_into::<web_sys::File>() {
+            later(file);
+        }
+    });
+    // The page's lifetime: the script may call it until the tab closes.
+    let _ = js_sys::Reflect::set(&window, &ACCEPT_FILE.into(), hook.as_ref());
+    hook.forget();
 }
 
 /// `html` without its comments: Leptos marks dynamic parts with `<!---->`, which a static

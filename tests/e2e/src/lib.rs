@@ -18,7 +18,7 @@ pub mod fixtures;
 pub mod static_server;
 
 pub use browser::{Page, with_browser};
-pub use static_server::StaticServer;
+pub use static_server::{ServeOptions, StaticServer};
 
 use std::path::PathBuf;
 

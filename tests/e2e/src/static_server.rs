@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::path::Path;
+use std::time::Duration;
 
 use axum::Router;
 use tokio::net::TcpListener;
@@ -28,9 +29,22 @@ pub struct StaticServer {
     task: JoinHandle<()>,
 }
 
+/// How a [`StaticServer`] serves, beyond its files.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ServeOptions {
+    /// Each `.wasm` response waits this long first: a slow network, for what the page does
+    /// before the app runs.
+    pub wasm_delay: Duration,
+}
+
 impl StaticServer {
     /// Serves `dir` under `mount` (`"/"` or e.g. `"/tools/angleshot/"`).
     pub async fn start(dir: &Path, mount: &str) -> StaticServer {
+        StaticServer::start_with(dir, mount, ServeOptions::default()).await
+    }
+
+    /// As [`StaticServer::start`], served as `options` say.
+    pub async fn start_with(dir: &Path, mount: &str, options: ServeOptions) -> StaticServer {
         let files = ServeDir::new(dir).append_index_html_on_directories(true);
         let trimmed = mount.trim_end_matches('/');
         let app = if trimmed.is_empty() {
@@ -47,6 +61,14 @@ impl StaticServer {
                     axum::http::HeaderValue::from_static("close"),
                 );
                 response
+            },
+        ))
+        .layer(axum::middleware::from_fn(
+            move |request: axum::extract::Request, next: axum::middleware::Next| async move {
+                if request.uri().path().ends_with(".wasm") {
+                    tokio::time::sleep(options.wasm_delay).await;
+                }
+                next.run(request).await
             },
         ));
         let (addr, task) = serve_on_loopback(app).await;

@@ -1,9 +1,12 @@
 //! The built app in real Chromium against the mock: it mounts, works under a sub-path, and
 //! "Test connection" reaches the mock with Basic auth and reports each outcome plainly; the
-//! first screen shows (as index.html's static copy) before the wasm has arrived.
+//! first screen shows (as index.html's static copy) before the wasm has arrived, and its
+//! image input already takes a picture then.
 
-use angleshot_e2e::fixtures::mock;
-use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use std::time::{Duration, Instant};
+
+use angleshot_e2e::fixtures::{mock, png};
+use angleshot_e2e::{Page, ServeOptions, StaticServer, dist_dir, with_browser};
 use angleshot_mock::Knobs;
 use base64::Engine as _;
 
@@ -88,7 +91,8 @@ async fn wrong_key_cors_and_outage_each_get_their_plain_message() {
 }
 
 /// Before the wasm has arrived the page already shows the first screen (index.html's static
-/// copy: Generate with its reason), inert, so nothing finds a control that would not answer;
+/// copy: Generate with its reason), inert but for its image input (below), so nothing finds a
+/// control that would not answer;
 /// once the app runs, its own screen has replaced the copy and each control is there once.
 /// Without JavaScript the page says so.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -124,7 +128,7 @@ async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
             .eval(
                 r#"const copy = document.getElementById('static-first-screen');
                    const generate = copy && [...copy.querySelectorAll('button')].find(b => b.textContent === 'Generate');
-                   return { inert: !!copy && copy.inert,
+                   return { inert: !!generate && !!generate.closest('[inert]'),
                             generateShown: !!generate && generate.getClientRects().length > 0,
                             reason: (document.getElementById('generate-reason') || {}).textContent || null };"#,
             )
@@ -155,6 +159,111 @@ async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
             serde_json::json!({ "copy": false, "generates": 1, "headings": 1 }),
             "with the app running"
         );
+    })
+    .await;
+}
+
+/// Starts loading `url` and returns at once, without waiting for the page's load event (which
+/// waits for the preloaded wasm); then waits until the document at `url` has been parsed.
+async fn start_loading(page: &Page, url: &str) {
+    page.client
+        .execute(
+            "location.href = arguments[0]; return null;",
+            vec![url.into()],
+        )
+        .await
+        .expect("navigate");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let parsed = page
+            .client
+            .execute(
+                "return location.href === arguments[0] && document.readyState !== 'loading';",
+                vec![url.into()],
+            )
+            .await
+            .ok();
+        if parsed == Some(serde_json::json!(true)) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{url} never loaded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Drops a PNG named `name` on the element `selector` finds, as a file dragged from the desktop
+/// would arrive; returns whether the page let the browser handle it (open the file in the app's
+/// place) rather than taking it.
+async fn drop_png(page: &Page, selector: &str, name: &str) -> bool {
+    let bytes = base64::engine::general_purpose::STANDARD.encode(png());
+    page.client
+        .execute(
+            r#"const [selector, name, b64] = arguments;
+               const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+               const data = new DataTransfer();
+               data.items.add(new File([bytes], name, { type: 'image/png' }));
+               const target = document.querySelector(selector);
+               const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data });
+               target.dispatchEvent(over);
+               const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
+               target.dispatchEvent(drop);
+               return !over.defaultPrevented || !drop.defaultPrevented;"#,
+            vec![selector.into(), name.into(), bytes.into()],
+        )
+        .await
+        .expect("drop")
+        .as_bool()
+        .unwrap_or(true)
+}
+
+/// While the wasm is still on its way (a slow network), the copy's image input already
+/// answers: a picture chosen through its picker, or dropped on the page, is kept (the copy
+/// says so) and becomes the app's input once it runs; the rest of the copy stays inert. Once
+/// the app runs, a picture dropped outside the drop zone is its input too, not a page that
+/// replaces the app.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_picture_given_before_the_app_runs_is_kept_for_it() {
+    let slow = ServeOptions {
+        wasm_delay: Duration::from_secs(5),
+    };
+    let site = StaticServer::start_with(&dist_dir(), "/", slow).await;
+    with_browser(|page| async move {
+        // Chosen through the copy's picker, as on a tablet.
+        start_loading(&page, &site.url()).await;
+        assert!(
+            page.try_by_role("button", "Generate").await.is_none(),
+            "the copy's Generate is no control"
+        );
+        assert!(
+            page.try_by_role("button", "Input image").await.is_some(),
+            "the copy's picker answers before the app"
+        );
+        page.choose_image("early.png", &png()).await;
+        let kept = page
+            .eval("return document.querySelector('#static-first-screen .dropzone .hint').textContent;")
+            .await;
+        assert_eq!(
+            kept,
+            serde_json::json!("Kept \u{201c}early.png\u{201d}: it opens as soon as Angleshot has loaded.")
+        );
+        page.by_role("button", "Generate").await;
+        page.by_role("img", "Input image: early.png").await;
+
+        // Dropped anywhere on the copy.
+        start_loading(&page, &site.url()).await;
+        assert!(
+            !drop_png(&page, "#static-first-screen h1", "dropped.png").await,
+            "the browser would have opened the dropped file"
+        );
+        page.by_role("button", "Generate").await;
+        page.by_role("img", "Input image: dropped.png").await;
+
+        // The app running: a drop beside the drop zone is taken, the page stays.
+        assert!(!drop_png(&page, "h1", "beside.png").await);
+        page.by_role("img", "Input image: beside.png").await;
+        // And its own drop zone still takes its drops.
+        assert!(!drop_png(&page, ".dropzone", "zone.png").await);
+        page.by_role("img", "Input image: zone.png").await;
     })
     .await;
 }
