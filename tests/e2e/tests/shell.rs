@@ -164,11 +164,12 @@ async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
 }
 
 /// Starts loading `url` and returns at once, without waiting for the page's load event (which
-/// waits for the preloaded wasm); then waits until the document at `url` has been parsed.
+/// waits for the preloaded wasm); then waits until the new document at `url` has been parsed
+/// (not the one it leaves, which may be at the same address).
 async fn start_loading(page: &Page, url: &str) {
     page.client
         .execute(
-            "location.href = arguments[0]; return null;",
+            "window.e2eLeft = true; location.href = arguments[0]; return null;",
             vec![url.into()],
         )
         .await
@@ -178,7 +179,7 @@ async fn start_loading(page: &Page, url: &str) {
         let parsed = page
             .client
             .execute(
-                "return location.href === arguments[0] && document.readyState !== 'loading';",
+                "return !window.e2eLeft && location.href === arguments[0] && document.readyState !== 'loading';",
                 vec![url.into()],
             )
             .await
@@ -191,34 +192,51 @@ async fn start_loading(page: &Page, url: &str) {
     }
 }
 
-/// Drops a PNG named `name` on the element `selector` finds, as a file dragged from the desktop
-/// would arrive; returns whether the page let the browser handle it (open the file in the app's
-/// place) rather than taking it.
-async fn drop_png(page: &Page, selector: &str, name: &str) -> bool {
+/// How a test hands the page a file, as a person would.
+#[derive(Clone, Copy)]
+enum Give {
+    /// Dragged from the desktop and dropped.
+    Drop,
+    /// Copied elsewhere and pasted.
+    Paste,
+}
+
+/// Gives a PNG named `name` to the element `selector` finds; returns whether the page left it
+/// to the browser (for a drop: open the file in the app's place) rather than taking it.
+async fn give_png(page: &Page, how: Give, selector: &str, name: &str) -> bool {
     let bytes = base64::engine::general_purpose::STANDARD.encode(png());
+    let how = match how {
+        Give::Drop => "drop",
+        Give::Paste => "paste",
+    };
     page.client
         .execute(
-            r#"const [selector, name, b64] = arguments;
+            r#"const [how, selector, name, b64] = arguments;
                const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
                const data = new DataTransfer();
                data.items.add(new File([bytes], name, { type: 'image/png' }));
                const target = document.querySelector(selector);
+               if (how === 'paste') {
+                 const paste = new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data });
+                 target.dispatchEvent(paste);
+                 return !paste.defaultPrevented;
+               }
                const over = new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data });
                target.dispatchEvent(over);
                const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
                target.dispatchEvent(drop);
                return !over.defaultPrevented || !drop.defaultPrevented;"#,
-            vec![selector.into(), name.into(), bytes.into()],
+            vec![how.into(), selector.into(), name.into(), bytes.into()],
         )
         .await
-        .expect("drop")
+        .unwrap_or_else(|e| panic!("give {name} to {selector}: {e}"))
         .as_bool()
         .unwrap_or(true)
 }
 
 /// While the wasm is still on its way (a slow network), the copy's image input already
-/// answers: a picture chosen through its picker, or dropped on the page, is kept (the copy
-/// says so) and becomes the app's input once it runs; the rest of the copy stays inert. Once
+/// answers: a picture chosen through its picker, pasted, or dropped on the page, is kept (the
+/// copy says so) and becomes the app's input once it runs; the rest of the copy stays inert. Once
 /// the app runs, a picture dropped outside the drop zone is its input too, not a page that
 /// replaces the app.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -228,6 +246,18 @@ async fn a_picture_given_before_the_app_runs_is_kept_for_it() {
     };
     let site = StaticServer::start_with(&dist_dir(), "/", slow).await;
     with_browser(|page| async move {
+        // Every load a first visit: the wasm neither from the HTTP cache nor the app's worker.
+        page.cdp("Network.enable", serde_json::json!({})).await;
+        page.cdp(
+            "Network.setCacheDisabled",
+            serde_json::json!({ "cacheDisabled": true }),
+        )
+        .await;
+        page.cdp(
+            "Network.setBypassServiceWorker",
+            serde_json::json!({ "bypass": true }),
+        )
+        .await;
         // Chosen through the copy's picker, as on a tablet.
         start_loading(&page, &site.url()).await;
         assert!(
@@ -239,30 +269,43 @@ async fn a_picture_given_before_the_app_runs_is_kept_for_it() {
             "the copy's picker answers before the app"
         );
         page.choose_image("early.png", &png()).await;
+        // Said in the copy's upload status (a live region), while the copy is still there.
         let kept = page
-            .eval("return document.querySelector('#static-first-screen .dropzone .hint').textContent;")
+            .wait_text("status", "Upload status", |t| !t.is_empty())
             .await;
         assert_eq!(
             kept,
-            serde_json::json!("Kept \u{201c}early.png\u{201d}: it opens as soon as Angleshot has loaded.")
+            "Kept \u{201c}early.png\u{201d}: it opens as soon as Angleshot has loaded."
+        );
+        assert_eq!(
+            page.eval("return !!document.getElementById('static-first-screen');")
+                .await,
+            serde_json::json!(true),
+            "the app has not started yet"
         );
         page.by_role("button", "Generate").await;
         page.by_role("img", "Input image: early.png").await;
 
+        // Pasted.
+        start_loading(&page, &site.url()).await;
+        assert!(!give_png(&page, Give::Paste, "body", "pasted.png").await);
+        page.by_role("button", "Generate").await;
+        page.by_role("img", "Input image: pasted.png").await;
+
         // Dropped anywhere on the copy.
         start_loading(&page, &site.url()).await;
         assert!(
-            !drop_png(&page, "#static-first-screen h1", "dropped.png").await,
+            !give_png(&page, Give::Drop, "#static-first-screen h1", "dropped.png").await,
             "the browser would have opened the dropped file"
         );
         page.by_role("button", "Generate").await;
         page.by_role("img", "Input image: dropped.png").await;
 
         // The app running: a drop beside the drop zone is taken, the page stays.
-        assert!(!drop_png(&page, "h1", "beside.png").await);
+        assert!(!give_png(&page, Give::Drop, "h1", "beside.png").await);
         page.by_role("img", "Input image: beside.png").await;
         // And its own drop zone still takes its drops.
-        assert!(!drop_png(&page, ".dropzone", "zone.png").await);
+        assert!(!give_png(&page, Give::Drop, ".dropzone", "zone.png").await);
         page.by_role("img", "Input image: zone.png").await;
     })
     .await;
