@@ -1,7 +1,8 @@
 //! The first screen, painted before the wasm has loaded: `index.html` holds a static copy of
 //! what the app mounts first (header, image panel, gizmo, presets, Generate and its reason),
-//! `inert` (but for its image input, below) until the app replaces it. The browser paints that copy as soon as the page and its
-//! stylesheet are in; the wasm's download, compilation and first build come after, unseen.
+//! `inert` (but for its image input, below) until the app replaces it. The browser paints that
+//! copy as soon as the page and its stylesheet are in; the wasm's download, compilation and
+//! first build come after, unseen.
 //! A wasm test (`index_html_holds_a_true_copy_of_the_first_screen`) keeps the copy equal to
 //! the mounted screen, so the swap shows nothing but the gizmo's snap pulse (hidden in the
 //! copy, style/main.css). Only the copy's image input answers before the app: a script in
@@ -54,14 +55,12 @@ pub fn adopt_early_input(accept: impl Fn(web_sys::File) + 'static) {
     let kept = take_kept
         .and_then(|take| take.call0(&window).ok())
         .and_then(|file| file.dyn_into::<web_sys::File>().ok());
-    let accept = std::rc::Rc::new(accept);
     if let Some(file) = kept {
         accept(file);
     }
-    let later = accept.clone();
     let hook = Closure::<dyn Fn(JsValue)>::new(move |file: JsValue| {
         if let Ok(file) = file.dyn_into::<web_sys::File>() {
-            later(file);
+            accept(file);
         }
     });
     // The page's lifetime: the script may call it until the tab closes.
