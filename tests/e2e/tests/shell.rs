@@ -92,9 +92,8 @@ async fn wrong_key_cors_and_outage_each_get_their_plain_message() {
 
 /// Before the wasm has arrived the page already shows the first screen (index.html's static
 /// copy: Generate with its reason), inert but for its image input (below), so nothing finds a
-/// control that would not answer;
-/// once the app runs, its own screen has replaced the copy and each control is there once.
-/// Without JavaScript the page says so.
+/// control that would not answer; once the app runs, its own screen has replaced the copy and
+/// each control is there once. Without JavaScript the page says so.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
     let site = StaticServer::start(&dist_dir(), "/").await;
@@ -236,9 +235,9 @@ async fn give_png(page: &Page, how: Give, selector: &str, name: &str) -> bool {
 
 /// While the wasm is still on its way (a slow network), the copy's image input already
 /// answers: a picture chosen through its picker, pasted, or dropped on the page, is kept (the
-/// copy says so) and becomes the app's input once it runs; the rest of the copy stays inert. Once
-/// the app runs, a picture dropped outside the drop zone is its input too, not a page that
-/// replaces the app.
+/// copy says so) and becomes the app's input once it runs; the rest of the copy stays inert.
+/// Once the app runs, a picture dropped outside the drop zone is its input too, not a page
+/// that replaces the app.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_picture_given_before_the_app_runs_is_kept_for_it() {
     let slow = ServeOptions {
@@ -286,9 +285,9 @@ async fn a_picture_given_before_the_app_runs_is_kept_for_it() {
         page.by_role("button", "Generate").await;
         page.by_role("img", "Input image: early.png").await;
 
-        // Pasted.
+        // Pasted (on the copy: the app has not started).
         start_loading(&page, &site.url()).await;
-        assert!(!give_png(&page, Give::Paste, "body", "pasted.png").await);
+        assert!(!give_png(&page, Give::Paste, "#static-first-screen", "pasted.png").await);
         page.by_role("button", "Generate").await;
         page.by_role("img", "Input image: pasted.png").await;
 
