@@ -255,14 +255,13 @@ pub async fn cold_load(page: &Page, url: &str, metrics: &mut Vec<Metric>) {
         let mut long_tasks = 0;
         for _ in 0..COLD_LOADS {
             times.push(cold_navigate(page, url, Visit::First).await);
-            painted.push(first_paint(page).await.unwrap_or(f64::NAN));
+            let first_painted = first_paint(page).await.unwrap_or(f64::NAN);
+            painted.push(first_painted);
             app_painted.push(app_generate_painted(page).await.unwrap_or(f64::NAN));
             before_main.push(mark_at(page, "angleshot-started").await.unwrap_or(f64::NAN));
             // The copy's picker is live once index.html's script has run and the copy is shown.
             let early_input = mark_at(page, "angleshot-early-input").await;
-            takes_picture.push(
-                early_input.map_or(f64::NAN, |at| at.max(*painted.last().unwrap_or(&f64::NAN))),
-            );
+            takes_picture.push(early_input.map_or(f64::NAN, |at| at.max(first_painted)));
             whole.push(wait_complete(page).await);
             tokio::time::sleep(Duration::from_millis(300)).await;
             long_tasks += take_long_tasks(page).await.0;
