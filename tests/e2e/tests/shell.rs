@@ -332,3 +332,16 @@ fn the_glue_opens_with_the_compile_hint() {
         js.chars().take(60).collect::<String>()
     );
 }
+
+/// The host's `config.json` ships in `dist/` with the default base, so no visitor's load asks
+/// for a file that is not there (a 404 in every console and every host's error log).
+#[test]
+fn dist_ships_the_hosts_config_json_with_the_default_base() {
+    let text = std::fs::read_to_string(dist_dir().join("config.json"))
+        .expect("dist/config.json is shipped");
+    let config: serde_json::Value = serde_json::from_str(&text).expect("config.json is JSON");
+    assert_eq!(
+        config["apiBase"], "https://api.cloud.scenario.com/v1",
+        "the shipped base is Scenario's own"
+    );
+}
