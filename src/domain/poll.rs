@@ -16,6 +16,7 @@
 //! ```
 
 use crate::api::error::{ApiError, ErrorClass};
+use crate::domain::retry::RetryPolicy;
 
 /// Timings of the schedule, in milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +24,20 @@ pub struct PollPolicy {
     pub first_delay_ms: f64,
     pub interval_ms: f64,
     pub max_backoff_ms: f64,
+}
+
+impl PollPolicy {
+    /// The retry policy of a failed poll: back off from the interval, and a 429's wait is
+    /// never shorter than the interval.
+    pub fn retry(&self) -> RetryPolicy {
+        RetryPolicy {
+            first_ms: self.interval_ms,
+            max_backoff_ms: self.max_backoff_ms,
+            min_wait_ms: self.interval_ms,
+            max_wait_ms: f64::INFINITY,
+            max_retries: None,
+        }
+    }
 }
 
 impl Default for PollPolicy {
@@ -161,19 +176,13 @@ impl PollSchedule {
                 entry.failures = 0;
                 entry.due_ms = now_ms + policy.interval_ms;
             }
-            PollOutcome::Transient
-            | PollOutcome::RateLimited {
-                retry_after_secs: None,
-            } => {
+            PollOutcome::Transient => {
                 entry.failures += 1;
-                entry.due_ms = now_ms + backoff_ms(&policy, entry.failures);
+                entry.due_ms = now_ms + policy.retry().backoff_ms(entry.failures);
             }
-            PollOutcome::RateLimited {
-                retry_after_secs: Some(secs),
-            } => {
+            PollOutcome::RateLimited { retry_after_secs } => {
                 entry.failures += 1;
-                let wait = (secs * 1_000.0).max(policy.interval_ms);
-                entry.due_ms = now_ms + wait;
+                entry.due_ms = now_ms + policy.retry().wait_ms(entry.failures, retry_after_secs);
             }
         }
     }
@@ -221,6 +230,5 @@ impl PollSchedule {
 
 /// `interval × 2^(failures−1)`, capped: 3 s, 6 s, 12 s, 24 s, 30 s, 30 s …
 pub fn backoff_ms(policy: &PollPolicy, failures: u32) -> f64 {
-    let exponent = failures.saturating_sub(1).min(20) as i32;
-    (policy.interval_ms * 2f64.powi(exponent)).min(policy.max_backoff_ms)
+    policy.retry().backoff_ms(failures)
 }

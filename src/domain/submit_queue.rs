@@ -15,10 +15,12 @@
 
 use std::collections::VecDeque;
 
+use crate::domain::retry;
+
 /// First back-off after a 429 without `Retry-After`.
-pub const FIRST_BACKOFF_MS: f64 = 2_000.0;
+pub const FIRST_BACKOFF_MS: f64 = retry::SUBMIT.first_ms;
 /// Longest back-off.
-pub const MAX_BACKOFF_MS: f64 = 60_000.0;
+pub const MAX_BACKOFF_MS: f64 = retry::SUBMIT.max_backoff_ms;
 
 /// Jobs waiting for a slot and jobs holding one, by the studio's local ids.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +30,8 @@ pub struct SubmitQueue {
     // A list: at most 16 ids, and no set code in the wasm for it.
     in_flight: Vec<u64>,
     paused_until_ms: f64,
-    backoff_ms: f64,
+    /// 429s since the API last took a job.
+    refusals: u32,
 }
 
 impl Default for SubmitQueue {
@@ -45,7 +48,7 @@ impl SubmitQueue {
             waiting: VecDeque::new(),
             in_flight: Vec::new(),
             paused_until_ms: 0.0,
-            backoff_ms: FIRST_BACKOFF_MS,
+            refusals: 0,
         }
     }
 
@@ -80,7 +83,7 @@ impl SubmitQueue {
 
     /// The API took the job: the back-off starts over.
     pub fn accepted(&mut self) {
-        self.backoff_ms = FIRST_BACKOFF_MS;
+        self.refusals = 0;
     }
 
     /// The job ended (final status, refused, unsure, stopped or removed): its slot is free.
@@ -97,14 +100,11 @@ impl SubmitQueue {
         if !self.waiting.contains(&id) {
             self.waiting.push_front(id);
         }
-        let wait = match retry_after_secs {
-            Some(secs) if secs.is_finite() && secs >= 0.0 => (secs * 1000.0).min(MAX_BACKOFF_MS),
-            _ => {
-                let wait = self.backoff_ms;
-                self.backoff_ms = (self.backoff_ms * 2.0).min(MAX_BACKOFF_MS);
-                wait
-            }
-        };
+        let named = retry_after_secs.filter(|s| s.is_finite() && *s >= 0.0);
+        if named.is_none() {
+            self.refusals += 1;
+        }
+        let wait = retry::SUBMIT.wait_ms(self.refusals.max(1), named);
         self.paused_until_ms = self.paused_until_ms.max(now_ms + wait);
     }
 
