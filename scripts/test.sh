@@ -45,6 +45,10 @@ run_layer() {
   if [ "$rc" -ne 0 ] || [ "$passed" -eq 0 ]; then status=1; fi
 }
 
+step "clippy: every warning denied (unwrap/expect too, outside tests)"
+bash scripts/clippy.sh 2>&1 | grep -vE '^\s+(Compiling|Checking|Downloaded)'
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "clippy failed"; status=1; }
+
 run_layer native cargo test --no-fail-fast --workspace --exclude angleshot-e2e --exclude angleshot-bench
 run_layer wasm cargo test -p angleshot --target wasm32-unknown-unknown --test web_shell
 run_layer e2e cargo test --no-fail-fast -p angleshot-e2e -- --test-threads=2

@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
         }
     });
     // A picture given to index.html's copy of this screen before the wasm ran.
-    crate::static_first_screen::adopt_early_input(move |file| accept_file(studio, file));
+    crate::platform::static_first_screen::adopt_early_input(move |file| accept_file(studio, file));
     on_cleanup(move || {
         visibility.remove();
         paste.remove();

@@ -6,9 +6,10 @@ use angleshot::domain::angle_set::{
     DEFAULT_SET, SetAngle, SetProgress, file_stem, normalise_rotation, rotation_words,
 };
 use angleshot::domain::set_export::{
-    Manifest, ManifestEntry, build_zip, extension_for, iso8601, unique_names,
+    Manifest, ManifestEntry, build_zip, extension_for, unique_names,
 };
 use angleshot::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS, SubmitQueue};
+use angleshot::util::time::iso8601;
 
 #[test]
 fn default_set_is_four_eye_level_turns_plus_top_down_and_low_angle() {

@@ -150,7 +150,7 @@ fn same(ours: &Value, serde: &Value) -> bool {
 
 /// The app's reader and serde_json agree on `text`: both refuse it, or both read the same.
 fn agree(text: &str) -> Result<(), TestCaseError> {
-    let ours = angleshot::json::reader::read(text);
+    let ours = angleshot::util::json::reader::read(text);
     let serde = serde_json::from_str::<Value>(text);
     match (&ours, &serde) {
         (Ok(a), Ok(b)) => prop_assert!(same(a, b), "{text:?}: ours {a:?}, serde {b:?}"),

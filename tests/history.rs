@@ -8,8 +8,9 @@ use angleshot::domain::history::{
     FORMAT_VERSION, card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
 use angleshot::domain::jobs::{JobCard, Phase, ResultImage};
-use angleshot::domain::reconcile::{find_lost_job, parse_iso8601_ms};
-use angleshot::domain::set_export::iso8601;
+use angleshot::domain::reconcile::find_lost_job;
+use angleshot::util::time::iso8601;
+use angleshot::util::time::parse_iso8601_ms;
 use serde_json::json;
 
 fn body(rotate: i32) -> GenerateBody {

@@ -251,7 +251,7 @@ async fn a_plain_http_base_is_refused_with_a_warning() {
 
 #[wasm_bindgen_test]
 fn the_panic_banner_says_something_broke_and_shows_the_message_as_text() {
-    angleshot::panic_banner::show("boom <img src=x onerror=alert(1)>");
+    angleshot::platform::panic_banner::show("boom <img src=x onerror=alert(1)>");
     let banner = document()
         .get_element_by_id("panic-banner")
         .expect("banner shown");
@@ -272,7 +272,7 @@ fn the_panic_banner_says_something_broke_and_shows_the_message_as_text() {
         .expect("a Reload button");
     assert_eq!(reload.text_content().as_deref(), Some("Reload"));
     // Shown once, however many panics follow.
-    angleshot::panic_banner::show("second");
+    angleshot::platform::panic_banner::show("second");
     assert_eq!(
         document()
             .query_selector_all("#panic-banner")
@@ -297,18 +297,21 @@ fn json_parse_in_the_browser_reads_what_serde_json_reads() {
         "{}",
     ];
     for text in samples {
-        let ours = angleshot::json::parse(text).expect("valid JSON parses");
+        let ours = angleshot::util::json::parse(text).expect("valid JSON parses");
         let serde: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
         assert_eq!(ours, serde, "{text}");
     }
-    assert_eq!(angleshot::json::parse("3.0"), Ok(serde_json::json!(3.0)));
     assert_eq!(
-        angleshot::json::parse("-1.5e-3"),
+        angleshot::util::json::parse("3.0"),
+        Ok(serde_json::json!(3.0))
+    );
+    assert_eq!(
+        angleshot::util::json::parse("-1.5e-3"),
         Ok(serde_json::json!(-0.0015))
     );
-    assert!(angleshot::json::parse("1e400").is_err());
+    assert!(angleshot::util::json::parse("1e400").is_err());
     for bad in ["", "not json", "{\"a\":}", "[1,]", "NaN", "{'a':1}", "1 2"] {
-        let refused = angleshot::json::parse(bad);
+        let refused = angleshot::util::json::parse(bad);
         assert!(refused.is_err(), "{bad:?} was read as {refused:?}");
         assert!(
             serde_json::from_str::<serde_json::Value>(bad).is_err(),
@@ -322,7 +325,7 @@ fn json_parse_in_the_browser_reads_what_serde_json_reads() {
 /// this fails after a change to the first screen, put the "mounted" HTML below into index.html.
 #[wasm_bindgen_test]
 fn index_html_holds_a_true_copy_of_the_first_screen() {
-    use angleshot::static_first_screen::{copy_in, without_comments};
+    use angleshot::platform::static_first_screen::{copy_in, without_comments};
     let (root, _handle) = mount_now();
     let mounted = without_comments(&root.inner_html());
     let copy = copy_in(include_str!("../index.html")).expect("index.html has the copy");

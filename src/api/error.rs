@@ -31,7 +31,7 @@ pub struct ErrorBody {
 impl ErrorBody {
     /// Parses any text: JSON objects fill the fields, anything else is kept only as `raw`.
     pub fn parse(text: &str) -> Self {
-        let value = crate::json::parse(text).unwrap_or(Value::Null);
+        let value = crate::util::json::parse(text).unwrap_or(Value::Null);
         ErrorBody {
             reason: lenient::text_of(&value, "reason"),
             message: lenient::text_of(&value, "message"),
@@ -170,7 +170,7 @@ impl ApiError {
             ErrorClass::Forbidden => "Your plan or key scope does not allow this model (403).".to_string(),
             ErrorClass::NotFound => "Not found (404): the job or asset is unknown to this key's project.".to_string(),
             ErrorClass::RateLimited { retry_after_secs: Some(secs) } => {
-                format!("Rate limited (429): waiting {} s before trying again.", crate::domain::math::whole(secs.ceil()))
+                format!("Rate limited (429): waiting {} s before trying again.", crate::util::math::whole(secs.ceil()))
             }
             ErrorClass::RateLimited { retry_after_secs: None } => {
                 "Rate limited (429): backing off before trying again.".to_string()
@@ -210,7 +210,7 @@ impl std::error::Error for ApiError {}
 /// `Retry-After` in seconds. The HTTP-date form is not supported (it needs a clock we do not
 /// trust to match the server's) and yields `None`, so the caller backs off instead.
 pub fn parse_retry_after(value: &str) -> Option<f64> {
-    crate::domain::math::parse_number(value).filter(|s| s.is_finite() && *s >= 0.0)
+    crate::util::math::parse_number(value).filter(|s| s.is_finite() && *s >= 0.0)
 }
 
 fn excerpt(text: &str) -> String {

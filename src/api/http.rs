@@ -13,15 +13,15 @@
 use gloo_net::http::{Request, RequestBuilder};
 
 use super::error::ApiError;
-use super::request::{ApiRequest, Method};
+use super::request::{ApiRequest, Backend, Method};
 use super::response::RawResponse;
 
 /// Sends `request` and reads the whole answer. A failure before a status arrives (CORS,
 /// offline, a dropped connection) is [`ApiError::Network`]; any status is a [`RawResponse`].
 pub async fn send(request: ApiRequest) -> Result<RawResponse, ApiError> {
     // Demo mode: the simulated backend answers, nothing reaches the network.
-    if request.url.starts_with(super::demo::DEMO_BASE) {
-        return Ok(super::demo::send(request).await);
+    if let Backend::Demo(answer) = request.backend {
+        return Ok(answer(request).await);
     }
     let builder = match request.method {
         Method::Get => Request::get(&request.url),

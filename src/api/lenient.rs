@@ -14,7 +14,7 @@
 
 use serde_json::Value;
 
-use crate::domain::math::parse_number;
+use crate::util::math::parse_number;
 
 /// `value[key]` unless it is missing or `null` (a field kept as raw JSON).
 pub fn present<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {

@@ -12,7 +12,6 @@
 //! # Ok(()) }
 //! ```
 
-pub mod demo;
 pub mod error;
 pub mod http;
 pub mod lenient;

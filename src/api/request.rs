@@ -12,7 +12,11 @@
 use base64::Engine as _;
 use serde::Serialize;
 
+use std::future::Future;
+use std::pin::Pin;
+
 use super::error::ApiError;
+use super::response::RawResponse;
 use super::types::{BulkAssetsBody, GenerateBody, JobActionBody, MODEL_ID, UploadAssetBody};
 
 /// The API's public base URL.
@@ -24,6 +28,41 @@ pub const MAX_PAGE_SIZE: u16 = 200;
 /// Most ids one `POST /assets/get-bulk` accepts.
 pub const MAX_BULK_ASSETS: usize = 200;
 
+/// Answers a request without the network (the demo); see [`Backend::Demo`].
+pub type LocalTransport = fn(ApiRequest) -> Pin<Box<dyn Future<Output = RawResponse>>>;
+
+/// Who answers the requests: Scenario over HTTP, or a simulated backend in the page.
+#[derive(Clone, Copy, Default)]
+pub enum Backend {
+    /// The browser's `fetch` to the base URL.
+    #[default]
+    Http,
+    /// The demo: this function answers every request, nothing reaches the network.
+    Demo(LocalTransport),
+}
+
+impl Backend {
+    /// Whether this is the simulated backend.
+    pub fn is_demo(&self) -> bool {
+        matches!(self, Backend::Demo(_))
+    }
+}
+
+// By kind: two demo transports are the same backend (function pointers do not compare
+// reliably).
+impl PartialEq for Backend {
+    fn eq(&self, other: &Self) -> bool {
+        self.is_demo() == other.is_demo()
+    }
+}
+impl Eq for Backend {}
+
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.is_demo() { "Demo" } else { "Http" })
+    }
+}
+
 /// Where to send requests and with which credentials.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct ApiConfig {
@@ -34,6 +73,8 @@ pub struct ApiConfig {
     pub api_secret: String,
     /// Optional `projectId` query parameter; a project-scoped key does not need it.
     pub project_id: Option<String>,
+    /// Who answers.
+    pub backend: Backend,
 }
 
 // Hand-written so the secret never reaches a log line through `{:?}`.
@@ -44,6 +85,7 @@ impl std::fmt::Debug for ApiConfig {
             .field("api_key", &"<hidden>")
             .field("api_secret", &"<hidden>")
             .field("project_id", &self.project_id)
+            .field("backend", &self.backend)
             .finish()
     }
 }
@@ -56,6 +98,7 @@ impl ApiConfig {
             api_key: api_key.to_string(),
             api_secret: api_secret.to_string(),
             project_id: None,
+            backend: Backend::Http,
         }
     }
 
@@ -125,6 +168,8 @@ pub enum Method {
 /// One request, ready to send.
 #[derive(Clone, PartialEq)]
 pub struct ApiRequest {
+    /// Who answers it (the config's backend).
+    pub backend: Backend,
     pub method: Method,
     pub url: String,
     /// The `Authorization` header value.
@@ -146,6 +191,7 @@ impl std::fmt::Debug for ApiRequest {
 
 fn get(config: &ApiConfig, path: &str, query: &[(&str, &str)]) -> Result<ApiRequest, ApiError> {
     Ok(ApiRequest {
+        backend: config.backend,
         method: Method::Get,
         url: config.url(path, query)?,
         authorization: config.authorization(),
@@ -163,6 +209,7 @@ fn post<B: Serialize>(
         message: err.to_string(),
     })?;
     Ok(ApiRequest {
+        backend: config.backend,
         method: Method::Post,
         url: config.url(path, query)?,
         authorization: config.authorization(),

@@ -44,7 +44,7 @@ pub fn decode<T: FromJson>(raw: &RawResponse) -> Result<T, ApiError> {
         ));
     }
     let value: serde_json::Value =
-        crate::json::parse(&raw.text).map_err(|err| ApiError::Decode {
+        crate::util::json::parse(&raw.text).map_err(|err| ApiError::Decode {
             status: raw.status,
             message: err.to_string(),
             raw: raw.text.clone(),

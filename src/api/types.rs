@@ -110,7 +110,7 @@ impl GenerateBody {
     /// assert!(GenerateBody::read(&serde_json::json!({ "image": "asset_1" })).is_err());
     /// ```
     pub fn read(value: &Value) -> Result<Self, String> {
-        use crate::json::{Fields, int32, string};
+        use crate::util::json::{Fields, int32, string};
         let fields = Fields::of(value, "generate body")?;
         Ok(GenerateBody {
             image: fields.required("image", string)?,
@@ -405,7 +405,7 @@ impl Job {
     pub fn progress_fraction(&self) -> Option<f64> {
         self.progress
             .filter(|p| p.is_finite())
-            .map(|p| crate::domain::math::clamp(p, 0.0, 1.0))
+            .map(|p| crate::util::math::clamp(p, 0.0, 1.0))
     }
 }
 

@@ -10,18 +10,18 @@ use crate::components::orbit_gizmo::OrbitGizmo;
 use crate::components::set_panel::SetEditor;
 use crate::domain::camera::{Camera, Ranges};
 use crate::domain::directive::directive;
-use crate::domain::math::Decimal;
 use crate::domain::presets::{Preset, apply};
 use crate::studio::state::Studio;
+use crate::util::math::Decimal;
 
 fn parse_int(text: &str) -> Option<i32> {
-    crate::domain::math::parse_number(text)
+    crate::util::math::parse_number(text)
         .filter(|v| v.is_finite())
         .map(|v| v.round() as i32)
 }
 
 fn parse_float(text: &str) -> Option<f64> {
-    crate::domain::math::parse_number(text)
+    crate::util::math::parse_number(text)
 }
 
 /// Words for a rotate value, used as the slider's spoken value.

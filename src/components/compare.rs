@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::math::{OneDecimal, whole};
 use crate::domain::scrub::{compare_after_key, compare_from_x};
+use crate::util::math::{OneDecimal, whole};
 
 /// `before` (left of the split) over `after`.
 #[component]

@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::near_viewport::when_near_viewport;
 use crate::components::set_group::SetGroup;
 use crate::domain::camera::Camera;
 use crate::domain::jobs::{CardAction, JobCard};
-use crate::domain::math::Decimal;
+use crate::platform::viewport::when_near_viewport;
 use crate::studio::sets::SetEntry;
 use crate::studio::state::{JobEntry, Studio};
 use crate::studio::thumbs::display_url;
+use crate::util::math::Decimal;
 
 fn words(card: &JobCard) -> String {
     let camera = Camera {
@@ -61,7 +61,7 @@ fn items(studio: Studio) -> Vec<ListItem> {
     studio
         .sets
         .with(|sets| items.extend(sets.iter().map(|s| ListItem::Set(*s))));
-    crate::domain::order::sort_by_rank(&mut items, |item| -i128::from(item.key().1));
+    crate::util::order::sort_by_rank(&mut items, |item| -i128::from(item.key().1));
     items
 }
 

@@ -6,7 +6,6 @@ pub mod compare;
 pub mod connection;
 pub mod image_input;
 pub mod job_list;
-pub mod near_viewport;
 pub mod orbit_gizmo;
 pub mod set_group;
 pub mod set_panel;

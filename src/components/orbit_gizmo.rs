@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::camera::Camera;
-use crate::domain::math::{self, OneDecimal};
 use crate::domain::orbit::{
     ARC_CENTER, ARC_MAX_DEGREES, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point,
     cone_half_angle, elevation_point, tilt_from_point, values_from_point,
 };
 use crate::studio::state::Studio;
+use crate::util::math::{self, OneDecimal};
 
 /// viewBox size: top view on the left, elevation arc on the right.
 const VIEW_W: f64 = 320.0;

@@ -12,7 +12,7 @@ fn toggle(choices: &mut Vec<SetAngle>, angle: SetAngle, on: bool) {
         choices.push(angle);
     }
     // Keep the editor's order so the set is submitted in a predictable order.
-    crate::domain::order::sort_by_rank(choices, |a| {
+    crate::util::order::sort_by_rank(choices, |a| {
         SET_CHOICES
             .iter()
             .position(|c| c == a)

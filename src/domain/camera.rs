@@ -83,18 +83,18 @@ impl Ranges {
                 "moveForward" => apply_int(&mut ranges.forward, input),
                 "verticalTilt" => apply_int(&mut ranges.tilt, input),
                 "loraScale" => {
-                    if let (Some(min), Some(max)) = (finite(input.min), finite(input.max)) {
-                        if min < max {
-                            ranges.lora_min = min;
-                            ranges.lora_max = max;
-                        }
+                    if let (Some(min), Some(max)) = (finite(input.min), finite(input.max))
+                        && min < max
+                    {
+                        ranges.lora_min = min;
+                        ranges.lora_max = max;
                     }
                     if let Some(step) = finite(input.step).filter(|s| *s > 0.0) {
                         ranges.lora_step = step;
                     }
                     if let Some(default) = input.default.as_ref().and_then(|d| d.as_f64()) {
                         ranges.lora_default =
-                            crate::domain::math::clamp(default, ranges.lora_min, ranges.lora_max);
+                            crate::util::math::clamp(default, ranges.lora_min, ranges.lora_max);
                     }
                 }
                 "aspectRatio" => {
@@ -223,7 +223,7 @@ impl Camera {
     /// Sets the LoRA scale, clamped to its range (a non-number keeps the old value).
     pub fn set_lora_scale(&mut self, value: f64, ranges: &Ranges) {
         if value.is_finite() {
-            self.lora_scale = crate::domain::math::clamp(value, ranges.lora_min, ranges.lora_max);
+            self.lora_scale = crate::util::math::clamp(value, ranges.lora_min, ranges.lora_max);
         }
     }
 

@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::api::types::{GenerateBody, JobStatus};
 use crate::domain::angle_set::SetAngle;
 use crate::domain::jobs::{JobCard, Phase};
-use crate::json::{Fields, int32, list, string, uint32};
+use crate::util::json::{Fields, int32, list, string, uint32};
 
 /// The version written today.
 pub const FORMAT_VERSION: u32 = 2;
@@ -227,7 +227,7 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
 
 /// Reads a stored job record of any known version, migrating it to today's.
 pub fn decode_job_record(json: &str) -> Result<JobRecord, String> {
-    let value: Value = crate::json::parse(json).map_err(|e| e.to_string())?;
+    let value: Value = crate::util::json::parse(json).map_err(|e| e.to_string())?;
     let version = value
         .get("version")
         .or_else(|| value.get("v"))
@@ -242,7 +242,7 @@ pub fn decode_job_record(json: &str) -> Result<JobRecord, String> {
 
 /// Reads a stored set record.
 pub fn decode_set_record(json: &str) -> Result<SetRecord, String> {
-    let value: Value = crate::json::parse(json).map_err(|e| e.to_string())?;
+    let value: Value = crate::util::json::parse(json).map_err(|e| e.to_string())?;
     match value.get("version").and_then(Value::as_u64) {
         Some(2) => read_set_record(&value),
         other => Err(format!("unknown set format version {other:?}")),

@@ -31,14 +31,15 @@ pub fn check_file(name: &str, mime_type: &str, size: f64) -> Result<(), String> 
     ]
     .iter()
     .any(|ext| lower.ends_with(ext));
-    if !mime.starts_with("image/") && !(mime.is_empty() && image_ext) {
+    let named_as_image = mime.starts_with("image/") || (mime.is_empty() && image_ext);
+    if !named_as_image {
         return Err(format!("\"{name}\" is not an image."));
     }
     if size > MAX_SOURCE_BYTES {
         return Err(format!(
             "\"{name}\" is {} MB, too large to open here (limit {} MB): export a smaller version.",
-            crate::domain::math::whole(size / 1024.0 / 1024.0),
-            crate::domain::math::whole(MAX_SOURCE_BYTES / 1024.0 / 1024.0)
+            crate::util::math::whole(size / 1024.0 / 1024.0),
+            crate::util::math::whole(MAX_SOURCE_BYTES / 1024.0 / 1024.0)
         ));
     }
     Ok(())

@@ -11,7 +11,7 @@
 //! assert_eq!((rotate.round(), forward.round()), (90.0, 0.0));
 //! ```
 
-use super::math;
+use crate::util::math;
 
 /// Centre of the top view, in SVG user units.
 pub const CENTER: (f64, f64) = (100.0, 100.0);

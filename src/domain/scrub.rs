@@ -39,7 +39,8 @@ pub fn turntable_after_key(index: usize, frames: usize, key: &str) -> Option<usi
 
 /// The split (0 = all "after", 100 = all "before") for a pointer at `x` over a box.
 pub fn compare_from_x(x: f64, left: f64, width: f64) -> f64 {
-    if !(width > 0.0) || !x.is_finite() {
+    // NaN widths too.
+    if width.is_nan() || width <= 0.0 || !x.is_finite() {
         return 50.0;
     }
     ((x - left) / width * 100.0).clamp(0.0, 100.0)

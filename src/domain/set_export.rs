@@ -88,33 +88,6 @@ pub fn unique_names(names: &[String]) -> Vec<String> {
     seen
 }
 
-/// Milliseconds since the epoch as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
-pub fn iso8601(ms: f64) -> String {
-    let ms = if ms.is_finite() {
-        ms.max(0.0) as i64
-    } else {
-        0
-    };
-    let (days, rest) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
-        rest / 3_600_000,
-        rest / 60_000 % 60,
-        rest / 1000 % 60,
-        rest % 1000
-    )
-}
-
 /// A ZIP of `files` (stored, not deflated) plus `angles.json`. Written here rather than by a
 /// ZIP crate: stored entries need only headers and a CRC-32, and a general ZIP writer cost
 /// the wasm ~20 KB. No ZIP64: a set past 4 GB (or 65 535 files) is refused.

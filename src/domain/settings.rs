@@ -12,7 +12,7 @@ use crate::api::request::DEFAULT_BASE_URL;
 
 /// `apiBase` from a `config.json` body; `None` for anything unusable.
 pub fn api_base_from_config(text: &str) -> Option<String> {
-    let value: serde_json::Value = crate::json::parse(text).ok()?;
+    let value: serde_json::Value = crate::util::json::parse(text).ok()?;
     value
         .get("apiBase")?
         .as_str()

@@ -1,6 +1,5 @@
 //! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
-pub mod download;
 pub mod history;
 pub mod image;
 pub mod persist;

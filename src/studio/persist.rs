@@ -20,11 +20,12 @@ use crate::domain::history::{
     card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
 use crate::domain::jobs::{Phase, ResultImage};
-use crate::domain::order::merge_newest_first;
 use crate::domain::reconcile::find_lost_job;
+use crate::domain::retry;
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
 use crate::studio::sets::{AngleSet, SetCell, SetEntry};
 use crate::studio::state::{JobEntry, Studio};
+use crate::util::order::merge_newest_first;
 
 /// Saved results given back their object URL per task when the page reopens.
 const SAVED_RESULTS_PER_TASK: usize = 12;
@@ -184,7 +185,7 @@ impl Studio {
                 Ok(db) => db,
                 Err(message) => return self.storage_failed(message),
             };
-            crate::perf_mark("angleshot-history-open");
+            crate::platform::perf_mark("angleshot-history-open");
             let db = Rc::new(db);
             self.db.set_value(Some(db.clone()));
             let stored = match history::load(&db).await {
@@ -194,7 +195,7 @@ impl Studio {
                     history::Stored::default()
                 }
             };
-            crate::perf_mark("angleshot-history-read");
+            crate::platform::perf_mark("angleshot-history-read");
             let mut blobs = stored.results;
             let mut restored = Vec::new();
             let mut saved_results = Vec::new();
@@ -245,7 +246,7 @@ impl Studio {
                     }),
                 })
                 .collect();
-            crate::perf_mark("angleshot-history-decoded");
+            crate::platform::perf_mark("angleshot-history-decoded");
             let highest = restored
                 .iter()
                 .map(|e| e.id)
@@ -281,7 +282,7 @@ impl Studio {
                     self.save_set(set);
                 }
             }
-            crate::perf_mark("angleshot-history-listed");
+            crate::platform::perf_mark("angleshot-history-listed");
             if !restored.is_empty() {
                 self.start_ticking();
             }
@@ -311,7 +312,7 @@ impl Studio {
     /// task: each `createObjectURL` of a stored Blob costs about a millisecond on a tablet,
     /// which for a long history would hold the first screen back.
     fn show_saved_results(self, mut saved: Vec<SavedResult>) {
-        crate::domain::order::sort_by_rank(&mut saved, |r| -i128::from(r.entry.id));
+        crate::util::order::sort_by_rank(&mut saved, |r| -i128::from(r.entry.id));
         spawn_local(async move {
             // After the cards' first render: they show (thumbnail, status) at once, their
             // result images a task later.
@@ -347,19 +348,20 @@ impl Studio {
         let (body, submitted_ms) = entry
             .card
             .with_untracked(|c| (c.body.clone(), c.submitted_ms));
-        let mut attempt = 0;
+        let mut retry = 0;
         let recent = loop {
             match api::list_jobs(&self.config(), RECENT_JOBS, None).await {
                 Ok(page) => break Some(page.jobs),
-                Err(err) if attempt < 4 && err.class() != ErrorClass::BadCredentials => {
-                    attempt += 1;
-                    let wait = match err.class() {
-                        ErrorClass::RateLimited {
-                            retry_after_secs: Some(secs),
-                        } => (secs * 1000.0).clamp(0.0, 30_000.0) as u32,
-                        _ => 1_000 * attempt,
+                Err(err)
+                    if retry::LOOKUP.allows(retry + 1)
+                        && err.class() != ErrorClass::BadCredentials =>
+                {
+                    retry += 1;
+                    let server_wait = match err.class() {
+                        ErrorClass::RateLimited { retry_after_secs } => retry_after_secs,
+                        _ => None,
                     };
-                    TimeoutFuture::new(wait).await;
+                    TimeoutFuture::new(retry::LOOKUP.wait_ms(retry, server_wait) as u32).await;
                 }
                 Err(_) => break None,
             }

@@ -16,10 +16,9 @@ use wasm_bindgen::JsCast;
 use crate::api::error::ApiError;
 use crate::domain::angle_set::{SetAngle, SetProgress, file_stem};
 use crate::domain::jobs::JobCard;
-use crate::domain::set_export::{
-    Manifest, ManifestEntry, build_zip, extension_for, iso8601, unique_names,
-};
+use crate::domain::set_export::{Manifest, ManifestEntry, build_zip, extension_for, unique_names};
 use crate::studio::state::{JobEntry, Studio, now_ms};
+use crate::util::time::iso8601;
 
 /// One cell of a set: its angle and the job (card) that currently stands for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -223,8 +222,8 @@ impl Studio {
             ));
         }
         // Stable: the original stays before a ticked "front" cell.
-        crate::domain::order::sort_by_rank(&mut frames, |((row, column), _)| {
-            crate::domain::order::pair_rank(*row, *column)
+        crate::util::order::sort_by_rank(&mut frames, |((row, column), _)| {
+            crate::util::order::pair_rank(*row, *column)
         });
         frames.into_iter().map(|(_, f)| f).collect()
     }
@@ -404,10 +403,10 @@ async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
 
 /// Saves bytes as a file through a temporary object URL, revoked once the download started.
 fn save_bytes(bytes: &[u8], file_name: &str) {
-    let Some(url) = crate::studio::download::object_url(bytes, "application/zip") else {
+    let Some(url) = crate::platform::files::object_url(bytes, "application/zip") else {
         return;
     };
-    crate::studio::download::save(&url, file_name);
+    crate::platform::files::save(&url, file_name);
     Timeout::new(60_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     })

@@ -13,19 +13,16 @@ use leptos::task::spawn_local;
 
 use crate::api::error::{ApiError, ErrorClass};
 use crate::api::{self, request::ApiConfig, response::CancelOutcome};
-use crate::components::after_first_paint::after_next_paint;
 use crate::domain::camera::{Camera, GenerateReadiness, Ranges, generate_blocker};
 use crate::domain::jobs::{JobCard, Phase, ResultImage};
-use crate::domain::math::Decimal;
 use crate::domain::naming::result_file_name;
 use crate::domain::poll::{PollOutcome, PollSchedule};
+use crate::domain::retry;
 use crate::domain::settings::{api_base_from_config, choose_api_base};
-use crate::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS};
+use crate::platform::paint::after_next_paint;
 use crate::studio::image::PreparedImage;
 use crate::studio::storage;
-
-/// A single job answered 429 is submitted again this many times before the card says so.
-const MAX_RATE_LIMITED_SUBMITS: u32 = 6;
+use crate::util::math::Decimal;
 
 /// The current input image.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +64,8 @@ pub struct JobEntry {
 #[derive(Clone, Copy)]
 pub struct Studio {
     pub base_url: RwSignal<String>,
+    /// On the simulated backend ("Try the demo"); never saved.
+    demo_mode: RwSignal<bool>,
     pub api_key: RwSignal<String>,
     pub api_secret: RwSignal<String>,
     pub remember: RwSignal<bool>,
@@ -121,6 +120,7 @@ impl Studio {
         let credentials = storage::load_credentials();
         let studio = Studio {
             base_url: RwSignal::new(choose_api_base(device_base.as_deref(), None)),
+            demo_mode: RwSignal::new(false),
             api_key: RwSignal::new(credentials.api_key),
             api_secret: RwSignal::new(credentials.api_secret),
             remember: RwSignal::new(credentials.remembered),
@@ -152,13 +152,16 @@ impl Studio {
         // wasm they compile) ran between the mount and the paint, ~60 ms of a ×4 cold load.
         after_next_paint(move || {
             if device_base.is_none() {
+                let untouched = studio.base_url.get_untracked();
                 spawn_local(async move {
                     if let Some(base) = api::http::fetch_text("config.json")
                         .await
                         .and_then(|t| api_base_from_config(&t))
                     {
-                        // A device setting typed meanwhile wins.
-                        if storage::load_local(storage::API_BASE_KEY).is_none() {
+                        // A base typed (or the demo started) meanwhile wins.
+                        if storage::load_local(storage::API_BASE_KEY).is_none()
+                            && studio.base_url.get_untracked() == untouched
+                        {
                             studio.base_url.set(choose_api_base(None, Some(&base)));
                         }
                     }
@@ -172,8 +175,11 @@ impl Studio {
         studio
     }
 
-    /// The API config from the settings.
+    /// The API config from the settings (the demo's while in the demo).
     pub fn config(&self) -> ApiConfig {
+        if self.demo_mode.get_untracked() {
+            return crate::demo::config();
+        }
         ApiConfig::new(
             &self.base_url.get_untracked(),
             &self.api_key.get_untracked(),
@@ -183,10 +189,11 @@ impl Studio {
 
     /// Stores key, secret and base URL as the artist chose (session, or device if remembered).
     pub fn save_settings(&self) {
-        if self.demo() {
-            return; // the demo is never remembered
-        }
-        let config = self.config();
+        let config = ApiConfig::new(
+            &self.base_url.get_untracked(),
+            &self.api_key.get_untracked(),
+            &self.api_secret.get_untracked(),
+        );
         storage::save_local(storage::API_BASE_KEY, config.base_url.trim());
         if config.has_credentials() {
             storage::save_credentials(
@@ -241,17 +248,13 @@ impl Studio {
 
     /// Whether the studio runs on the simulated backend (reactive).
     pub fn demo(&self) -> bool {
-        self.base_url.with(|b| crate::api::demo::is_demo_base(b))
+        self.demo_mode.get()
     }
 
     /// "Try the demo": the simulated backend, no key, nothing on the network. Not saved: a
     /// reload starts from the artist's own settings again.
     pub fn start_demo(self) {
-        self.base_url.set(crate::api::demo::DEMO_BASE.to_string());
-        if !self.config().has_credentials() {
-            self.api_key.set("demo".to_string());
-            self.api_secret.set("demo".to_string());
-        }
+        self.demo_mode.set(true);
         self.connection.set(Some((
             true,
             "Demo mode: a simulated backend in this page. Results are illustrations, not model output.".to_string(),
@@ -276,15 +279,9 @@ impl Studio {
         }
     }
 
-    /// "Leave demo": back to the saved (or default) API base; the demo key is dropped.
+    /// "Leave demo": back to the artist's own settings, which the demo never touched.
     pub fn leave_demo(self) {
-        let device_base = storage::load_local(storage::API_BASE_KEY);
-        self.base_url
-            .set(choose_api_base(device_base.as_deref(), None));
-        if self.api_key.get_untracked() == "demo" {
-            self.api_key.set(String::new());
-            self.api_secret.set(String::new());
-        }
+        self.demo_mode.set(false);
         self.connection.set(None);
         self.reupload_input();
     }
@@ -297,8 +294,9 @@ impl Studio {
     fn readiness(&self) -> GenerateReadiness {
         GenerateReadiness {
             has_image: self.input.with(Option::is_some),
-            has_credentials: !self.api_key.with(|k| k.trim().is_empty())
-                && !self.api_secret.with(|s| s.trim().is_empty()),
+            has_credentials: self.demo_mode.get()
+                || (!self.api_key.with(|k| k.trim().is_empty())
+                    && !self.api_secret.with(|s| s.trim().is_empty())),
             uploading: self.upload.with(|u| *u == UploadState::Uploading),
         }
     }
@@ -464,28 +462,21 @@ impl Studio {
                 // (a few times), a set's job waits in its queue.
                 if let (None, ErrorClass::RateLimited { retry_after_secs }) =
                     (entry.set, err.class())
+                    && retry::SUBMIT.allows(attempt + 1)
                 {
-                    if attempt < MAX_RATE_LIMITED_SUBMITS {
-                        let wait = crate::domain::math::clamp(
-                            retry_after_secs
-                                .map(|s| s * 1000.0)
-                                .unwrap_or(FIRST_BACKOFF_MS * f64::from(1u32 << attempt.min(5))),
-                            0.0,
-                            MAX_BACKOFF_MS,
-                        );
-                        entry.card.update(|c| {
-                            c.notice = Some(format!(
-                                "Rate limited — submitting again in {} s.",
-                                crate::domain::math::whole((wait / 1000.0).ceil())
-                            ))
-                        });
-                        gloo_timers::future::TimeoutFuture::new(wait as u32).await;
-                        if self.entry(entry.id).is_none() {
-                            return; // removed while waiting
-                        }
-                        entry.card.update(|c| c.notice = None);
-                        return Box::pin(self.submit_attempt(entry, attempt + 1)).await;
+                    let wait = retry::SUBMIT.wait_ms(attempt + 1, retry_after_secs);
+                    entry.card.update(|c| {
+                        c.notice = Some(format!(
+                            "Rate limited — submitting again in {} s.",
+                            crate::util::math::whole((wait / 1000.0).ceil())
+                        ))
+                    });
+                    gloo_timers::future::TimeoutFuture::new(wait as u32).await;
+                    if self.entry(entry.id).is_none() {
+                        return; // removed while waiting
                     }
+                    entry.card.update(|c| c.notice = None);
+                    return Box::pin(self.submit_attempt(entry, attempt + 1)).await;
                 }
                 if let (Some(_), ErrorClass::RateLimited { retry_after_secs }) =
                     (entry.set, err.class())
@@ -639,7 +630,7 @@ impl Studio {
         }) else {
             return;
         };
-        crate::studio::download::save(&url, &name);
+        crate::platform::files::save(&url, &name);
     }
 
     /// "Estimate cost": a dry run of the current settings.

@@ -48,5 +48,5 @@ fn blob_url(data_url: &str) -> Option<String> {
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(payload)
         .ok()?;
-    crate::studio::download::object_url(&bytes, mime)
+    crate::platform::files::object_url(&bytes, mime)
 }

@@ -246,7 +246,8 @@ impl Reader<'_> {
         let negative = self.eat(b'-');
         let digits_start = self.at;
         // No leading zeros: "0" alone, or a digit 1–9 and any more.
-        let has_integer_part = self.eat(b'0') || (matches!(self.peek(), Some(b'1'..=b'9')) && self.digits());
+        let has_integer_part =
+            self.eat(b'0') || (matches!(self.peek(), Some(b'1'..=b'9')) && self.digits());
         if !has_integer_part {
             return Err(self.error("invalid number"));
         }
