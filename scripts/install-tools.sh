@@ -43,7 +43,17 @@ if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || \
   (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" "axe-core@4")
 fi
 
-# 5. Chromium + ChromeDriver from Debian, and nginx (the deploy e2e runs the shipped config)
+# 5. Scenario's official Python SDK (the reference client: tests/mock/sdk/check_mock.py
+#    validates every mock answer under its response types), in its own venv.
+SDK_VERSION=2.4.0
+SDK_VENV="$TOOLS_DIR/sdk-venv"
+if ! "$SDK_VENV/bin/python" -c "import scenario_sdk, sys; sys.exit(scenario_sdk.__version__ != '$SDK_VERSION')" 2>/dev/null; then
+  log "installing scenario-sdk $SDK_VERSION into $SDK_VENV"
+  python3 -m venv "$SDK_VENV"
+  "$SDK_VENV/bin/pip" install --quiet --disable-pip-version-check "scenario-sdk==$SDK_VERSION"
+fi
+
+# 6. Chromium + ChromeDriver from Debian, and nginx (the deploy e2e runs the shipped config)
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v nginx >/dev/null; then
   log "installing chromium, chromium-driver and nginx"
   export DEBIAN_FRONTEND=noninteractive

@@ -467,7 +467,7 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
                 id: result_id.clone(),
                 name: format!("{job_id}.{}", input.mime_type.trim_start_matches("image/")),
                 created_ms: now,
-                origin: "generated",
+                origin: "img2img",
                 ..input
             },
         );
@@ -582,8 +582,21 @@ pub fn model_description() -> Value {
         "id": MODEL_ID,
         "name": "Qwen Edit Multi-Angle",
         "type": "custom",
+        // The rest of what the official SDK's `Model` requires, as Scenario describes a
+        // public model of its own.
+        "capabilities": ["img2img"],
+        "collectionIds": [],
+        "createdAt": "2025-11-04T10:00:00.000Z",
+        "updatedAt": "2025-11-04T10:00:00.000Z",
+        "custom": false,
+        "exampleAssetIds": [],
+        "privacy": "public",
+        "source": "scenario",
+        "status": "trained",
+        "tags": [],
+        "trainingImagesNumber": 0,
         "inputs": [
-            { "name": "image", "type": "file", "kind": "image", "label": "Image", "description": "Input image to edit", "required": true },
+            { "name": "image", "type": "file", "kind": "image", "label": "Image", "description": "Input image to edit", "required": { "always": true } },
             { "name": "prompt", "type": "string", "label": "Prompt", "default": "", "description": "Optional text instruction appended after the camera directive." },
             { "name": "rotateDegrees", "type": "number", "label": "Rotate", "min": -90, "max": 90, "step": 1, "default": 0, "description": "Camera orbit angle in degrees. Positive values move the camera to the left, while negative values move it to the right." },
             { "name": "moveForward", "type": "number", "label": "Move forward", "min": 0, "max": 10, "step": 1, "default": 0, "description": "Move the camera forward (zoom in). Higher values push towards a close-up." },

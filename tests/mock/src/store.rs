@@ -135,6 +135,10 @@ impl StoredJob {
     }
 }
 
+/// The user the mock's key belongs to, and its project (ids in Scenario's shapes).
+pub const MOCK_USER_ID: &str = "user_mock0000000000000000";
+pub const MOCK_PROJECT_ID: &str = "proj_mock0000000000000000";
+
 /// One request as received, for tests to assert on.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -244,10 +248,21 @@ impl Store {
             asset.id,
             self.sign(&asset.id, expires)
         );
+        // Every field the official SDK's `Asset` requires, with the values Scenario gives
+        // an image in a private project (`origin` is both `metadata.type` and `source`).
         json!({
             "id": asset.id,
             "url": url,
             "mimeType": asset.mime_type,
+            "kind": "image",
+            "source": asset.origin,
+            "status": "success",
+            "privacy": "private",
+            "authorId": MOCK_USER_ID,
+            "ownerId": MOCK_PROJECT_ID,
+            "collectionIds": [],
+            "tags": [],
+            "editCapabilities": ["PROMPT_EDITING", "REMOVE_BACKGROUND", "UPSCALE"],
             "properties": {
                 "size": asset.bytes.len(),
                 "width": asset.width,
@@ -255,6 +270,7 @@ impl Store {
             },
             "metadata": { "name": asset.name, "kind": "image", "type": asset.origin },
             "createdAt": iso8601(asset.created_ms),
+            "updatedAt": iso8601(asset.created_ms),
         })
     }
 
