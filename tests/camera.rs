@@ -1,6 +1,6 @@
 //! Camera values: ranges, snapping to trained states, fine mode, words, directive and body.
 
-use angleshot::api::types::{AspectRatio, ModelInput};
+use angleshot::api::types::{AspectRatio, FromJson, ModelInput};
 use angleshot::domain::camera::{Camera, ROTATE_STATES, Ranges, snap};
 use angleshot::domain::directive::{NO_MOVEMENT, directive};
 use serde_json::json;
@@ -62,13 +62,17 @@ fn fine_mode_keeps_free_integers_and_leaving_it_snaps() {
 
 #[test]
 fn model_inputs_set_ranges_and_odd_values_are_ignored() {
-    let inputs: Vec<ModelInput> = serde_json::from_value(json!([
+    let inputs: Vec<ModelInput> = json!([
         { "name": "rotateDegrees", "min": -45, "max": 45, "default": 0 },
         { "name": "moveForward", "min": 10, "max": 0 },
         { "name": "loraScale", "min": 0, "max": 2, "default": 1, "step": 0.1 },
         { "name": "aspectRatio", "allowedValues": ["1:1", "16:9", "2:1", 5] }
-    ]))
-    .unwrap();
+    ])
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|input| ModelInput::from_json(input).unwrap())
+    .collect();
     let r = Ranges::from_model_inputs(&inputs);
     assert_eq!((r.rotate.min, r.rotate.max), (-45, 45));
     assert_eq!(

@@ -1,11 +1,11 @@
 //! Job card life: statuses, progress, failures, stop, and what a failed submit means.
 
 use angleshot::api::error::ApiError;
-use angleshot::api::types::{GenerateBody, Job, JobStatus};
+use angleshot::api::types::{FromJson, GenerateBody, Job, JobStatus};
 use angleshot::domain::jobs::{CardAction, JobCard, Phase};
 
 fn job(json: &str) -> Job {
-    serde_json::from_str(json).unwrap()
+    Job::from_json(&serde_json::from_str(json).unwrap()).unwrap()
 }
 
 fn card() -> JobCard {

@@ -11,7 +11,7 @@
 //! assert_eq!(env.job.status, JobStatus::Queued);
 //! ```
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::lenient;
@@ -29,7 +29,7 @@ pub struct UploadAssetBody {
 }
 
 /// Output aspect ratio, as the model's `allowedValues` spell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub enum AspectRatio {
     #[default]
     #[serde(rename = "match_input_image")]
@@ -78,7 +78,7 @@ impl AspectRatio {
 /// Body of `POST /generate/custom/model_qwen-edit-multiangle`.
 ///
 /// The three camera values are integers on purpose: the model was trained on whole states.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GenerateBody {
     /// Asset id of the input image (from `POST /assets`).
@@ -235,14 +235,6 @@ impl JobStatus {
     }
 }
 
-impl<'de> Deserialize<'de> for JobStatus {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(JobStatus::from_json_field(Some(&Value::deserialize(
-            deserializer,
-        )?)))
-    }
-}
-
 /// A response type read from a parsed JSON value by hand, leniently (see [`super::lenient`]):
 /// `None` only when an identifier the app cannot work without is missing or the value is not
 /// an object. Hand-written rather than derived: serde's derive compiles a visitor and a field
@@ -251,39 +243,6 @@ pub trait FromJson: Sized {
     /// Reads `value`.
     fn from_json(value: &Value) -> Option<Self>;
 }
-
-/// serde's `Deserialize` on top of [`FromJson`], for code that reads these types generically.
-macro_rules! deserialize_with_from_json {
-    ($($name:ty),* $(,)?) => {$(
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = Value::deserialize(deserializer)?;
-                <$name as FromJson>::from_json(&value).ok_or_else(|| {
-                    serde::de::Error::custom(concat!("not a valid ", stringify!($name)))
-                })
-            }
-        }
-    )*};
-}
-
-deserialize_with_from_json!(
-    StatusChange,
-    JobMetadata,
-    Billing,
-    Job,
-    JobEnvelope,
-    GenerateResponse,
-    CostEstimate,
-    JobsPage,
-    AssetProperties,
-    Thumbnail,
-    Asset,
-    AssetEnvelope,
-    AssetsEnvelope,
-    ModelInput,
-    Model,
-    ModelEnvelope,
-);
 
 /// The object itself, or `None` for any other JSON.
 fn object(value: &Value) -> Option<&Value> {

@@ -12,7 +12,7 @@
 //! assert_eq!(record.body.rotate_degrees, 45);
 //! ```
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::types::{GenerateBody, JobStatus};
@@ -24,7 +24,7 @@ use crate::util::json::{Fields, int32, list, string, uint32};
 pub const FORMAT_VERSION: u32 = 2;
 
 /// A kept result: which asset and its type (the bytes are stored separately).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResultRecord {
     pub asset_id: String,
@@ -32,44 +32,32 @@ pub struct ResultRecord {
 }
 
 /// One job card, as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct JobRecord {
     pub version: u32,
     pub local_id: u64,
-    #[serde(default)]
     pub set_id: Option<u64>,
-    #[serde(default)]
     pub job_id: Option<String>,
     pub body: GenerateBody,
     pub input_name: String,
     /// The input's small preview (a `data:` URL; empty when it only lived in this tab).
-    #[serde(default)]
     pub thumbnail: String,
     pub phase: String,
-    #[serde(default)]
     pub status: Option<String>,
-    #[serde(default)]
     pub progress: Option<f64>,
-    #[serde(default)]
     pub error: Option<String>,
-    #[serde(default)]
     pub hint: Option<String>,
-    #[serde(default)]
     pub notice: Option<String>,
     pub submitted_ms: f64,
-    #[serde(default)]
     pub finished_ms: Option<f64>,
-    #[serde(default)]
     pub result_asset_ids: Vec<String>,
-    #[serde(default)]
     pub result: Option<ResultRecord>,
-    #[serde(default)]
     pub base_rotation: i32,
 }
 
 /// One cell of a stored set.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CellRecord {
     pub rotate: i32,
@@ -78,18 +66,15 @@ pub struct CellRecord {
 }
 
 /// One angle set, as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetRecord {
     pub version: u32,
     pub id: u64,
     pub input_name: String,
     /// The set's original (a `data:` URL; empty when it only lived in this tab).
-    #[serde(default)]
     pub original: String,
-    #[serde(default)]
     pub input_asset_id: Option<String>,
-    #[serde(default)]
     pub base_rotation: i32,
     pub created_ms: f64,
     pub cells: Vec<CellRecord>,

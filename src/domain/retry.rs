@@ -40,10 +40,11 @@ pub const SUBMIT: RetryPolicy = RetryPolicy {
     max_retries: Some(6),
 };
 
-/// The look-up of a submit whose answer was lost (`GET /jobs`), after a failure.
+/// The look-up of a submit whose answer was lost (`GET /jobs`), after a failure: the artist
+/// is waiting on the card, so four retries within ~11 s, then the card says so.
 pub const LOOKUP: RetryPolicy = RetryPolicy {
     first_ms: 1_000.0,
-    max_backoff_ms: 8_000.0,
+    max_backoff_ms: 4_000.0,
     min_wait_ms: 0.0,
     max_wait_ms: 30_000.0,
     max_retries: Some(4),

@@ -13,7 +13,8 @@ fn sdk_python() -> PathBuf {
     let tools = std::env::var_os("ANGLESHOT_TOOLS")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cache/angleshot-tools")
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+                .join(".cache/angleshot-tools")
         });
     tools.join("sdk-venv/bin/python")
 }
