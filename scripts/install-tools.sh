@@ -7,7 +7,6 @@ set -euo pipefail
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 BINARYEN_VERSION=132.0.0
-TERSER_VERSION=5.51.4
 TOOLS_DIR="${ANGLESHOT_TOOLS:-$HOME/.cache/angleshot-tools}"
 
 log() { printf '[install-tools] %s\n' "$*" >&2; }
@@ -31,16 +30,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 4. wasm-opt from npm's binaryen (Debian's 108 breaks the output; it must never be used),
-#    terser (scripts/shrink_glue.py minifies wasm-bindgen's JS with it; plain JS, no
-#    install scripts), and axe-core, which the e2e accessibility test injects into the page.
+# 4. wasm-opt from npm's binaryen (Debian's 108 breaks the output; it must never be used)
+#    and axe-core, which the e2e accessibility test injects into the page.
 if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] || \
    [ ! -f "$TOOLS_DIR/node_modules/axe-core/axe.min.js" ] || \
-   ! "$TOOLS_DIR/node_modules/.bin/terser" --version 2>/dev/null | grep -q "$TERSER_VERSION" || \
    ! "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-  log "installing binaryen $BINARYEN_VERSION, terser $TERSER_VERSION and axe-core from npm into $TOOLS_DIR"
+  log "installing binaryen $BINARYEN_VERSION and axe-core from npm into $TOOLS_DIR"
   mkdir -p "$TOOLS_DIR"
-  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" "axe-core@4")
+  (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION" "axe-core@4")
 fi
 
 # 5. Scenario's official Python SDK (the reference client: tests/mock/sdk/check_mock.py

@@ -1,12 +1,9 @@
 //! JSON text in: everything is parsed to a [`serde_json::Value`] and read from there by hand
 //! ([`Fields`] for the app's stored records, `api::types::FromJson` for API answers).
 //!
-//! Why: a type's `Deserialize` derive is compiled per type and per serde_json reader, and
-//! those copies were the largest part of the wasm after the views. One parser to `Value` and
-//! plain field reads keep them out (parsing first costs microseconds on bodies of a few
-//! kilobytes). That one parser is [`reader`], small and by serde_json's rules, so serde_json's
-//! own reader is not in the wasm at all. Writing needs nothing of the kind:
-//! `serde_json::to_string` directly.
+//! Why: a type's `Deserialize` derive is compiled per type, and those copies were the largest
+//! part of the wasm after the views. One parser to `Value` (serde_json's) and plain field
+//! reads keep them out; writing is `serde_json::to_string` directly.
 //!
 //! ```
 //! let value = angleshot::util::json::parse(r#"{"x":1}"#).unwrap();
@@ -16,11 +13,9 @@
 
 use serde_json::Value;
 
-pub mod reader;
-
 /// Parses JSON text; the error says why not.
 pub fn parse(text: &str) -> Result<Value, String> {
-    reader::read(text)
+    serde_json::from_str(text).map_err(|err| err.to_string())
 }
 
 /// An object's fields read one by one, as serde's derive reads them (a missing required field,

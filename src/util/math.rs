@@ -1,9 +1,8 @@
 //! Trigonometry, decimal text and number parsing without Rust's own copies of them.
 //!
-//! Why: `f64::sin` and friends compile Rust's libm into the wasm, `{:.1}` formatting the
-//! exact-precision float printer, and `str::parse::<f64>` a 10 KB table of powers of five
-//! that hardly compresses, while the browser (`Math`, `JSON.parse`) already has what we
-//! need. In the wasm the trigonometry calls `Math`; natively (tests) it is std's.
+//! Why: `f64::sin` and friends compile Rust's libm into the wasm and `{:.1}` formatting the
+//! exact-precision float printer, while the browser's `Math` already has what we need. In
+//! the wasm the trigonometry calls `Math`; natively (tests) it is std's.
 //!
 //! ```
 //! use angleshot::util::math::{Decimal, OneDecimal, cos, parse_number};
@@ -46,8 +45,8 @@ pub fn hypot(x: f64, y: f64) -> f64 {
 }
 
 /// A decimal number written as text ("12", " -3.5 ", "1e3"), as JSON writes numbers; `None`
-/// for anything else. Read by [`crate::util::json::parse`] (the browser's `JSON.parse`, used for
-/// every API answer) rather than `str::parse::<f64>`, whose tables cost about 15 KB of wasm.
+/// for anything else. Read by [`crate::util::json::parse`], the parser every API answer goes
+/// through, so no second float parser is compiled in.
 pub fn parse_number(text: &str) -> Option<f64> {
     match crate::util::json::parse(text.trim()) {
         Ok(serde_json::Value::Number(n)) => n.as_f64(),

@@ -312,8 +312,9 @@ async fn a_picture_given_before_the_app_runs_is_kept_for_it() {
 
 /// The wasm-bindgen glue in `dist/` opens with V8's explicit compile hint, so Chrome compiles
 /// its functions while the file streams in rather than one by one on the main thread while
-/// the first screen is built (scripts/shrink_glue.py adds it after minifying; measured ~10-20
-/// ms sooner at CPU ×4). The hint works only as the file's first line.
+/// the first screen is built (scripts/compile_hint.py adds it; see
+/// docs/decisions/0002-wasm-bindgen-output-as-it-comes.md). The hint works only as the file's
+/// first line.
 #[test]
 fn the_glue_opens_with_the_compile_hint() {
     let glue: Vec<_> = std::fs::read_dir(dist_dir())
