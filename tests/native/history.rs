@@ -205,9 +205,6 @@ fn a_lost_answer_is_matched_by_time_and_exact_parameters() {
 /// range, a fraction where an integer belongs), at the top level and inside `body`, `result`
 /// and `cells`, read the same by hand and by serde's derives.
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "support/derived_records.rs"]
-mod derived;
-
 mod readers_match_the_derives {
     use super::*;
     use proptest::prelude::*;
@@ -312,7 +309,7 @@ mod readers_match_the_derives {
             let value = mutate(valid_job(), &edits, &["", "", "body", "result"]);
             let text = value.to_string();
             let by_hand = decode_job_record(&text).ok().map(|r| serde_json::to_value(r).unwrap());
-            let by_derive = serde_json::from_str::<derived::JobRecord>(&text)
+            let by_derive = serde_json::from_str::<crate::derived_records::JobRecord>(&text)
                 .ok()
                 .map(|r| serde_json::to_value(r).unwrap());
             // The hand reader also migrates old versions; compare today's only.
@@ -328,7 +325,7 @@ mod readers_match_the_derives {
             if value.get("version") == Some(&json!(2)) {
                 prop_assert_eq!(
                     decode_set_record(&text).ok().map(|r| serde_json::to_value(r).unwrap()),
-                    serde_json::from_str::<derived::SetRecord>(&text)
+                    serde_json::from_str::<crate::derived_records::SetRecord>(&text)
                         .ok()
                         .map(|r| serde_json::to_value(r).unwrap()),
                     "{}", text
@@ -342,7 +339,7 @@ mod readers_match_the_derives {
             let value = mutate(valid, &edits, &[""]);
             prop_assert_eq!(
                 GenerateBody::read(&value).ok().map(|b| serde_json::to_value(b).unwrap()),
-                serde_json::from_value::<derived::GenerateBody>(value.clone())
+                serde_json::from_value::<crate::derived_records::GenerateBody>(value.clone())
                     .ok()
                     .map(|b| serde_json::to_value(b).unwrap()),
                 "{}", value

@@ -90,7 +90,7 @@ fn every_layer_uses_only_the_layers_below_it() {
             // The wiring: app.rs, main.rs, lib.rs.
             assert!(
                 ["app", "main", "lib"].contains(&layer.as_str()),
-                "{} is in no layer: give it one in tests/layers.rs",
+                "{} is in no layer: give it one in tests/native/layers.rs",
                 file.display()
             );
             continue;

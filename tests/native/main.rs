@@ -1,0 +1,18 @@
+//! The native tests of the app's logic, in one binary (one link instead of fourteen): a
+//! module per subject. `tests/web_shell.rs` runs in Chromium; `tests/e2e/` drives the built
+//! app.
+
+mod angle_sets;
+mod api_requests;
+mod api_responses;
+mod camera;
+mod decoders_fuzz;
+mod derived_records;
+mod history;
+mod image_rules;
+mod jobs;
+mod layers;
+mod naming;
+mod orbit;
+mod poll_schedule;
+mod retry_policy;
