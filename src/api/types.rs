@@ -5,9 +5,9 @@
 //! `id`) are required.
 //!
 //! ```
-//! use angleshot::api::types::{JobEnvelope, JobStatus};
-//! let env: JobEnvelope =
-//!     serde_json::from_str(r#"{"job":{"jobId":"job_1","status":"queued"}}"#).unwrap();
+//! use angleshot::api::types::{FromJson, JobEnvelope, JobStatus};
+//! let value = angleshot::util::json::parse(r#"{"job":{"jobId":"job_1","status":"queued"}}"#);
+//! let env = JobEnvelope::from_json(&value.unwrap()).unwrap();
 //! assert_eq!(env.job.status, JobStatus::Queued);
 //! ```
 

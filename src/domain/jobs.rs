@@ -2,11 +2,11 @@
 //! a failed submit means for billing (unsure vs refused).
 //!
 //! ```
-//! use angleshot::api::types::{GenerateBody, Job, JobStatus};
+//! use angleshot::api::types::{FromJson, GenerateBody, Job};
 //! use angleshot::domain::jobs::{JobCard, Phase};
 //! let mut card = JobCard::new(1, GenerateBody::with_defaults("asset_1"), "chair.png", 0.0);
 //! assert_eq!(card.status_text(), "submitting");
-//! let job: Job = serde_json::from_str(r#"{"jobId":"job_1","status":"queued"}"#).unwrap();
+//! let job = Job::from_json(&serde_json::json!({ "jobId": "job_1", "status": "queued" })).unwrap();
 //! card.submitted(&job);
 //! assert_eq!(card.phase, Phase::Running);
 //! assert_eq!(card.status_text(), "queued");
