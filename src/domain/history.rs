@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::api::types::{GenerateBody, JobStatus};
 use crate::domain::angle_set::SetAngle;
-use crate::domain::jobs::{JobCard, Phase};
+use crate::domain::jobs::{JobCard, JobOrigin, Phase};
 use crate::util::json::{Fields, int32, list, string, uint32};
 
 /// The version written today.
@@ -54,6 +54,9 @@ pub struct JobRecord {
     pub result_asset_ids: Vec<String>,
     pub result: Option<ResultRecord>,
     pub base_rotation: i32,
+    /// Where the job was made ([`JobOrigin::as_stored`]); absent in older records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// One cell of a stored set.
@@ -142,6 +145,7 @@ pub fn job_record(card: &JobCard, set_id: Option<u64>, thumbnail: &str) -> JobRe
             mime_type: r.mime_type.clone(),
         }),
         base_rotation: card.base_rotation,
+        origin: card.origin.as_ref().map(|o| o.as_stored().to_string()),
     }
 }
 
@@ -207,6 +211,7 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
     card.finished_ms = record.finished_ms;
     card.result_asset_ids = record.result_asset_ids.clone();
     card.base_rotation = record.base_rotation;
+    card.origin = record.origin.as_deref().map(JobOrigin::from_stored);
     card
 }
 
@@ -264,6 +269,7 @@ fn read_job_record(value: &Value) -> Result<JobRecord, String> {
             })
         })?,
         base_rotation: fields.or_default("baseRotation", int32)?,
+        origin: fields.optional("origin", string)?,
     })
 }
 
@@ -346,5 +352,6 @@ fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
         result_asset_ids: text("resultAssetId").into_iter().collect(),
         result: None,
         base_rotation: 0,
+        origin: None,
     })
 }

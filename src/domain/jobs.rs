@@ -33,6 +33,35 @@ pub enum Phase {
     Done,
 }
 
+/// Where a job was made, and so the only place it is ever watched: the API at a base URL, or
+/// the demo inside the page (which does not outlive it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum JobOrigin {
+    Api(String),
+    Demo,
+}
+
+impl JobOrigin {
+    /// As stored: `"demo"`, or the API base.
+    pub fn as_stored(&self) -> &str {
+        match self {
+            JobOrigin::Demo => DEMO_ORIGIN,
+            JobOrigin::Api(base) => base,
+        }
+    }
+
+    /// From the stored text (see [`JobOrigin::as_stored`]).
+    pub fn from_stored(text: &str) -> Self {
+        if text == DEMO_ORIGIN {
+            JobOrigin::Demo
+        } else {
+            JobOrigin::Api(text.to_string())
+        }
+    }
+}
+
+const DEMO_ORIGIN: &str = "demo";
+
 /// A generated image kept in the browser.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultImage {
@@ -65,6 +94,9 @@ pub struct JobCard {
     /// Rotation of this job's input from the first original (non-zero after "Use as input"
     /// on a turned result), so 90° on a 90° result reads 180°.
     pub base_rotation: i32,
+    /// Where it was made; `None` for a record from before origins were kept (then the
+    /// settings of the day are used).
+    pub origin: Option<JobOrigin>,
 }
 
 impl JobCard {
@@ -86,6 +118,25 @@ impl JobCard {
             result_asset_ids: Vec::new(),
             result: None,
             base_rotation: 0,
+            origin: None,
+        }
+    }
+
+    /// A demo job found after a reload: the demo's jobs lived in the page that closed, so it
+    /// can be neither watched nor looked up. Says so instead of asking any API about it.
+    pub fn orphaned_demo_job(&mut self, now_ms: f64) {
+        if matches!(
+            self.phase,
+            Phase::Running | Phase::Unsure | Phase::Submitting
+        ) {
+            self.phase = Phase::Stopped;
+            self.error = None;
+            self.notice = Some(
+                "A demo job: the simulated backend lived in the page that was closed, so it \
+                 cannot be watched any more."
+                    .to_string(),
+            );
+            self.finished_ms = Some(now_ms);
         }
     }
 

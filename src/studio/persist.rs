@@ -19,7 +19,7 @@ use crate::api::{self, error::ErrorClass};
 use crate::domain::history::{
     card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
-use crate::domain::jobs::{Phase, ResultImage};
+use crate::domain::jobs::{JobOrigin, Phase, ResultImage};
 use crate::domain::reconcile::find_lost_job;
 use crate::domain::retry;
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
@@ -288,6 +288,15 @@ impl Studio {
             }
             self.show_saved_results(saved_results);
             for entry in restored {
+                if entry
+                    .card
+                    .with_untracked(|c| c.origin == Some(JobOrigin::Demo))
+                {
+                    entry
+                        .card
+                        .update(|c| c.orphaned_demo_job(crate::studio::state::now_ms()));
+                    continue;
+                }
                 let (phase, job_id, needs_result) = entry.card.with_untracked(|c| {
                     (
                         c.phase.clone(),
@@ -350,7 +359,7 @@ impl Studio {
             .with_untracked(|c| (c.body.clone(), c.submitted_ms));
         let mut retry = 0;
         let recent = loop {
-            match api::list_jobs(&self.config(), RECENT_JOBS, None).await {
+            match api::list_jobs(&self.config_for(entry), RECENT_JOBS, None).await {
                 Ok(page) => break Some(page.jobs),
                 Err(err)
                     if retry::LOOKUP.allows(retry + 1)

@@ -241,6 +241,7 @@ impl Studio {
         card = {
             let mut fresh = JobCard::new(id, card.body.clone(), &card.input_name, now_ms());
             fresh.base_rotation = card.base_rotation;
+            fresh.origin = card.origin.clone();
             fresh.notice = Some("Queued.".to_string());
             fresh
         };

@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use crate::api::error::{ApiError, ErrorClass};
 use crate::api::{self, request::ApiConfig, response::CancelOutcome};
 use crate::domain::camera::{Camera, GenerateReadiness, Ranges, generate_blocker};
-use crate::domain::jobs::{JobCard, Phase, ResultImage};
+use crate::domain::jobs::{JobCard, JobOrigin, Phase, ResultImage};
 use crate::domain::naming::result_file_name;
 use crate::domain::poll::{PollOutcome, PollSchedule};
 use crate::domain::retry;
@@ -185,6 +185,29 @@ impl Studio {
             &self.api_key.get_untracked(),
             &self.api_secret.get_untracked(),
         )
+    }
+
+    /// Where a job made now comes from: the demo, or the API base in the settings.
+    fn current_origin(&self) -> JobOrigin {
+        if self.demo_mode.get_untracked() {
+            JobOrigin::Demo
+        } else {
+            JobOrigin::Api(self.base_url.get_untracked().trim().to_string())
+        }
+    }
+
+    /// The config that reaches a job: where it was made (never another base), with today's
+    /// key; the settings for a record from before origins were kept.
+    pub(crate) fn config_for(&self, entry: JobEntry) -> ApiConfig {
+        match entry.card.with_untracked(|c| c.origin.clone()) {
+            Some(JobOrigin::Demo) => crate::demo::config(),
+            Some(JobOrigin::Api(base)) => ApiConfig::new(
+                &base,
+                &self.api_key.get_untracked(),
+                &self.api_secret.get_untracked(),
+            ),
+            None => self.config(),
+        }
     }
 
     /// Stores key, secret and base URL as the artist chose (session, or device if remembered).
@@ -425,6 +448,7 @@ impl Studio {
         let id = self.take_id();
         let mut card = JobCard::new(id, body, &input.name, now_ms());
         card.base_rotation = input.base_rotation;
+        card.origin = Some(self.current_origin());
         let entry = JobEntry {
             id,
             set,
@@ -443,7 +467,7 @@ impl Studio {
 
     async fn submit_attempt(self, entry: JobEntry, attempt: u32) {
         let body = entry.card.with_untracked(|c| c.body.clone());
-        match api::generate(&self.config(), &body).await {
+        match api::generate(&self.config_for(entry), &body).await {
             Ok(answer) => {
                 entry.card.update(|c| c.submitted(&answer.job));
                 if entry.set.is_some() {
@@ -521,6 +545,10 @@ impl Studio {
             )
         });
         let entry = self.add_card(body, &input, None);
+        // Its body names an asset where the old job was made: the new one goes there too.
+        if let Some(origin) = old.card.with_untracked(|c| c.origin.clone()) {
+            entry.card.update(|c| c.origin = Some(origin));
+        }
         spawn_local(async move {
             if entry.card.with_untracked(|c| c.body.image.is_empty()) {
                 match self.ensure_uploaded().await {
@@ -547,7 +575,7 @@ impl Studio {
         self.schedule.update_value(|s| s.untrack(&job_id));
         entry.card.update(|c| c.stop(Some("Stopping…"), now_ms()));
         self.release(entry);
-        let config = self.config();
+        let config = self.config_for(entry);
         spawn_local(async move {
             let reason = match api::cancel_job(&config, &job_id).await {
                 Ok(CancelOutcome::Canceled) => "Canceled.".to_string(),
@@ -700,7 +728,11 @@ impl Studio {
     }
 
     async fn poll(self, job_id: String) {
-        let result = api::get_job(&self.config(), &job_id).await;
+        let config = match self.entry_for_job(&job_id) {
+            Some(entry) => self.config_for(entry),
+            None => self.config(),
+        };
+        let result = api::get_job(&config, &job_id).await;
         let now = now_ms();
         let outcome = match &result {
             Ok(job) if job.status.is_final() => PollOutcome::Final,
@@ -771,7 +803,7 @@ impl Studio {
     /// refreshed through the API once.
     async fn fetch_result(self, entry: JobEntry) {
         let ids = entry.card.with_untracked(|c| c.result_asset_ids.clone());
-        let config = self.config();
+        let config = self.config_for(entry);
         let outcome = async {
             let assets = api::get_assets(&config, &ids).await?;
             let asset = assets

@@ -76,6 +76,8 @@ pub struct JobRecord {
     pub result: Option<ResultRecord>,
     #[serde(default)]
     pub base_rotation: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ use angleshot::domain::angle_set::SetAngle;
 use angleshot::domain::history::{
     FORMAT_VERSION, card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
-use angleshot::domain::jobs::{JobCard, Phase, ResultImage};
+use angleshot::domain::jobs::{JobCard, JobOrigin, Phase, ResultImage};
 use angleshot::domain::reconcile::find_lost_job;
 use angleshot::util::time::iso8601;
 use angleshot::util::time::parse_iso8601_ms;
@@ -76,6 +76,36 @@ fn a_page_closed_mid_submit_comes_back_unsure_and_running_jobs_resume() {
     running.phase = Phase::Running;
     running.job_id = Some("job_2".into());
     assert!(card_from_record(&job_record(&running, None, "")).is_watching());
+}
+
+#[test]
+fn a_card_keeps_where_it_was_made_and_old_records_read_as_unknown() {
+    for origin in [
+        JobOrigin::Demo,
+        JobOrigin::Api("http://127.0.0.1:9000/v1".to_string()),
+    ] {
+        let mut card = finished_card();
+        card.origin = Some(origin.clone());
+        let json = serde_json::to_string(&job_record(&card, None, "")).unwrap();
+        let back = card_from_record(&decode_job_record(&json).unwrap());
+        assert_eq!(back.origin, Some(origin));
+    }
+    let mut old = serde_json::to_value(job_record(&finished_card(), None, "")).unwrap();
+    old.as_object_mut().unwrap().remove("origin");
+    let back = card_from_record(&decode_job_record(&old.to_string()).unwrap());
+    assert_eq!(back.origin, None, "made before origins were kept");
+}
+
+#[test]
+fn a_demo_job_found_after_a_reload_is_stopped_and_says_why() {
+    let mut running = JobCard::new(1, body(45), "robot.png", 0.0);
+    running.phase = Phase::Running;
+    running.orphaned_demo_job(5.0);
+    assert_eq!(running.phase, Phase::Stopped);
+    assert!(running.notice.unwrap().contains("cannot be watched any more"));
+    let mut done = finished_card();
+    done.orphaned_demo_job(5.0);
+    assert_eq!(done.phase, Phase::Done, "a finished demo job stays as it was");
 }
 
 #[test]

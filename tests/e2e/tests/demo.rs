@@ -67,3 +67,53 @@ async fn the_demo_works_without_a_key_and_without_the_network() {
     })
     .await;
 }
+
+/// A reload mid-job leaves the demo (it is never remembered): the demo job comes back saying
+/// it cannot be watched any more, and nothing asks the real API about it — no request
+/// leaves the page, no "could not reach the API", no timer polling forever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_demo_job_stays_in_the_demo_after_a_reload() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    let origin = site.origin();
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.click_button("Try the demo").await;
+        let image = png_rgb(32, 24, |x, y| [(x * 8) as u8, (y * 9) as u8, 90]);
+        page.choose_image("robot.png", &image).await;
+        page.wait_uploaded().await;
+        page.click_button("45° left").await;
+        page.click_button("Generate").await;
+        page.wait_list("Jobs", Duration::from_secs(5), |items| {
+            items.len() == 1 && items[0].contains("job_demo")
+        })
+        .await;
+        page.client.refresh().await.expect("reload");
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(10), |items| {
+                items.len() == 1 && items[0].contains("cannot be watched any more")
+            })
+            .await;
+        // Long enough for a first poll (1.5 s) and its back-off to have gone out.
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        let items_after = page
+            .wait_list("Jobs", Duration::from_secs(2), |items| items.len() == 1)
+            .await;
+        assert!(
+            !items_after[0].contains("could not reach"),
+            "a demo job was polled at the real API: {items_after:?} (was {items:?})"
+        );
+        let urls = page
+            .eval("return performance.getEntriesByType('resource').map(e => e.name);")
+            .await;
+        let foreign: Vec<String> = urls
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|u| u.as_str())
+            .filter(|u| !u.starts_with(&origin) && !u.starts_with("data:") && !u.starts_with("blob:"))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(foreign, Vec::<String>::new(), "after the reload, requests left the page");
+    })
+    .await;
+}
