@@ -57,6 +57,9 @@ pub struct JobRecord {
     /// Where the job was made ([`JobOrigin::as_stored`]); absent in older records.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<String>,
+    /// Whether the POST had gone out; absent in older records (read as sent: unsure).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posted: Option<bool>,
 }
 
 /// One cell of a stored set.
@@ -146,6 +149,7 @@ pub fn job_record(card: &JobCard, set_id: Option<u64>, thumbnail: &str) -> JobRe
         }),
         base_rotation: card.base_rotation,
         origin: card.origin.as_ref().map(|o| o.as_stored().to_string()),
+        posted: Some(card.posted),
     }
 }
 
@@ -196,7 +200,12 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
         "refused" => Phase::Refused,
         _ => Phase::Unsure,
     };
-    if card.phase == Phase::Unsure && record.phase == "submitting" {
+    let never_posted = record.phase == "submitting" && record.posted == Some(false);
+    if never_posted {
+        // Nothing was created: it goes back in line (see `JobCard::posted`).
+        card.phase = Phase::Submitting;
+        card.error = None;
+    } else if card.phase == Phase::Unsure && record.phase == "submitting" {
         card.error = Some(
             "The page closed while this job was being submitted — checking your recent jobs."
                 .to_string(),
@@ -212,6 +221,7 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
     card.result_asset_ids = record.result_asset_ids.clone();
     card.base_rotation = record.base_rotation;
     card.origin = record.origin.as_deref().map(JobOrigin::from_stored);
+    card.posted = record.posted.unwrap_or(true);
     card
 }
 
@@ -270,6 +280,7 @@ fn read_job_record(value: &Value) -> Result<JobRecord, String> {
         })?,
         base_rotation: fields.or_default("baseRotation", int32)?,
         origin: fields.optional("origin", string)?,
+        posted: fields.optional("posted", Value::as_bool)?,
     })
 }
 
@@ -353,5 +364,6 @@ fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
         result: None,
         base_rotation: 0,
         origin: None,
+        posted: None,
     })
 }

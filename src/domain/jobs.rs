@@ -97,6 +97,10 @@ pub struct JobCard {
     /// Where it was made; `None` for a record from before origins were kept (then the
     /// settings of the day are used).
     pub origin: Option<JobOrigin>,
+    /// Whether its POST has gone out. A card still `Submitting` that was never posted (a set
+    /// angle waiting for a slot, a job waiting out a 429) created nothing: after a reload it
+    /// is submitted as if nothing happened, not looked up as unsure.
+    pub posted: bool,
 }
 
 impl JobCard {
@@ -119,6 +123,7 @@ impl JobCard {
             result: None,
             base_rotation: 0,
             origin: None,
+            posted: false,
         }
     }
 

@@ -15,7 +15,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::api::{self, error::ErrorClass};
+use crate::api::{
+    self,
+    error::{ApiError, ErrorClass},
+};
 use crate::domain::history::{
     card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
@@ -310,11 +313,40 @@ impl Studio {
                 match (phase, job_id) {
                     (Phase::Running, Some(job_id)) => self.resume_polling(&job_id),
                     (Phase::Unsure, None) => spawn_local(self.reconcile(entry)),
+                    (Phase::Submitting, None) => self.submit_again(entry),
                     _ if needs_result => self.fetch_result_later(entry),
                     _ => {}
                 }
             }
+            self.pump_queue();
         });
+    }
+
+    /// A job that was still waiting to be submitted when the page closed (nothing was
+    /// created): it goes now, a set's angle through the set queue, as if nothing happened.
+    fn submit_again(self, entry: JobEntry) {
+        if entry.card.with_untracked(|c| c.body.image.is_empty()) {
+            let err = ApiError::InvalidRequest {
+                message: "the page closed before the image was uploaded; nothing was created"
+                    .into(),
+            };
+            entry
+                .card
+                .update(|c| c.submit_failed(&err, crate::studio::state::now_ms()));
+            return;
+        }
+        match entry.set {
+            Some(_) => {
+                entry
+                    .card
+                    .update(|c| c.notice = Some("Queued.".to_string()));
+                self.queue.update_value(|q| q.enqueue(entry.id));
+            }
+            None => {
+                entry.card.update(|c| c.notice = None);
+                spawn_local(self.submit(entry));
+            }
+        }
     }
 
     /// Gives restored cards their saved bytes back as object URLs, newest first, a few per

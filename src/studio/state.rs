@@ -467,6 +467,7 @@ impl Studio {
 
     async fn submit_attempt(self, entry: JobEntry, attempt: u32) {
         let body = entry.card.with_untracked(|c| c.body.clone());
+        entry.card.update(|c| c.posted = true);
         match api::generate(&self.config_for(entry), &body).await {
             Ok(answer) => {
                 entry.card.update(|c| c.submitted(&answer.job));
@@ -484,6 +485,9 @@ impl Studio {
             Err(err) => {
                 // A 429 means nothing was created: a single job goes again after the wait
                 // (a few times), a set's job waits in its queue.
+                if matches!(err.class(), ErrorClass::RateLimited { .. }) {
+                    entry.card.update(|c| c.posted = false);
+                }
                 if let (None, ErrorClass::RateLimited { retry_after_secs }) =
                     (entry.set, err.class())
                     && retry::SUBMIT.allows(attempt + 1)

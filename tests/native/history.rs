@@ -63,7 +63,8 @@ fn a_card_round_trips_through_its_record() {
 
 #[test]
 fn a_page_closed_mid_submit_comes_back_unsure_and_running_jobs_resume() {
-    let card = JobCard::new(1, body(0), "chair.png", 0.0);
+    let mut card = JobCard::new(1, body(0), "chair.png", 0.0);
+    card.posted = true; // its POST was on its way
     let restored = card_from_record(&job_record(&card, None, ""));
     assert_eq!(restored.phase, Phase::Unsure);
     assert!(
@@ -102,10 +103,47 @@ fn a_demo_job_found_after_a_reload_is_stopped_and_says_why() {
     running.phase = Phase::Running;
     running.orphaned_demo_job(5.0);
     assert_eq!(running.phase, Phase::Stopped);
-    assert!(running.notice.unwrap().contains("cannot be watched any more"));
+    assert!(
+        running
+            .notice
+            .unwrap()
+            .contains("cannot be watched any more")
+    );
     let mut done = finished_card();
     done.orphaned_demo_job(5.0);
-    assert_eq!(done.phase, Phase::Done, "a finished demo job stays as it was");
+    assert_eq!(
+        done.phase,
+        Phase::Done,
+        "a finished demo job stays as it was"
+    );
+}
+
+#[test]
+fn a_job_never_posted_comes_back_waiting_and_one_posted_comes_back_unsure() {
+    let waiting = JobCard::new(3, body(90), "chair.png", 0.0);
+    let back = card_from_record(&job_record(&waiting, Some(1), ""));
+    assert_eq!(
+        back.phase,
+        Phase::Submitting,
+        "nothing was created: it goes again"
+    );
+    assert_eq!(back.error, None);
+    let mut posted = JobCard::new(4, body(90), "chair.png", 0.0);
+    posted.posted = true;
+    let back = card_from_record(&job_record(&posted, Some(1), ""));
+    assert_eq!(
+        back.phase,
+        Phase::Unsure,
+        "its answer was lost: look it up, never resend"
+    );
+    let mut old = serde_json::to_value(job_record(&waiting, None, "")).unwrap();
+    old.as_object_mut().unwrap().remove("posted");
+    let back = card_from_record(&decode_job_record(&old.to_string()).unwrap());
+    assert_eq!(
+        back.phase,
+        Phase::Unsure,
+        "an older record may have been sent"
+    );
 }
 
 #[test]

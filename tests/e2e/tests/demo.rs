@@ -110,10 +110,16 @@ async fn a_demo_job_stays_in_the_demo_after_a_reload() {
             .into_iter()
             .flatten()
             .filter_map(|u| u.as_str())
-            .filter(|u| !u.starts_with(&origin) && !u.starts_with("data:") && !u.starts_with("blob:"))
+            .filter(|u| {
+                !u.starts_with(&origin) && !u.starts_with("data:") && !u.starts_with("blob:")
+            })
             .map(str::to_string)
             .collect();
-        assert_eq!(foreign, Vec::<String>::new(), "after the reload, requests left the page");
+        assert_eq!(
+            foreign,
+            Vec::<String>::new(),
+            "after the reload, requests left the page"
+        );
     })
     .await;
 }

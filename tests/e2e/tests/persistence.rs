@@ -242,3 +242,62 @@ async fn a_full_storage_says_so_and_keeps_working_in_memory() {
     })
     .await;
 }
+
+/// Jobs still waiting at a reload were never created: a set's angles waiting for a slot go
+/// out after the reload through the queue, as if nothing happened — none comes back as "not
+/// submitted" or "unknown", and each angle is posted exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn set_angles_waiting_in_the_queue_at_a_reload_are_submitted_after_it() {
+    let (site, api) = studio_servers(3_000).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.click_button("Angle set: 6 angles").await;
+        let limit = page.by_role("spinbutton", "Jobs at once").await;
+        limit.clear().await.expect("clear");
+        limit.send_keys("1").await.expect("type");
+        api.clear_requests();
+        page.click_button("Generate angle set").await;
+        // One angle posted, five waiting in the local queue.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while api.generate_posts().is_empty() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the set's first angle never went out"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        // Let the cards' records reach the database.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        page.client.refresh().await.expect("reload");
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            let progress = page
+                .by_role("status", "Set progress")
+                .await
+                .text()
+                .await
+                .unwrap_or_default();
+            if progress == "6 of 6 done" {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the set did not finish after the reload: {progress:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        let items = page
+            .wait_list("Jobs", Duration::from_secs(5), |items| !items.is_empty())
+            .await;
+        assert!(
+            items
+                .iter()
+                .all(|i| !i.contains("not submitted") && !i.contains("unknown")),
+            "{items:?}"
+        );
+        let posts = api.generate_posts();
+        assert_eq!(posts.len(), 6, "each angle posted once: {posts:?}");
+    })
+    .await;
+}
