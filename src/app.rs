@@ -39,11 +39,14 @@ pub fn App() -> impl IntoView {
             accept_file(studio, file);
         }
     });
+    // A reload or a closed tab: keep where the artist was (a hidden page has done so too).
+    let page_hide = window_event_listener(leptos::ev::pagehide, move |_| studio.save_draft());
     // A picture given to index.html's copy of this screen before the wasm ran.
     crate::platform::static_first_screen::adopt_early_input(move |file| accept_file(studio, file));
     on_cleanup(move || {
         visibility.remove();
         paste.remove();
+        page_hide.remove();
     });
     view! {
         <header class="app-header">

@@ -4,6 +4,7 @@ pub mod angle_set;
 pub mod camera;
 pub mod connection;
 pub mod directive;
+pub mod draft;
 pub mod history;
 pub mod image_rules;
 pub mod jobs;

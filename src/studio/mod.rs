@@ -1,5 +1,6 @@
 //! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
+pub mod draft;
 pub mod history;
 pub mod image;
 pub mod persist;

@@ -148,6 +148,7 @@ impl Studio {
             db: StoredValue::new_local(None),
             history_note: RwSignal::new(None),
         };
+        studio.restore_draft();
         // Network and IndexedDB wait for the first screen's paint: their first steps (and the
         // wasm they compile) ran between the mount and the paint, ~60 ms of a ×4 cold load.
         after_next_paint(move || {
@@ -188,7 +189,7 @@ impl Studio {
     }
 
     /// Where a job made now comes from: the demo, or the API base in the settings.
-    fn current_origin(&self) -> JobOrigin {
+    pub(crate) fn current_origin(&self) -> JobOrigin {
         if self.demo_mode.get_untracked() {
             JobOrigin::Demo
         } else {
@@ -688,6 +689,11 @@ impl Studio {
 
     /// The tab was hidden or shown: pause polling, or poll at once.
     pub fn visibility_changed(self, visible: bool) {
+        if !visible {
+            // Hidden is the last moment a page is sure to get (a reload, a tab closed, a
+            // tablet's app switch): keep where the artist was.
+            self.save_draft();
+        }
         self.schedule
             .update_value(|s| s.set_visible(visible, now_ms()));
         self.reschedule();

@@ -8,6 +8,7 @@ mod api_responses;
 mod camera;
 mod decoders_fuzz;
 mod derived_records;
+mod draft;
 mod history;
 mod image_rules;
 mod jobs;

@@ -301,3 +301,48 @@ async fn set_angles_waiting_in_the_queue_at_a_reload_are_submitted_after_it() {
     })
     .await;
 }
+
+/// A reload keeps where the artist was: the uploaded input (by its asset id, no new upload),
+/// the camera pose, the options and the prompt; Generate works at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_keeps_the_input_the_camera_and_the_prompt() {
+    let (site, api) = studio_servers(500).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.click_button("45° left").await;
+        page.fill("Prompt", "keep the red hat").await;
+        let uploads_before = api
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/assets"))
+            .count();
+        page.client.refresh().await.expect("reload");
+        page.by_role("img", "Input image: chair.png").await;
+        let prompt = page
+            .by_role("textbox", "Prompt")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert_eq!(prompt, "keep the red hat");
+        api.clear_requests();
+        page.click_button("Generate").await;
+        page.wait_newest_success(1).await;
+        let posts = api.generate_posts();
+        assert_eq!(posts.len(), 1, "{posts:?}");
+        let body: serde_json::Value = serde_json::from_str(&posts[0].body).unwrap();
+        assert_eq!(body["rotateDegrees"], 45, "{body}");
+        assert_eq!(body["prompt"], "keep the red hat", "{body}");
+        let asset = body["image"].as_str().unwrap_or_default().to_string();
+        assert!(asset.starts_with("asset_"), "{body}");
+        let uploads_after = api
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/assets"))
+            .count();
+        assert_eq!((uploads_before, uploads_after), (1, 0), "no new upload after the reload");
+    })
+    .await;
+}
