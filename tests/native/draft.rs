@@ -17,14 +17,16 @@ fn input() -> DraftInput {
 
 #[test]
 fn the_whole_camera_and_the_input_come_back() {
-    let mut camera = Camera::default();
-    camera.rotate = -45;
-    camera.forward = 5;
-    camera.tilt = -1;
-    camera.wide_angle = true;
-    camera.aspect_ratio = AspectRatio::Square;
-    camera.go_fast = true;
-    camera.prompt = "keep the red hat".into();
+    let camera = Camera {
+        rotate: -45,
+        forward: 5,
+        tilt: -1,
+        wide_angle: true,
+        aspect_ratio: AspectRatio::Square,
+        go_fast: true,
+        prompt: "keep the red hat".into(),
+        ..Camera::default()
+    };
     let draft = Draft {
         camera,
         input: Some(input()),
@@ -35,9 +37,11 @@ fn the_whole_camera_and_the_input_come_back() {
 
 #[test]
 fn fine_values_stay_unsnapped_and_others_snap_into_the_ranges() {
-    let mut camera = Camera::default();
-    camera.fine = true;
-    camera.rotate = 37;
+    let camera = Camera {
+        fine: true,
+        rotate: 37,
+        ..Camera::default()
+    };
     let text = Draft {
         camera,
         input: None,
@@ -57,8 +61,10 @@ fn fine_values_stay_unsnapped_and_others_snap_into_the_ranges() {
 
 #[test]
 fn an_input_without_a_lasting_preview_or_a_bad_one_is_dropped_but_the_camera_kept() {
-    let mut camera = Camera::default();
-    camera.rotate = 45;
+    let camera = Camera {
+        rotate: 45,
+        ..Camera::default()
+    };
     let mut blob = input();
     blob.thumbnail = "blob:http://x/1".into();
     let back = Draft::from_json(

@@ -5,7 +5,21 @@
 use std::time::Duration;
 
 use angleshot_e2e::fixtures::png_rgb;
-use angleshot_e2e::{StaticServer, dist_dir, with_browser};
+use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+
+/// Every resource the page asked for that is not its own origin's (nor `data:` / `blob:`).
+async fn foreign_requests(page: &Page, origin: &str) -> Vec<String> {
+    let urls = page
+        .eval("return performance.getEntriesByType('resource').map(e => e.name);")
+        .await;
+    urls.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u.as_str())
+        .filter(|u| !u.starts_with(origin) && !u.starts_with("data:") && !u.starts_with("blob:"))
+        .map(str::to_string)
+        .collect()
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_works_without_a_key_and_without_the_network() {
@@ -49,17 +63,7 @@ async fn the_demo_works_without_a_key_and_without_the_network() {
         }
 
         // Nothing but the page's own files went over the network.
-        let urls = page
-            .eval("return performance.getEntriesByType('resource').map(e => e.name);")
-            .await;
-        let foreign: Vec<String> = urls
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|u| u.as_str())
-            .filter(|u| !u.starts_with(&origin) && !u.starts_with("data:") && !u.starts_with("blob:"))
-            .map(str::to_string)
-            .collect();
+        let foreign = foreign_requests(&page, &origin).await;
         assert_eq!(foreign, Vec::<String>::new(), "demo requests left the page");
 
         page.click_button("Leave demo").await;
@@ -102,19 +106,7 @@ async fn a_demo_job_stays_in_the_demo_after_a_reload() {
             !items_after[0].contains("could not reach"),
             "a demo job was polled at the real API: {items_after:?} (was {items:?})"
         );
-        let urls = page
-            .eval("return performance.getEntriesByType('resource').map(e => e.name);")
-            .await;
-        let foreign: Vec<String> = urls
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|u| u.as_str())
-            .filter(|u| {
-                !u.starts_with(&origin) && !u.starts_with("data:") && !u.starts_with("blob:")
-            })
-            .map(str::to_string)
-            .collect();
+        let foreign = foreign_requests(&page, &origin).await;
         assert_eq!(
             foreign,
             Vec::<String>::new(),

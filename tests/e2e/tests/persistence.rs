@@ -342,7 +342,11 @@ async fn a_reload_keeps_the_input_the_camera_and_the_prompt() {
             .iter()
             .filter(|r| r.method == "POST" && r.path.ends_with("/assets"))
             .count();
-        assert_eq!((uploads_before, uploads_after), (1, 0), "no new upload after the reload");
+        assert_eq!(
+            (uploads_before, uploads_after),
+            (1, 0),
+            "no new upload after the reload"
+        );
     })
     .await;
 }
