@@ -1,10 +1,17 @@
 //! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
+pub mod connection;
 pub mod draft;
+pub mod export;
 pub mod history;
 pub mod image;
+pub mod input;
 pub mod persist;
+pub mod poller;
+pub mod restore;
+pub mod results;
 pub mod sets;
 pub mod state;
 pub mod storage;
+pub mod submit;
 pub mod thumbs;

@@ -1,6 +1,5 @@
 //! Nothing lost: every card and set is saved to the device as it changes, results with their
-//! bytes; the page reopens with every card back, running jobs polled at once, missing results
-//! fetched again, and submits whose answer was lost reconciled with the recent jobs.
+//! bytes (the reopening is `restore`'s).
 //!
 //! ```no_run
 //! use angleshot::studio::state::Studio;
@@ -10,51 +9,26 @@
 
 use std::rc::Rc;
 
-use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::api::{
-    self,
-    error::{ApiError, ErrorClass},
-};
-use crate::domain::history::{
-    card_from_record, decode_job_record, decode_set_record, job_record, set_record,
-};
-use crate::domain::jobs::{JobOrigin, Phase, ResultImage};
-use crate::domain::reconcile::find_lost_job;
-use crate::domain::retry;
+use crate::domain::history::{job_record, set_record};
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
-use crate::studio::sets::{AngleSet, SetCell, SetEntry};
+use crate::studio::sets::SetEntry;
 use crate::studio::state::{JobEntry, Studio};
-use crate::util::order::merge_newest_first;
-
-/// Saved results given back their object URL per task when the page reopens.
-const SAVED_RESULTS_PER_TASK: usize = 12;
-
-/// A restored card's result bytes, waiting for their object URL.
-struct SavedResult {
-    entry: JobEntry,
-    asset_id: String,
-    mime_type: String,
-    blob: web_sys::Blob,
-}
-
-/// How many recent jobs reconciliation looks through.
-const RECENT_JOBS: u16 = 100;
 
 impl Studio {
-    fn database(&self) -> Option<Rc<crate::studio::history::Database>> {
+    pub(super) fn database(&self) -> Option<Rc<crate::studio::history::Database>> {
         self.db.with_value(Clone::clone)
     }
 
-    fn storage_failed(&self, message: String) {
+    pub(super) fn storage_failed(&self, message: String) {
         self.history_note.set(Some(message));
     }
 
     /// Writes a card's record now (skipped once it has been removed from the list).
-    fn save_entry(self, entry: JobEntry) {
+    pub(super) fn save_entry(self, entry: JobEntry) {
         let json = entry.card.with(|card| {
             serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
         });
@@ -98,7 +72,7 @@ impl Studio {
     }
 
     /// Writes a set's record now (skipped once it has been removed).
-    fn save_set(self, entry: SetEntry) {
+    pub(super) fn save_set(self, entry: SetEntry) {
         let json = entry.set.with(|s| {
             let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
             serde_json::to_string(&set_record(
@@ -178,262 +152,6 @@ impl Studio {
                     self.storage_failed(message);
                 }
             });
-        }
-    }
-
-    /// Opens the history and brings every stored card and set back (called once, at start).
-    pub(crate) fn restore(self) {
-        spawn_local(async move {
-            let db = match history::open().await {
-                Ok(db) => db,
-                Err(message) => return self.storage_failed(message),
-            };
-            crate::platform::perf_mark("angleshot-history-open");
-            let db = Rc::new(db);
-            self.db.set_value(Some(db.clone()));
-            let stored = match history::load(&db).await {
-                Ok(stored) => stored,
-                Err(message) => {
-                    self.storage_failed(message);
-                    history::Stored::default()
-                }
-            };
-            crate::platform::perf_mark("angleshot-history-read");
-            let mut blobs = stored.results;
-            let mut restored = Vec::new();
-            let mut saved_results = Vec::new();
-            for json in &stored.jobs {
-                let Ok(record) = decode_job_record(json) else {
-                    continue; // an unreadable record is skipped, never fatal
-                };
-                let entry = JobEntry {
-                    id: record.local_id,
-                    set: record.set_id,
-                    card: self.lasting(card_from_record(&record)),
-                    thumbnail: self.lasting(record.thumbnail.clone()),
-                };
-                if let (Some(result), Some(blob)) = (
-                    &record.result,
-                    blobs
-                        .iter()
-                        .position(|(id, _)| *id == record.local_id)
-                        .map(|at| blobs.swap_remove(at).1),
-                ) {
-                    saved_results.push(SavedResult {
-                        entry,
-                        asset_id: result.asset_id.clone(),
-                        mime_type: result.mime_type.clone(),
-                        blob,
-                    });
-                }
-                restored.push(entry);
-            }
-            let restored_sets: Vec<SetEntry> = stored
-                .sets
-                .iter()
-                .filter_map(|json| decode_set_record(json).ok())
-                .map(|record| SetEntry {
-                    id: record.id,
-                    set: self.lasting(AngleSet {
-                        input_name: record.input_name.clone(),
-                        original_url: record.original.clone(),
-                        input_asset_id: record.input_asset_id.clone(),
-                        base_rotation: record.base_rotation,
-                        created_ms: record.created_ms,
-                        cells: record
-                            .angles()
-                            .into_iter()
-                            .map(|(angle, job)| SetCell { angle, job })
-                            .collect(),
-                        packing: None,
-                    }),
-                })
-                .collect();
-            crate::platform::perf_mark("angleshot-history-decoded");
-            let highest = restored
-                .iter()
-                .map(|e| e.id)
-                .chain(restored_sets.iter().map(|s| s.id))
-                .max()
-                .unwrap_or(0);
-            self.next_id
-                .update_value(|next| *next = (*next).max(highest + 1));
-            // Cards made before the history was read stay; stored ones join them by age.
-            self.jobs
-                .update(|jobs| merge_newest_first(jobs, &restored, |e| e.id));
-            self.sets
-                .update(|sets| merge_newest_first(sets, &restored_sets, |s| s.id));
-            // Cards made before the database opened already have their watcher: write them
-            // once now. Restored ones get a watcher that writes only when they change.
-            let restored_ids: Vec<u64> = restored.iter().map(|e| e.id).collect();
-            let restored_set_ids: Vec<u64> = restored_sets.iter().map(|s| s.id).collect();
-            let saved_ids: Vec<u64> = saved_results.iter().map(|r| r.entry.id).collect();
-            for entry in self.jobs.get_untracked() {
-                if saved_ids.contains(&entry.id) {
-                    // Watched once its result is back (`show_saved_results`): the record
-                    // already holds that result.
-                } else if restored_ids.contains(&entry.id) {
-                    self.watch_entry(entry, true);
-                } else {
-                    self.save_entry(entry);
-                }
-            }
-            for set in self.sets.get_untracked() {
-                if restored_set_ids.contains(&set.id) {
-                    self.watch_set(set, true);
-                } else {
-                    self.save_set(set);
-                }
-            }
-            crate::platform::perf_mark("angleshot-history-listed");
-            if !restored.is_empty() {
-                self.start_ticking();
-            }
-            self.show_saved_results(saved_results);
-            for entry in restored {
-                if entry
-                    .card
-                    .with_untracked(|c| c.origin == Some(JobOrigin::Demo))
-                {
-                    entry
-                        .card
-                        .update(|c| c.orphaned_demo_job(crate::studio::state::now_ms()));
-                    continue;
-                }
-                let (phase, job_id, needs_result) = entry.card.with_untracked(|c| {
-                    (
-                        c.phase.clone(),
-                        c.job_id.clone(),
-                        c.succeeded()
-                            && c.result.is_none()
-                            && !c.result_asset_ids.is_empty()
-                            && !saved_ids.contains(&entry.id),
-                    )
-                });
-                match (phase, job_id) {
-                    (Phase::Running, Some(job_id)) => self.resume_polling(&job_id),
-                    (Phase::Unsure, None) => spawn_local(self.reconcile(entry)),
-                    (Phase::Submitting, None) => self.submit_again(entry),
-                    _ if needs_result => self.fetch_result_later(entry),
-                    _ => {}
-                }
-            }
-            self.pump_queue();
-        });
-    }
-
-    /// A job that was still waiting to be submitted when the page closed (nothing was
-    /// created): it goes now, a set's angle through the set queue, as if nothing happened.
-    fn submit_again(self, entry: JobEntry) {
-        if entry.card.with_untracked(|c| c.body.image.is_empty()) {
-            let err = ApiError::InvalidRequest {
-                message: "the page closed before the image was uploaded; nothing was created"
-                    .into(),
-            };
-            entry
-                .card
-                .update(|c| c.submit_failed(&err, crate::studio::state::now_ms()));
-            return;
-        }
-        match entry.set {
-            Some(_) => {
-                entry
-                    .card
-                    .update(|c| c.notice = Some("Queued.".to_string()));
-                self.queue.update_value(|q| q.enqueue(entry.id));
-            }
-            None => {
-                entry.card.update(|c| c.notice = None);
-                spawn_local(self.submit(entry));
-            }
-        }
-    }
-
-    /// Gives restored cards their saved bytes back as object URLs, newest first, a few per
-    /// task: each `createObjectURL` of a stored Blob costs about a millisecond on a tablet,
-    /// which for a long history would hold the first screen back.
-    fn show_saved_results(self, mut saved: Vec<SavedResult>) {
-        crate::util::order::sort_by_rank(&mut saved, |r| -i128::from(r.entry.id));
-        spawn_local(async move {
-            // After the cards' first render: they show (thumbnail, status) at once, their
-            // result images a task later.
-            TimeoutFuture::new(0).await;
-            for chunk in saved.chunks(SAVED_RESULTS_PER_TASK) {
-                for saved in chunk {
-                    if self.entry(saved.entry.id).is_none() {
-                        continue; // removed meanwhile
-                    }
-                    let Ok(object_url) = web_sys::Url::create_object_url_with_blob(&saved.blob)
-                    else {
-                        continue;
-                    };
-                    saved.entry.card.update(|card| {
-                        card.result = Some(ResultImage {
-                            asset_id: saved.asset_id.clone(),
-                            object_url,
-                            mime_type: saved.mime_type.clone(),
-                        })
-                    });
-                    self.watch_entry(saved.entry, true);
-                }
-                TimeoutFuture::new(0).await;
-            }
-        });
-    }
-
-    /// A submit whose answer was lost: adopt the job it created, or say none was.
-    pub(crate) async fn reconcile(self, entry: JobEntry) {
-        entry
-            .card
-            .update(|c| c.notice = Some("Checking your recent jobs…".to_string()));
-        let (body, submitted_ms) = entry
-            .card
-            .with_untracked(|c| (c.body.clone(), c.submitted_ms));
-        let mut retry = 0;
-        let recent = loop {
-            match api::list_jobs(&self.config_for(entry), RECENT_JOBS, None).await {
-                Ok(page) => break Some(page.jobs),
-                Err(err)
-                    if retry::LOOKUP.allows(retry + 1)
-                        && err.class() != ErrorClass::BadCredentials =>
-                {
-                    retry += 1;
-                    let server_wait = match err.class() {
-                        ErrorClass::RateLimited { retry_after_secs } => retry_after_secs,
-                        _ => None,
-                    };
-                    TimeoutFuture::new(retry::LOOKUP.wait_ms(retry, server_wait) as u32).await;
-                }
-                Err(_) => break None,
-            }
-        };
-        let Some(recent) = recent else {
-            entry.card.update(|c| {
-                c.notice = Some(
-                    "Could not check your recent jobs: check on Scenario before retrying.".into(),
-                )
-            });
-            self.release(entry);
-            return;
-        };
-        let claimed: Vec<String> = self.jobs.with_untracked(|jobs| {
-            jobs.iter()
-                .filter_map(|e| e.card.with_untracked(|c| c.job_id.clone()))
-                .collect()
-        });
-        match find_lost_job(&body, submitted_ms, &recent, &claimed) {
-            Some(job) => {
-                entry.card.update(|c| c.adopt(job));
-                if job.status.is_final() {
-                    self.finished(entry);
-                } else {
-                    self.resume_polling(&job.job_id);
-                }
-            }
-            None => {
-                entry.card.update(|c| c.not_created());
-                self.release(entry);
-            }
         }
     }
 }

@@ -11,14 +11,11 @@
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::api::error::ApiError;
-use crate::domain::angle_set::{SetAngle, SetProgress, file_stem};
+use crate::domain::angle_set::{SetAngle, SetProgress};
 use crate::domain::jobs::JobCard;
-use crate::domain::set_export::{Manifest, ManifestEntry, build_zip, extension_for, unique_names};
 use crate::studio::state::{JobEntry, Studio, now_ms};
-use crate::util::time::iso8601;
 
 /// One cell of a set: its angle and the job (card) that currently stands for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -171,7 +168,7 @@ impl Studio {
         }
     }
 
-    fn set_entry(&self, set_id: u64) -> Option<SetEntry> {
+    pub(super) fn set_entry(&self, set_id: u64) -> Option<SetEntry> {
         self.sets
             .with_untracked(|sets| sets.iter().find(|s| s.id == set_id).copied())
     }
@@ -279,137 +276,4 @@ impl Studio {
         self.sets.update(|sets| sets.retain(|s| s.id != set_id));
         self.forget_stored(&[crate::studio::history::SETS], set_id);
     }
-
-    /// "Download set (ZIP)": the original and each result named by angle, plus `angles.json`.
-    pub fn export_set(self, set_id: u64) {
-        let Some(set_entry) = self.set_entry(set_id) else {
-            return;
-        };
-        let set = set_entry.set.get_untracked();
-        spawn_local(async move {
-            let report = |text: String| set_entry.set.update(|s| s.packing = Some(text));
-            match self.pack_set(&set, &report).await {
-                Ok((zip, name)) => {
-                    report(format!("Saved {name}."));
-                    save_bytes(&zip, &name);
-                }
-                Err(message) => report(format!("Could not build the ZIP: {message}")),
-            }
-        });
-    }
-
-    async fn pack_set(
-        self,
-        set: &AngleSet,
-        report: &dyn Fn(String),
-    ) -> Result<(Vec<u8>, String), String> {
-        let results: Vec<(SetCell, JobCard)> = set
-            .cells
-            .iter()
-            .filter_map(|cell| {
-                let card = self.entry(cell.job)?.card.get_untracked();
-                card.result.is_some().then_some((*cell, card))
-            })
-            .collect();
-        let total = results.len() + 1;
-        report(format!("Packing 1 of {total}…"));
-        let (original_bytes, original_mime) = bytes_of(&set.original_url).await?;
-        let mut names = vec![format!(
-            "{}.{}",
-            file_stem(set.base_rotation, 0),
-            extension_for(&original_mime)
-        )];
-        let mut blobs = vec![original_bytes];
-        for (i, (cell, card)) in results.iter().enumerate() {
-            report(format!("Packing {} of {total}…", i + 2));
-            let result = card.result.as_ref().ok_or("a result vanished")?;
-            let (bytes, mime) = bytes_of(&result.object_url).await?;
-            let mime = if result.mime_type.is_empty() {
-                mime
-            } else {
-                result.mime_type.clone()
-            };
-            names.push(format!(
-                "{}.{}",
-                file_stem(set.base_rotation + cell.angle.rotate, cell.angle.tilt),
-                extension_for(&mime)
-            ));
-            blobs.push(bytes);
-        }
-        let names = unique_names(&names);
-        let mut entries = vec![ManifestEntry {
-            file: names[0].clone(),
-            role: "original",
-            total_rotation: crate::domain::angle_set::normalise_rotation(set.base_rotation),
-            vertical_tilt: 0,
-            parameters: None,
-            job_id: None,
-            input_asset_id: set.input_asset_id.clone(),
-            result_asset_ids: Vec::new(),
-            prompt: String::new(),
-            submitted_at: iso8601(set.created_ms),
-            finished_at: None,
-        }];
-        for ((_, card), name) in results.iter().zip(names.iter().skip(1)) {
-            entries.push(ManifestEntry {
-                file: name.clone(),
-                role: "result",
-                total_rotation: card.total_rotation(),
-                vertical_tilt: card.body.vertical_tilt,
-                parameters: Some(card.body.clone()),
-                job_id: card.job_id.clone(),
-                input_asset_id: Some(card.body.image.clone()),
-                result_asset_ids: card.result_asset_ids.clone(),
-                prompt: card.body.prompt.clone(),
-                submitted_at: iso8601(card.submitted_ms),
-                finished_at: card.finished_ms.map(iso8601),
-            });
-        }
-        let manifest = Manifest {
-            app: "Angleshot",
-            model: crate::api::types::MODEL_ID,
-            source_image: set.input_name.clone(),
-            files: entries,
-        };
-        let files: Vec<(String, Vec<u8>)> = names.into_iter().zip(blobs).collect();
-        let zip = build_zip(&files, &manifest.to_json())?;
-        let stem = set
-            .input_name
-            .rsplit_once('.')
-            .map_or(set.input_name.as_str(), |(stem, _)| stem);
-        Ok((zip, format!("{stem}_angle-set.zip")))
-    }
-}
-
-/// The bytes and MIME type behind a `data:` or `blob:` URL kept in this page.
-async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "an image could not be read back".to_string())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
-    let blob = wasm_bindgen_futures::JsFuture::from(
-        response
-            .blob()
-            .map_err(|_| "an image could not be read back")?,
-    )
-    .await
-    .map_err(|_| "an image could not be read back")?;
-    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| "not a blob")?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
-        .await
-        .map_err(|_| "an image could not be read back")?;
-    Ok((js_sys::Uint8Array::new(&buffer).to_vec(), blob.type_()))
-}
-
-/// Saves bytes as a file through a temporary object URL, revoked once the download started.
-fn save_bytes(bytes: &[u8], file_name: &str) {
-    let Some(url) = crate::platform::files::object_url(bytes, "application/zip") else {
-        return;
-    };
-    crate::platform::files::save(&url, file_name);
-    Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
 }

@@ -4,7 +4,7 @@
 //! util ← api ← domain ← studio ← components, each using only those before it; `demo` (the
 //! simulated backend) uses util and api and is chosen by studio; `platform` (browser glue)
 //! uses only util and serves studio and components. `app.rs`, `main.rs` and `lib.rs` wire
-//! everything together and may use all of it.
+//! everything together and may use all of it. No file in `src/` is over 400 lines.
 
 use std::path::{Path, PathBuf};
 
@@ -118,4 +118,19 @@ fn the_checker_sees_plain_grouped_and_inline_uses_but_not_comments() {
                 // crate::studio in a comment\nlet x = crate::platform::perf_mark(\"m\");\n";
     let names: Vec<String> = crate_uses(text).into_iter().map(|(_, n)| n).collect();
     assert_eq!(names, ["api", "domain", "util", "platform"]);
+}
+
+#[test]
+fn no_file_in_src_is_over_400_lines() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|file| {
+            let lines = std::fs::read_to_string(file).ok()?.lines().count();
+            (lines > 400).then(|| format!("{} ({lines} lines)", file.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these by concern: {long:?}");
 }

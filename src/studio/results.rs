@@ -1,0 +1,202 @@
+//! A card's actions and its result: stop, remove, use as input, download, cost, and the
+//! result's bytes fetched at once (CDN links expire).
+
+use crate::api::error::ApiError;
+use crate::api::{self, response::CancelOutcome};
+use crate::domain::jobs::{JobCard, ResultImage};
+use crate::domain::naming::result_file_name;
+use crate::studio::state::{InputImage, JobEntry, Studio, UploadState, now_ms};
+use crate::util::math::Decimal;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl Studio {
+    /// "Stop watching": asks the API to cancel; a 400 for this job type just stops polling.
+    pub fn stop_watching(self, id: u64) {
+        let Some(entry) = self.entry(id) else { return };
+        let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) else {
+            return;
+        };
+        self.schedule.update_value(|s| s.untrack(&job_id));
+        entry.card.update(|c| c.stop(Some("Stopping…"), now_ms()));
+        self.release(entry);
+        let config = self.config_for(entry);
+        spawn_local(async move {
+            let reason = match api::cancel_job(&config, &job_id).await {
+                Ok(CancelOutcome::Canceled) => "Canceled.".to_string(),
+                Ok(CancelOutcome::NotPermitted { .. }) => {
+                    "Stopped watching. Scenario does not cancel this job type: it may still finish (and bill).".to_string()
+                }
+                Err(err) => format!("Stopped watching. Cancel failed: {}", err.user_message()),
+            };
+            entry.card.update(|c| c.notice = Some(reason));
+        });
+    }
+
+    /// "Remove": forgets the card and frees its result image.
+    pub fn remove(self, id: u64) {
+        let Some(entry) = self.entry(id) else { return };
+        if let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) {
+            self.schedule.update_value(|s| s.untrack(&job_id));
+        }
+        if let Some(result) = entry.card.with_untracked(|c| c.result.clone()) {
+            let _ = web_sys::Url::revoke_object_url(&result.object_url);
+        }
+        self.jobs.update(|jobs| jobs.retain(|e| e.id != id));
+        self.forget_stored(
+            &[
+                crate::studio::history::JOBS,
+                crate::studio::history::RESULTS,
+            ],
+            id,
+        );
+        self.release(entry);
+    }
+
+    /// "Use as input": the result becomes the input by its asset id (no re-upload).
+    pub fn use_as_input(self, id: u64) {
+        let Some(entry) = self.entry(id) else { return };
+        let Some((result, name, base_rotation)) = entry.card.with_untracked(|c| {
+            c.result
+                .clone()
+                .map(|r| (r, self.download_name(c), c.total_rotation()))
+        }) else {
+            return;
+        };
+        self.input_error.set(None);
+        self.input.set(Some(InputImage {
+            name,
+            thumbnail: result.object_url.clone(),
+            data_url: None,
+            asset_id: Some(result.asset_id),
+            width: 0,
+            height: 0,
+            bytes: 0,
+            base_rotation,
+        }));
+        self.upload.set(UploadState::Uploaded);
+    }
+
+    /// The download name for a card's result.
+    pub fn download_name(&self, card: &JobCard) -> String {
+        let mime = card
+            .result
+            .as_ref()
+            .map_or("image/png", |r| r.mime_type.as_str());
+        result_file_name(
+            &card.input_name,
+            card.body.rotate_degrees,
+            card.body.move_forward,
+            card.body.vertical_tilt,
+            card.body.use_wide_angle,
+            mime,
+        )
+    }
+
+    /// "Download": saves the kept bytes under a name that carries the angle.
+    pub fn download(self, id: u64) {
+        let Some(entry) = self.entry(id) else { return };
+        let Some((url, name)) = entry.card.with_untracked(|c| {
+            c.result
+                .as_ref()
+                .map(|r| (r.object_url.clone(), self.download_name(c)))
+        }) else {
+            return;
+        };
+        crate::platform::files::save(&url, &name);
+    }
+
+    /// "Estimate cost": a dry run of the current settings.
+    pub fn estimate_cost(self) {
+        let camera = self.camera.get_untracked();
+        let config = self.config();
+        self.cost.set(Some("Estimating…".to_string()));
+        spawn_local(async move {
+            let Some(asset_id) = self.ensure_uploaded().await else {
+                self.cost.set(Some("Upload the image first.".to_string()));
+                return;
+            };
+            let text = match api::estimate_cost(&config, &camera.to_body(&asset_id)).await {
+                Ok(estimate) => match estimate.creative_units_cost {
+                    Some(cost) => format!("Estimated cost: {} compute units.", Decimal(cost)),
+                    None => format!("Estimate: {}", estimate.raw),
+                },
+                Err(err) => err.user_message(),
+            };
+            self.cost.set(Some(text));
+        });
+    }
+
+    pub(super) fn on_final(self, entry: JobEntry) {
+        self.release(entry);
+        if entry.card.with_untracked(|c| c.result_asset_ids.is_empty()) {
+            return;
+        }
+        spawn_local(self.fetch_result(entry));
+    }
+
+    /// Downloads a finished job's image at once (CDN links expire); an expired link (403) is
+    /// refreshed through the API once.
+    async fn fetch_result(self, entry: JobEntry) {
+        let ids = entry.card.with_untracked(|c| c.result_asset_ids.clone());
+        let config = self.config_for(entry);
+        let outcome = async {
+            let assets = api::get_assets(&config, &ids).await?;
+            let asset = assets
+                .into_iter()
+                .find(|a| a.url.is_some())
+                .ok_or(ApiError::Decode {
+                    status: 200,
+                    message: "no result asset with a URL".into(),
+                    raw: String::new(),
+                })?;
+            let url = asset.url.clone().unwrap_or_default();
+            let (mut status, mut blob) = api::http::fetch_public_blob(&url).await?;
+            if status == 403 {
+                let fresh = api::get_asset(&config, &asset.id).await?;
+                if let Some(url) = fresh.url {
+                    (status, blob) = api::http::fetch_public_blob(&url).await?;
+                }
+            }
+            if !(200..300).contains(&status) {
+                return Err(ApiError::from_status(
+                    status,
+                    None,
+                    "the CDN refused the download",
+                ));
+            }
+            self.save_result_bytes(entry.id, blob.clone());
+            let object_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| {
+                ApiError::Network {
+                    message: "cannot keep the image".into(),
+                }
+            })?;
+            let mime_type = asset.mime_type.clone().unwrap_or_else(|| blob.type_());
+            Ok::<_, ApiError>(ResultImage {
+                asset_id: asset.id,
+                object_url,
+                mime_type,
+            })
+        }
+        .await;
+        match outcome {
+            Ok(result) => entry.card.update(|c| c.result = Some(result)),
+            Err(err) => entry.card.update(|c| {
+                c.notice = Some(format!(
+                    "The result could not be downloaded: {}",
+                    err.user_message()
+                ))
+            }),
+        }
+    }
+
+    /// Downloads a finished job's result in the background.
+    pub(crate) fn fetch_result_later(self, entry: JobEntry) {
+        spawn_local(self.fetch_result(entry));
+    }
+
+    /// A job reached a final status some other way than a poll.
+    pub(crate) fn finished(self, entry: JobEntry) {
+        self.on_final(entry);
+    }
+}

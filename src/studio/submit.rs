@@ -1,0 +1,193 @@
+//! Jobs out: a card at once, one POST (a 429 waits by the retry policy), Retry.
+
+use crate::api::error::{ApiError, ErrorClass};
+use crate::api::{self};
+use crate::domain::jobs::{JobCard, Phase};
+use crate::domain::retry;
+use crate::studio::state::{InputImage, JobEntry, Studio, UploadState, now_ms};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+impl Studio {
+    /// "Generate": a card at once, then upload if needed, then one POST (never retried).
+    pub fn generate(self) {
+        if self.generate_blocker().is_some() {
+            return;
+        }
+        let Some(input) = self.input.get_untracked() else {
+            return;
+        };
+        let camera = self.camera.get_untracked();
+        let body = camera.to_body(input.asset_id.as_deref().unwrap_or(""));
+        let entry = self.add_card(body, &input, None);
+        spawn_local(async move {
+            let Some(asset_id) = self.ensure_uploaded().await else {
+                let message = match self.upload.get_untracked() {
+                    UploadState::Failed(message) => message,
+                    _ => "The image is not uploaded yet.".to_string(),
+                };
+                entry
+                    .card
+                    .update(|c| c.submit_failed(&ApiError::InvalidRequest { message }, now_ms()));
+                return;
+            };
+            entry.card.update(|c| c.body.image = asset_id);
+            self.submit(entry).await;
+        });
+    }
+
+    /// Runs `make` under the studio's owner (for signals and effects that outlive a view).
+    pub(crate) fn under_root<T>(&self, make: impl FnOnce() -> T) -> T {
+        match self.root.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
+        }
+    }
+
+    /// A signal that lives as long as the studio, wherever the action was started.
+    pub(crate) fn lasting<T: Send + Sync + 'static>(&self, value: T) -> RwSignal<T> {
+        match self.root.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(value)),
+            None => RwSignal::new(value),
+        }
+    }
+
+    /// A fresh local id for a card or a set.
+    pub(crate) fn take_id(&self) -> u64 {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        id
+    }
+
+    /// A new card on top of the list, for a job on `input`.
+    pub(crate) fn add_card(
+        &self,
+        body: api::types::GenerateBody,
+        input: &InputImage,
+        set: Option<u64>,
+    ) -> JobEntry {
+        let id = self.take_id();
+        let mut card = JobCard::new(id, body, &input.name, now_ms());
+        card.base_rotation = input.base_rotation;
+        card.origin = Some(self.current_origin());
+        let entry = JobEntry {
+            id,
+            set,
+            card: self.lasting(card),
+            thumbnail: self.lasting(input.thumbnail.clone()),
+        };
+        self.jobs.update(|jobs| jobs.insert(0, entry));
+        self.start_clock();
+        self.watch_entry(entry, false);
+        entry
+    }
+
+    pub(crate) async fn submit(self, entry: JobEntry) {
+        self.submit_attempt(entry, 0).await;
+    }
+
+    async fn submit_attempt(self, entry: JobEntry, attempt: u32) {
+        let body = entry.card.with_untracked(|c| c.body.clone());
+        entry.card.update(|c| c.posted = true);
+        match api::generate(&self.config_for(entry), &body).await {
+            Ok(answer) => {
+                entry.card.update(|c| c.submitted(&answer.job));
+                if entry.set.is_some() {
+                    self.queue.update_value(|q| q.accepted());
+                }
+                if answer.job.status.is_final() {
+                    self.on_final(entry);
+                } else {
+                    self.schedule
+                        .update_value(|s| s.track(&answer.job.job_id, now_ms()));
+                    self.reschedule();
+                }
+            }
+            Err(err) => {
+                // A 429 means nothing was created: a single job goes again after the wait
+                // (a few times), a set's job waits in its queue.
+                if matches!(err.class(), ErrorClass::RateLimited { .. }) {
+                    entry.card.update(|c| c.posted = false);
+                }
+                if let (None, ErrorClass::RateLimited { retry_after_secs }) =
+                    (entry.set, err.class())
+                    && retry::SUBMIT.allows(attempt + 1)
+                {
+                    let wait = retry::SUBMIT.wait_ms(attempt + 1, retry_after_secs);
+                    entry.card.update(|c| {
+                        c.notice = Some(format!(
+                            "Rate limited — submitting again in {} s.",
+                            crate::util::math::whole((wait / 1000.0).ceil())
+                        ))
+                    });
+                    gloo_timers::future::TimeoutFuture::new(wait as u32).await;
+                    if self.entry(entry.id).is_none() {
+                        return; // removed while waiting
+                    }
+                    entry.card.update(|c| c.notice = None);
+                    return Box::pin(self.submit_attempt(entry, attempt + 1)).await;
+                }
+                if let (Some(_), ErrorClass::RateLimited { retry_after_secs }) =
+                    (entry.set, err.class())
+                {
+                    self.queue
+                        .update_value(|q| q.rate_limited(entry.id, retry_after_secs, now_ms()));
+                    entry.card.update(|c| {
+                        c.notice =
+                            Some("Rate limited — waiting before submitting again.".to_string())
+                    });
+                    self.pump_queue();
+                    return;
+                }
+                entry.card.update(|c| c.submit_failed(&err, now_ms()));
+                if entry.card.with_untracked(|c| c.phase == Phase::Unsure) {
+                    // The answer was lost, not refused: never resubmit blindly, look first.
+                    // (A set's slot stays held until this is settled.)
+                    spawn_local(self.reconcile(entry));
+                } else {
+                    self.release(entry);
+                }
+            }
+        }
+    }
+
+    /// "Retry": a new POST with the same parameters, on a new card.
+    pub fn retry(self, id: u64) {
+        let Some(old) = self.entry(id) else { return };
+        let (body, input) = old.card.with_untracked(|c| {
+            (
+                c.body.clone(),
+                InputImage {
+                    name: c.input_name.clone(),
+                    thumbnail: old.thumbnail.get_untracked(),
+                    data_url: None,
+                    asset_id: None,
+                    width: 0,
+                    height: 0,
+                    bytes: 0,
+                    base_rotation: c.base_rotation,
+                },
+            )
+        });
+        let entry = self.add_card(body, &input, None);
+        // Its body names an asset where the old job was made: the new one goes there too.
+        if let Some(origin) = old.card.with_untracked(|c| c.origin.clone()) {
+            entry.card.update(|c| c.origin = Some(origin));
+        }
+        spawn_local(async move {
+            if entry.card.with_untracked(|c| c.body.image.is_empty()) {
+                match self.ensure_uploaded().await {
+                    Some(asset_id) => entry.card.update(|c| c.body.image = asset_id),
+                    None => {
+                        let err = ApiError::InvalidRequest {
+                            message: "the image is not uploaded".into(),
+                        };
+                        entry.card.update(|c| c.submit_failed(&err, now_ms()));
+                        return;
+                    }
+                }
+            }
+            self.submit(entry).await;
+        });
+    }
+}
