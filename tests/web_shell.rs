@@ -1,7 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): the shell mounts with its
 //! labelled controls, index.html's static copy of the first screen is that screen as mounted,
-//! and "Test connection" reports failures without panicking. Also what
-//! only the browser build does: the JSON reader's fractions are read by the browser.
+//! and "Test connection" reports failures without panicking; 200 cards removed or cleared
+//! leave none of their reactive nodes behind. Also what only the browser build does: JSON
+//! read in the wasm as serde_json reads it.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -334,4 +335,75 @@ fn index_html_holds_a_true_copy_of_the_first_screen() {
         "index.html's copy of the first screen differs from the mounted one.\n\
          copy:\n{copy}\nmounted:\n{mounted}"
     );
+}
+
+/// A 2×2 PNG as a data URL, for an input that needs no decoding.
+const TINY_PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
+
+/// 200 cards made on the demo backend, each then removed (or all cleared): every card's
+/// signals are disposed and no card keeps a reactive owner (its saving effect went with it).
+#[wasm_bindgen_test]
+async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
+    use angleshot::studio::image::PreparedImage;
+    use angleshot::studio::state::Studio;
+    use leptos::prelude::*;
+
+    // Mounting sets up the executor the studio's tasks run on; this studio is our own.
+    let (_root, _handle) = mount_now();
+    let owner = Owner::new();
+    owner.set();
+    let studio = Studio::new();
+    studio.start_demo();
+    studio.set_input(Ok(PreparedImage {
+        name: "chair.png".into(),
+        data_url: TINY_PNG.into(),
+        mime_type: "image/png".into(),
+        width: 2,
+        height: 2,
+        bytes: 70,
+        thumbnail: TINY_PNG.into(),
+    }));
+    for _ in 0..100 {
+        if studio
+            .input
+            .with_untracked(|i| i.as_ref().is_some_and(|i| i.asset_id.is_some()))
+        {
+            break;
+        }
+        TimeoutFuture::new(10).await;
+    }
+    studio.camera.update(|c| c.rotate = 45);
+    for clear in [false, true] {
+        for _ in 0..200 {
+            studio.generate();
+        }
+        let entries = studio.jobs.get_untracked();
+        assert_eq!(entries.len(), 200, "200 cards made");
+        assert_eq!(studio.owned_items(), 200);
+        TimeoutFuture::new(50).await; // their submits go out
+        if clear {
+            studio.clear_history();
+        } else {
+            for entry in &entries {
+                studio.remove(entry.id);
+            }
+        }
+        TimeoutFuture::new(50).await; // disposal is a task later
+        assert_eq!(
+            studio.owned_items(),
+            0,
+            "no card keeps an owner (clear: {clear})"
+        );
+        let alive = entries
+            .iter()
+            .filter(|e| !e.card.is_disposed() || !e.thumbnail.is_disposed())
+            .count();
+        assert_eq!(
+            alive, 0,
+            "cards whose signals outlived them (clear: {clear})"
+        );
+    }
+    // The demo's answers to submits already on their way find nothing to write to.
+    TimeoutFuture::new(300).await;
+    assert!(studio.jobs.with_untracked(Vec::is_empty));
 }

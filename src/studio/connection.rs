@@ -34,7 +34,11 @@ impl Studio {
     /// The config that reaches a job: where it was made (never another base), with today's
     /// key; the settings for a record from before origins were kept.
     pub(crate) fn config_for(&self, entry: JobEntry) -> ApiConfig {
-        match entry.card.with_untracked(|c| c.origin.clone()) {
+        match entry
+            .card
+            .try_with_untracked(|c| c.origin.clone())
+            .flatten()
+        {
             Some(JobOrigin::Demo) => crate::demo::config(),
             Some(JobOrigin::Api(base)) => ApiConfig::new(
                 &base,

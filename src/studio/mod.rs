@@ -6,6 +6,7 @@ pub mod export;
 pub mod history;
 pub mod image;
 pub mod input;
+pub mod owners;
 pub mod persist;
 pub mod poller;
 pub mod restore;

@@ -29,13 +29,13 @@ impl Studio {
 
     /// Writes a card's record now (skipped once it has been removed from the list).
     pub(super) fn save_entry(self, entry: JobEntry) {
+        if self.entry(entry.id).is_none() {
+            return; // removed meanwhile: do not write it back
+        }
         let json = entry.card.with(|card| {
             serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
         });
         let Ok(json) = json else { return };
-        if self.entry(entry.id).is_none() {
-            return; // removed meanwhile: do not write it back
-        }
         let Some(db) = self.database() else { return };
         spawn_local(async move {
             if let Err(message) = history::put(&db, JOBS, entry.id, &JsValue::from_str(&json)).await
@@ -58,7 +58,7 @@ impl Studio {
                     .ok()
             })
         };
-        self.under_root(move || {
+        self.under_item(entry.id, move || {
             Effect::new(move |previous: Option<Option<String>>| {
                 let now = fingerprint();
                 match previous {
@@ -102,7 +102,7 @@ impl Studio {
 
     /// Saves a set whenever it changes (while it is in the list); `stored` as for cards.
     pub(crate) fn watch_set(self, entry: SetEntry, stored: bool) {
-        self.under_root(move || {
+        self.under_item(entry.id, move || {
             Effect::new(move |previous: Option<()>| {
                 if previous.is_none() && stored {
                     entry.set.track();
@@ -143,6 +143,10 @@ impl Studio {
                 let _ = web_sys::Url::revoke_object_url(&result.object_url);
             }
             self.queue.update_value(|q| q.finished(entry.id));
+            self.dispose_item(entry.id);
+        }
+        for set in self.sets.get_untracked() {
+            self.dispose_item(set.id);
         }
         self.jobs.set(Vec::new());
         self.sets.set(Vec::new());

@@ -64,8 +64,8 @@ impl Studio {
                 let entry = JobEntry {
                     id: record.local_id,
                     set: record.set_id,
-                    card: self.lasting(card_from_record(&record)),
-                    thumbnail: self.lasting(record.thumbnail.clone()),
+                    card: self.owned(record.local_id, card_from_record(&record)),
+                    thumbnail: self.owned(record.local_id, record.thumbnail.clone()),
                 };
                 if let (Some(result), Some(blob)) = (
                     &record.result,
@@ -89,19 +89,22 @@ impl Studio {
                 .filter_map(|json| decode_set_record(json).ok())
                 .map(|record| SetEntry {
                     id: record.id,
-                    set: self.lasting(AngleSet {
-                        input_name: record.input_name.clone(),
-                        original_url: record.original.clone(),
-                        input_asset_id: record.input_asset_id.clone(),
-                        base_rotation: record.base_rotation,
-                        created_ms: record.created_ms,
-                        cells: record
-                            .angles()
-                            .into_iter()
-                            .map(|(angle, job)| SetCell { angle, job })
-                            .collect(),
-                        packing: None,
-                    }),
+                    set: self.owned(
+                        record.id,
+                        AngleSet {
+                            input_name: record.input_name.clone(),
+                            original_url: record.original.clone(),
+                            input_asset_id: record.input_asset_id.clone(),
+                            base_rotation: record.base_rotation,
+                            created_ms: record.created_ms,
+                            cells: record
+                                .angles()
+                                .into_iter()
+                                .map(|(angle, job)| SetCell { angle, job })
+                                .collect(),
+                            packing: None,
+                        },
+                    ),
                 })
                 .collect();
             crate::platform::perf_mark("angleshot-history-decoded");
@@ -241,9 +244,12 @@ impl Studio {
         entry
             .card
             .update(|c| c.notice = Some("Checking your recent jobs…".to_string()));
-        let (body, submitted_ms) = entry
+        let Some((body, submitted_ms)) = entry
             .card
-            .with_untracked(|c| (c.body.clone(), c.submitted_ms));
+            .try_with_untracked(|c| (c.body.clone(), c.submitted_ms))
+        else {
+            return; // removed meanwhile
+        };
         let mut retry = 0;
         let recent = loop {
             match api::list_jobs(&self.config_for(entry), RECENT_JOBS, None).await {

@@ -43,6 +43,7 @@ impl Studio {
             let _ = web_sys::Url::revoke_object_url(&result.object_url);
         }
         self.jobs.update(|jobs| jobs.retain(|e| e.id != id));
+        self.dispose_item(id);
         self.forget_stored(
             &[
                 crate::studio::history::JOBS,
@@ -129,16 +130,24 @@ impl Studio {
 
     pub(super) fn on_final(self, entry: JobEntry) {
         self.release(entry);
-        if entry.card.with_untracked(|c| c.result_asset_ids.is_empty()) {
-            return;
+        // A card removed meanwhile has no result to fetch.
+        let has_result = entry
+            .card
+            .try_with_untracked(|c| !c.result_asset_ids.is_empty());
+        if has_result == Some(true) {
+            spawn_local(self.fetch_result(entry));
         }
-        spawn_local(self.fetch_result(entry));
     }
 
     /// Downloads a finished job's image at once (CDN links expire); an expired link (403) is
     /// refreshed through the API once.
     async fn fetch_result(self, entry: JobEntry) {
-        let ids = entry.card.with_untracked(|c| c.result_asset_ids.clone());
+        let Some(ids) = entry
+            .card
+            .try_with_untracked(|c| c.result_asset_ids.clone())
+        else {
+            return;
+        };
         let config = self.config_for(entry);
         let outcome = async {
             let assets = api::get_assets(&config, &ids).await?;

@@ -87,15 +87,18 @@ impl Studio {
                 }
             })
             .collect();
-        let set = self.lasting(AngleSet {
-            input_name: input.name.clone(),
-            original_url: input.data_url.clone().unwrap_or(input.thumbnail.clone()),
-            input_asset_id: input.asset_id.clone(),
-            base_rotation: input.base_rotation,
-            created_ms: now_ms(),
-            cells: cells.clone(),
-            packing: None,
-        });
+        let set = self.owned(
+            set_id,
+            AngleSet {
+                input_name: input.name.clone(),
+                original_url: input.data_url.clone().unwrap_or(input.thumbnail.clone()),
+                input_asset_id: input.asset_id.clone(),
+                base_rotation: input.base_rotation,
+                created_ms: now_ms(),
+                cells: cells.clone(),
+                packing: None,
+            },
+        );
         let set_entry = SetEntry { id: set_id, set };
         self.sets.update(|sets| sets.insert(0, set_entry));
         self.watch_set(set_entry, false);
@@ -245,13 +248,14 @@ impl Studio {
         let entry = JobEntry {
             id,
             set: Some(set_id),
-            card: self.lasting(card),
-            thumbnail: old.thumbnail,
+            card: self.owned(id, card),
+            thumbnail: self.owned(id, old.thumbnail.get_untracked()),
         };
         self.jobs.update(|jobs| {
             jobs.retain(|e| e.id != job);
             jobs.insert(0, entry);
         });
+        self.dispose_item(job);
         set_entry.set.update(|s| {
             for cell in &mut s.cells {
                 if cell.job == job {
@@ -274,6 +278,7 @@ impl Studio {
             self.remove(cell.job);
         }
         self.sets.update(|sets| sets.retain(|s| s.id != set_id));
+        self.dispose_item(set_id);
         self.forget_stored(&[crate::studio::history::SETS], set_id);
     }
 }

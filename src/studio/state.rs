@@ -88,9 +88,12 @@ pub struct Studio {
     pub(crate) next_id: StoredValue<u64>,
     pub(crate) queue: StoredValue<crate::domain::submit_queue::SubmitQueue>,
     pub(crate) queue_timer: StoredValue<Option<Timeout>, LocalStorage>,
-    /// The owner the studio was made under: cards and sets are created under it, not under
-    /// the component whose button made them (which may re-render and dispose them).
+
+    /// The owner the studio was made under: each card's and set's owner is its child, not a
+    /// child of the component whose button made it (which may re-render and dispose it).
     pub(super) root: StoredValue<Option<Owner>>,
+    /// Each card's and set's own owner (see `owners.rs`), by local id.
+    pub(super) item_owners: StoredValue<Vec<(u64, Owner)>>,
     /// The history database, once open (None: in memory only).
     pub(crate) db: StoredValue<Option<std::rc::Rc<crate::studio::history::Database>>, LocalStorage>,
     /// Why the history is not being saved, when it is not.
@@ -141,6 +144,7 @@ impl Studio {
             queue: StoredValue::new(Default::default()),
             queue_timer: StoredValue::new_local(None),
             root: StoredValue::new(Owner::current()),
+            item_owners: StoredValue::new(Vec::new()),
             db: StoredValue::new_local(None),
             history_note: RwSignal::new(None),
         };

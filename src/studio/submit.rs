@@ -36,22 +36,6 @@ impl Studio {
         });
     }
 
-    /// Runs `make` under the studio's owner (for signals and effects that outlive a view).
-    pub(crate) fn under_root<T>(&self, make: impl FnOnce() -> T) -> T {
-        match self.root.get_value() {
-            Some(owner) => owner.with(make),
-            None => make(),
-        }
-    }
-
-    /// A signal that lives as long as the studio, wherever the action was started.
-    pub(crate) fn lasting<T: Send + Sync + 'static>(&self, value: T) -> RwSignal<T> {
-        match self.root.get_value() {
-            Some(owner) => owner.with(|| RwSignal::new(value)),
-            None => RwSignal::new(value),
-        }
-    }
-
     /// A fresh local id for a card or a set.
     pub(crate) fn take_id(&self) -> u64 {
         let id = self.next_id.get_value();
@@ -73,8 +57,8 @@ impl Studio {
         let entry = JobEntry {
             id,
             set,
-            card: self.lasting(card),
-            thumbnail: self.lasting(input.thumbnail.clone()),
+            card: self.owned(id, card),
+            thumbnail: self.owned(id, input.thumbnail.clone()),
         };
         self.jobs.update(|jobs| jobs.insert(0, entry));
         self.start_clock();
@@ -87,7 +71,11 @@ impl Studio {
     }
 
     async fn submit_attempt(self, entry: JobEntry, attempt: u32) {
-        let body = entry.card.with_untracked(|c| c.body.clone());
+        // Removed while it waited (its signals are gone): nothing to send.
+        let Some(body) = entry.card.try_with_untracked(|c| c.body.clone()) else {
+            self.release(entry);
+            return;
+        };
         entry.card.update(|c| c.posted = true);
         match api::generate(&self.config_for(entry), &body).await {
             Ok(answer) => {
@@ -140,7 +128,7 @@ impl Studio {
                     return;
                 }
                 entry.card.update(|c| c.submit_failed(&err, now_ms()));
-                if entry.card.with_untracked(|c| c.phase == Phase::Unsure) {
+                if entry.card.try_with_untracked(|c| c.phase == Phase::Unsure) == Some(true) {
                     // The answer was lost, not refused: never resubmit blindly, look first.
                     // (A set's slot stays held until this is settled.)
                     spawn_local(self.reconcile(entry));
