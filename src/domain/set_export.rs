@@ -90,7 +90,7 @@ pub fn unique_names(names: &[String]) -> Vec<String> {
 
 /// A ZIP of `files` (stored, not deflated) plus `angles.json`. Written here rather than by a
 /// ZIP crate: stored entries need only headers and a CRC-32, and a general ZIP writer cost
-/// the wasm ~20 KB. No ZIP64: a set past 4 GB (or 65 535 files) is refused.
+/// the wasm far more (docs/decisions/0003). No ZIP64: a set past 4 GB (or 65 535 files) is refused.
 pub fn build_zip(files: &[(String, Vec<u8>)], manifest_json: &str) -> Result<Vec<u8>, String> {
     let entries: Vec<(&str, &[u8])> = files
         .iter()

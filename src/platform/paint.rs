@@ -12,9 +12,7 @@ use std::time::Duration;
 use leptos::prelude::{request_animation_frame, set_timeout};
 
 /// A tab hidden after the start gets no animation frames: this timeout runs the action there
-/// instead. Long enough not to beat a slow first frame: a ×4-throttled cold load paints its
-/// first screen 150–250 ms after the mount, and the action (the rest of the studio) then
-/// came before the paint it was meant to follow.
+/// instead. Long enough not to beat a slow first frame on a tablet (docs/decisions/0004).
 const NO_FRAME_FALLBACK: Duration = Duration::from_millis(1_000);
 
 type Action = Box<dyn FnOnce()>;

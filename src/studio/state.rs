@@ -150,7 +150,7 @@ impl Studio {
         };
         studio.restore_draft();
         // Network and IndexedDB wait for the first screen's paint: their first steps (and the
-        // wasm they compile) ran between the mount and the paint, ~60 ms of a ×4 cold load.
+        // wasm they compile) held it back (docs/decisions/0004).
         after_next_paint(move || {
             if device_base.is_none() {
                 let untouched = studio.base_url.get_untracked();
@@ -170,7 +170,7 @@ impl Studio {
             }
             // The history's cards one frame later still, after the rest of the studio (built
             // after the first paint too) is on screen: listed together, the cards' first frame
-            // waited for that layout (+90 ms at ×4).
+            // waited for that layout (docs/decisions/0004).
             after_next_paint(move || studio.restore());
         });
         studio

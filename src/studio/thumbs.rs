@@ -1,6 +1,6 @@
 //! Card thumbnails on screen: every card of one input shows the same small image, kept (and
-//! saved) as a `data:` URL. Handing that 20 KB string to each of 200 `<img>`s costs a copy,
-//! a parse and a decode per card; one `blob:` URL per distinct thumbnail costs one.
+//! saved) as a `data:` URL. Handing that string to each of 200 `<img>`s costs a copy, a parse
+//! and a decode per card; one `blob:` URL per distinct thumbnail costs one (0004).
 //!
 //! ```no_run
 //! let src = angleshot::studio::thumbs::display_url("data:image/webp;base64,UklGR...");

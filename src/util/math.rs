@@ -55,7 +55,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// `x` limited to `low..=high`, as `f64::clamp` but without its panic (whose message prints
-/// floats with Rust's float printer, ~11 KB of wasm): NaN gives `low`; `low > high` gives
+/// floats with Rust's float printer, docs/decisions/0003): NaN gives `low`; `low > high` gives
 /// `high`.
 pub fn clamp(x: f64, low: f64, high: f64) -> f64 {
     x.max(low).min(high)
@@ -86,8 +86,8 @@ impl fmt::Display for OneDecimal {
 }
 
 /// Displays a number as briefly as it reads, to six decimals ("0.05", "2", "-1.5"): what
-/// `f64`'s own `Display` prints for such numbers, without Rust's float printer (~11 KB of
-/// wasm) behind it. For attribute values, coordinates and costs.
+/// `f64`'s own `Display` prints for such numbers, without Rust's float printer behind it
+/// (docs/decisions/0003). For attribute values, coordinates and costs.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Decimal(pub f64);
 

@@ -1,8 +1,8 @@
 //! One stable sort for the whole app.
 //!
-//! Why: `slice::sort_by_key` is compiled again for every element type and key closure (about
-//! 3 KB of wasm each). Here only the ranking is generic; the sort itself runs once, on
-//! `(rank, position)` pairs, whatever is being sorted.
+//! Why: `slice::sort_by_key` is compiled again for every element type and key closure. Here
+//! only the ranking is generic; the sort itself runs once, on `(rank, position)` pairs,
+//! whatever is being sorted (docs/decisions/0003).
 //!
 //! ```
 //! use angleshot::util::order::sort_by_rank;
@@ -47,8 +47,8 @@ pub fn pair_rank(major: i32, minor: i32) -> i128 {
 }
 
 // Insertion sort: lists here are a few hundred items and mostly in order already (linear
-// then), and it is a few dozen bytes of wasm where `sort_unstable` is about 3 KB. The position
-// makes every pair distinct, so equal ranks keep their order.
+// then), and it is far smaller in the wasm than `sort_unstable`. The position makes every
+// pair distinct, so equal ranks keep their order.
 #[inline(never)]
 fn sort_pairs(order: &mut [(i128, usize)]) {
     for i in 1..order.len() {
