@@ -15,8 +15,13 @@ impl Studio {
         if self.demo_mode.get_untracked() {
             return crate::demo::config();
         }
+        self.config_at(&self.base_url.get_untracked())
+    }
+
+    /// The artist's key at `base` (the demo never touches these settings).
+    fn config_at(&self, base: &str) -> ApiConfig {
         ApiConfig::new(
-            &self.base_url.get_untracked(),
+            base,
             &self.api_key.get_untracked(),
             &self.api_secret.get_untracked(),
         )
@@ -40,22 +45,14 @@ impl Studio {
             .flatten()
         {
             Some(JobOrigin::Demo) => crate::demo::config(),
-            Some(JobOrigin::Api(base)) => ApiConfig::new(
-                &base,
-                &self.api_key.get_untracked(),
-                &self.api_secret.get_untracked(),
-            ),
+            Some(JobOrigin::Api(base)) => self.config_at(&base),
             None => self.config(),
         }
     }
 
     /// Stores key, secret and base URL as the artist chose (session, or device if remembered).
     pub fn save_settings(&self) {
-        let config = ApiConfig::new(
-            &self.base_url.get_untracked(),
-            &self.api_key.get_untracked(),
-            &self.api_secret.get_untracked(),
-        );
+        let config = self.config_at(&self.base_url.get_untracked());
         storage::save_local(storage::API_BASE_KEY, config.base_url.trim());
         if config.has_credentials() {
             storage::save_credentials(

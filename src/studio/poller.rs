@@ -108,11 +108,6 @@ impl Studio {
         self.reschedule();
     }
 
-    /// Ticks elapsed times.
-    pub(crate) fn start_ticking(self) {
-        self.start_clock();
-    }
-
     /// Ticks `now` every second while any card shows a running time.
     pub(super) fn start_clock(self) {
         if self.clock.with_value(Option::is_some) {

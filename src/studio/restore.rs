@@ -145,7 +145,7 @@ impl Studio {
             }
             crate::platform::perf_mark("angleshot-history-listed");
             if !restored.is_empty() {
-                self.start_ticking();
+                self.start_clock();
             }
             self.show_saved_results(saved_results);
             for entry in restored {
@@ -286,7 +286,7 @@ impl Studio {
             Some(job) => {
                 entry.card.update(|c| c.adopt(job));
                 if job.status.is_final() {
-                    self.finished(entry);
+                    self.on_final(entry);
                 } else {
                     self.resume_polling(&job.job_id);
                 }

@@ -203,9 +203,4 @@ impl Studio {
     pub(crate) fn fetch_result_later(self, entry: JobEntry) {
         spawn_local(self.fetch_result(entry));
     }
-
-    /// A job reached a final status some other way than a poll.
-    pub(crate) fn finished(self, entry: JobEntry) {
-        self.on_final(entry);
-    }
 }
