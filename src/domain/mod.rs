@@ -15,6 +15,7 @@ pub mod presets;
 pub mod reconcile;
 pub mod retry;
 pub mod scrub;
+pub mod set_archive;
 pub mod set_export;
 pub mod settings;
 pub mod submit_queue;

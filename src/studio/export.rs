@@ -6,12 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::domain::angle_set::file_stem;
 use crate::domain::jobs::JobCard;
-use crate::domain::set_export::{Manifest, ManifestEntry, build_zip, extension_for, unique_names};
+use crate::domain::set_archive::{ArchiveImage, SetArchive};
 use crate::studio::sets::{AngleSet, SetCell};
 use crate::studio::state::Studio;
-use crate::util::time::iso8601;
 
 impl Studio {
     /// "Download set (ZIP)": the original and each result named by angle, plus `angles.json`.
@@ -47,66 +45,27 @@ impl Studio {
             .collect();
         let total = results.len() + 1;
         report(format!("Packing 1 of {total}…"));
-        let (original_bytes, original_mime) = bytes_of(&set.original_url).await?;
-        let mut names = vec![format!(
-            "{}.{}",
-            file_stem(set.base_rotation, 0),
-            extension_for(&original_mime)
-        )];
-        let mut blobs = vec![original_bytes];
+        let (bytes, mime_type) = bytes_of(&set.original_url).await?;
+        let original = ArchiveImage { bytes, mime_type };
+        let mut images = Vec::with_capacity(results.len());
         for (i, (cell, card)) in results.iter().enumerate() {
             report(format!("Packing {} of {total}…", i + 2));
             let result = card.result.as_ref().ok_or("a result vanished")?;
             let (bytes, mime) = bytes_of(&result.object_url).await?;
-            let mime = if result.mime_type.is_empty() {
+            let mime_type = if result.mime_type.is_empty() {
                 mime
             } else {
                 result.mime_type.clone()
             };
-            names.push(format!(
-                "{}.{}",
-                file_stem(set.base_rotation + cell.angle.rotate, cell.angle.tilt),
-                extension_for(&mime)
-            ));
-            blobs.push(bytes);
+            images.push((cell.angle, card, ArchiveImage { bytes, mime_type }));
         }
-        let names = unique_names(&names);
-        let mut entries = vec![ManifestEntry {
-            file: names[0].clone(),
-            role: "original",
-            total_rotation: crate::domain::angle_set::normalise_rotation(set.base_rotation),
-            vertical_tilt: 0,
-            parameters: None,
-            job_id: None,
-            input_asset_id: set.input_asset_id.clone(),
-            result_asset_ids: Vec::new(),
-            prompt: String::new(),
-            submitted_at: iso8601(set.created_ms),
-            finished_at: None,
-        }];
-        for ((_, card), name) in results.iter().zip(names.iter().skip(1)) {
-            entries.push(ManifestEntry {
-                file: name.clone(),
-                role: "result",
-                total_rotation: card.total_rotation(),
-                vertical_tilt: card.body.vertical_tilt,
-                parameters: Some(card.body.clone()),
-                job_id: card.job_id.clone(),
-                input_asset_id: Some(card.body.image.clone()),
-                result_asset_ids: card.result_asset_ids.clone(),
-                prompt: card.body.prompt.clone(),
-                submitted_at: iso8601(card.submitted_ms),
-                finished_at: card.finished_ms.map(iso8601),
-            });
-        }
-        let manifest = Manifest {
-            app: "Angleshot",
-            model: crate::api::types::MODEL_ID,
-            source_image: set.input_name.clone(),
-            files: entries,
+        let archive = SetArchive {
+            input_name: &set.input_name,
+            input_asset_id: set.input_asset_id.as_deref(),
+            base_rotation: set.base_rotation,
+            created_ms: set.created_ms,
         };
-        let files: Vec<(String, Vec<u8>)> = names.into_iter().zip(blobs).collect();
-        let zip = build_zip(&files, &manifest.to_json())?;
+        let zip = archive.build(original, &images)?;
         let stem = set
             .input_name
             .rsplit_once('.')

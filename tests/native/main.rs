@@ -16,4 +16,5 @@ mod layers;
 mod naming;
 mod orbit;
 mod poll_schedule;
+mod profile_golden;
 mod retry_policy;

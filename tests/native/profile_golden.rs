@@ -1,0 +1,196 @@
+//! The `model_qwen-edit-multiangle` profile makes, byte for byte, what the studio sent and
+//! saved before the camera became model-neutral: request bodies, directives, descriptions,
+//! download names, set file names and a whole set ZIP. The expected files were written by the
+//! code before the change (`ANGLESHOT_BLESS=1` rewrites them; a diff then shows what moved).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use angleshot::api::types::{AspectRatio, GenerateBody};
+use angleshot::domain::angle_set::{SetAngle, file_stem};
+use angleshot::domain::camera::{Camera, Ranges};
+use angleshot::domain::directive::directive;
+use angleshot::domain::jobs::JobCard;
+use angleshot::domain::naming::result_file_name;
+use angleshot::domain::set_archive::{ArchiveImage, SetArchive};
+
+fn golden(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/native/golden")
+        .join(name)
+}
+
+/// Compares `actual` with the kept file, or rewrites it when blessing.
+fn check(name: &str, actual: &[u8]) {
+    let path = golden(name);
+    if std::env::var_os("ANGLESHOT_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path).unwrap();
+    if expected != actual {
+        let actual_path = path.with_extension("actual");
+        std::fs::write(&actual_path, actual).unwrap();
+        panic!(
+            "{name} differs from what the studio made before; see {}",
+            actual_path.display()
+        );
+    }
+}
+
+/// One panel state as the artist sets it (the seed model's own units).
+struct PanelState {
+    rotate: i32,
+    forward: i32,
+    tilt: i32,
+    wide: bool,
+    fine: bool,
+    prompt: &'static str,
+    aspect_ratio: AspectRatio,
+    lora_scale: f64,
+    go_fast: bool,
+}
+
+/// What the studio makes of one panel state: the body as sent, the directive preview, the
+/// words on its card, its download name and its name in a set, on one line.
+fn render(state: &PanelState) -> String {
+    let ranges = Ranges::default();
+    let mut camera = Camera::default();
+    camera.set_fine(state.fine, &ranges);
+    camera.set_rotate(state.rotate, &ranges);
+    camera.set_forward(state.forward, &ranges);
+    camera.set_tilt(state.tilt, &ranges);
+    camera.wide_angle = state.wide;
+    camera.prompt = state.prompt.to_string();
+    camera.aspect_ratio = state.aspect_ratio;
+    camera.set_lora_scale(state.lora_scale, &ranges);
+    camera.go_fast = state.go_fast;
+    let body = camera.to_body("asset_1");
+    format!(
+        "{} | {} | {} | {} | {}\n",
+        serde_json::to_string(&body).unwrap(),
+        directive(&camera),
+        camera.describe(),
+        result_file_name(
+            "hero sheet.png",
+            body.rotate_degrees,
+            body.move_forward,
+            body.vertical_tilt,
+            body.use_wide_angle,
+            "image/webp"
+        ),
+        file_stem(body.rotate_degrees, body.vertical_tilt),
+    )
+}
+
+#[test]
+fn bodies_directives_and_names_are_as_before() {
+    let mut out = String::new();
+    let prompts = ["", "  keep the red hat "];
+    let ratios = [
+        AspectRatio::MatchInput,
+        AspectRatio::Square,
+        AspectRatio::Tall9x16,
+    ];
+    let mut n = 0usize;
+    for fine in [false, true] {
+        for rotate in [-120, -90, -45, -20, 0, 7, 45, 68, 90, 135] {
+            for forward in [-3, 0, 3, 5, 8, 12] {
+                for tilt in [-2, -1, 0, 1] {
+                    n += 1;
+                    let state = PanelState {
+                        rotate,
+                        forward,
+                        tilt,
+                        wide: n % 3 == 0,
+                        fine,
+                        prompt: prompts[n % 2],
+                        aspect_ratio: ratios[n % 3],
+                        lora_scale: [0.0, 1.25, 2.5, 9.0, -1.0][n % 5],
+                        go_fast: n % 4 == 0,
+                    };
+                    let _ = write!(
+                        out,
+                        "fine={fine} rotate={rotate} forward={forward} tilt={tilt}: {}",
+                        render(&state)
+                    );
+                }
+            }
+        }
+    }
+    check("multiangle_shots.txt", out.as_bytes());
+}
+
+#[test]
+fn a_set_zip_is_as_before() {
+    let mut cards = Vec::new();
+    let angles = [
+        SetAngle {
+            rotate: -90,
+            tilt: 0,
+        },
+        SetAngle {
+            rotate: 45,
+            tilt: 0,
+        },
+        SetAngle {
+            rotate: 90,
+            tilt: 0,
+        },
+        SetAngle {
+            rotate: 0,
+            tilt: -1,
+        },
+        SetAngle {
+            rotate: 45,
+            tilt: 1,
+        },
+        SetAngle {
+            rotate: 90,
+            tilt: 0,
+        },
+    ];
+    for (i, angle) in angles.iter().enumerate() {
+        let mut body = GenerateBody::with_defaults("asset_in");
+        body.rotate_degrees = angle.rotate;
+        body.vertical_tilt = angle.tilt;
+        body.move_forward = 5;
+        body.prompt = "keep the hat".to_string();
+        let mut card = JobCard::new(i as u64 + 1, body, "hero.png", 1_760_000_000_000.0);
+        card.job_id = Some(format!("job_{i}"));
+        card.result_asset_ids = vec![format!("asset_out_{i}")];
+        card.finished_ms = Some(1_760_000_030_000.0 + i as f64 * 1000.0);
+        card.base_rotation = 90;
+        cards.push(card);
+    }
+    let results: Vec<(SetAngle, &JobCard, ArchiveImage)> = angles
+        .iter()
+        .zip(cards.iter())
+        .enumerate()
+        .map(|(i, (angle, card))| {
+            let mime_type = ["image/png", "image/webp", "image/jpeg"][i % 3].to_string();
+            (
+                *angle,
+                card,
+                ArchiveImage {
+                    bytes: vec![i as u8; 16 + i],
+                    mime_type,
+                },
+            )
+        })
+        .collect();
+    let archive = SetArchive {
+        input_name: "hero.png",
+        input_asset_id: Some("asset_in"),
+        base_rotation: 90,
+        created_ms: 1_759_999_990_000.0,
+    };
+    let original = ArchiveImage {
+        bytes: b"original".to_vec(),
+        mime_type: "image/png".into(),
+    };
+    check(
+        "multiangle_set.zip",
+        &archive.build(original, &results).unwrap(),
+    );
+}
