@@ -372,7 +372,9 @@ async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
         }
         TimeoutFuture::new(10).await;
     }
-    studio.camera.update(|c| c.rotate = 45);
+    studio
+        .camera
+        .apply_preset(angleshot::domain::presets::Preset::Left45);
     for clear in [false, true] {
         for _ in 0..200 {
             studio.generate();

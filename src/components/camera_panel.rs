@@ -8,9 +8,9 @@ use crate::api::types::AspectRatio;
 use crate::components::after_first_paint::AfterFirstPaint;
 use crate::components::orbit_gizmo::OrbitGizmo;
 use crate::components::set_panel::SetEditor;
-use crate::domain::camera::{Camera, Ranges};
-use crate::domain::directive::directive;
-use crate::domain::presets::{Preset, apply};
+use crate::domain::camera::Lens;
+use crate::domain::presets::Preset;
+use crate::domain::profile::multiangle::{Pose, directive};
 use crate::studio::state::Studio;
 use crate::util::math::Decimal;
 
@@ -31,12 +31,6 @@ fn rotate_words(rotate: i32) -> String {
         r if r > 0 => format!("{r}° — camera to the left"),
         r => format!("{}° — camera to the right", -r),
     }
-}
-
-/// Applies `change` to the camera within the model's ranges.
-fn edit(studio: Studio, change: &dyn Fn(&mut Camera, &Ranges)) {
-    let ranges = studio.ranges.get_untracked();
-    studio.camera.update(|c| change(c, &ranges));
 }
 
 /// The gizmo, the presets and Generate (the first screen); the fields below come a moment
@@ -60,7 +54,7 @@ pub fn CameraPanel() -> impl IntoView {
             <div class="presets" role="group" aria-label="Presets">
                 {Preset::ALL.into_iter().map(|preset| view! {
                     <button type="button" class="preset"
-                        on:click=move |_| edit(studio, &|c, r| apply(c, preset, r))>{preset.label()}</button>
+                        on:click=move |_| studio.camera.apply_preset(preset)>{preset.label()}</button>
                 }).collect_view()}
             </div>
 
@@ -93,18 +87,20 @@ pub fn CameraPanel() -> impl IntoView {
 fn CameraFields() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let camera = studio.camera;
-    let ranges = studio.ranges;
-    // One memo per field: dragging the gizmo changes rotate/forward every pointer-move, and
-    // only what shows those should run then (not the prompt, the options, the reasons).
-    let rotate = Memo::new(move |_| camera.with(|c| c.rotate));
-    let forward = Memo::new(move |_| camera.with(|c| c.forward));
-    let tilt = Memo::new(move |_| camera.with(|c| c.tilt));
-    let fine = Memo::new(move |_| camera.with(|c| c.fine));
-    let wide_angle = Memo::new(move |_| camera.with(|c| c.wide_angle));
-    let aspect_ratio = Memo::new(move |_| camera.with(|c| c.aspect_ratio));
-    let lora_scale = Memo::new(move |_| camera.with(|c| c.lora_scale));
-    let go_fast = Memo::new(move |_| camera.with(|c| c.go_fast));
-    let prompt = Memo::new(move |_| camera.with(|c| c.prompt.clone()));
+    let shot = camera.shot();
+    let ranges = camera.ranges();
+    // One memo per field: dragging the gizmo changes the pose every pointer-move, and only
+    // what shows it should run then (not the prompt, the options, the reasons).
+    let pose = Memo::new(move |_| shot.with(|s| Pose::of(&s.camera)));
+    let rotate = Memo::new(move |_| pose.get().rotate);
+    let forward = Memo::new(move |_| pose.get().forward);
+    let tilt = Memo::new(move |_| pose.get().tilt);
+    let fine = Memo::new(move |_| shot.with(|s| s.fine));
+    let wide_angle = Memo::new(move |_| shot.with(|s| s.camera.lens == Lens::Wide));
+    let aspect_ratio = Memo::new(move |_| shot.with(|s| s.aspect_ratio));
+    let lora_scale = Memo::new(move |_| shot.with(|s| s.lora_scale));
+    let go_fast = Memo::new(move |_| shot.with(|s| s.go_fast));
+    let prompt = Memo::new(move |_| shot.with(|s| s.prompt.clone()));
     view! {
         <div class="field">
             <label for="rotate">"Rotate"</label>
@@ -115,7 +111,7 @@ fn CameraFields() -> impl IntoView {
                 step=move || if fine.get() { 1 } else { 45 }
                 prop:value=rotate
                 aria-valuetext=move || rotate_words(rotate.get())
-                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_rotate(v, r)) } } />
+                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { camera.set_pose(|p| p.rotate = v) } } />
             <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
         </div>
 
@@ -126,7 +122,7 @@ fn CameraFields() -> impl IntoView {
                 min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
                 step=move || if fine.get() { 1 } else { 5 }
                 prop:value=forward
-                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_forward(v, r)) } } />
+                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { camera.set_pose(|p| p.forward = v) } } />
         </div>
 
         <div class="field">
@@ -136,19 +132,19 @@ fn CameraFields() -> impl IntoView {
                 min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
                 prop:value=tilt
                 aria-valuetext=move || match tilt.get() { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" }
-                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_tilt(v, r)) } } />
+                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { camera.set_pose(|p| p.tilt = v) } } />
             <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
         </div>
 
         <div class="check">
             <input id="fine" type="checkbox" prop:checked=fine
-                on:change=move |ev| { let on = event_target_checked(&ev); edit(studio, &|c, r| c.set_fine(on, r)) } />
+                on:change=move |ev| { let on = event_target_checked(&ev); camera.set_fine(on) } />
             <label for="fine">"Fine values"</label>
             <span class="hint">"(off: snap to the model's trained angles)"</span>
         </div>
         <div class="check">
             <input id="wide" type="checkbox" prop:checked=wide_angle
-                on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.wide_angle = on) } />
+                on:change=move |ev| { let on = event_target_checked(&ev); camera.set_lens(if on { Lens::Wide } else { Lens::Normal }) } />
             <label for="wide">"Wide-angle lens"</label>
         </div>
 
@@ -158,7 +154,7 @@ fn CameraFields() -> impl IntoView {
             <div class="field">
                 <label for="aspect">"Aspect ratio"</label>
                 <select id="aspect"
-                    on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.update(|c| c.aspect_ratio = ratio) } }>
+                    on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.set_aspect_ratio(ratio) } }>
                     {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
                         <option value=ratio.as_wire() selected=move || aspect_ratio.get() == ratio>
                             {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
@@ -174,12 +170,12 @@ fn CameraFields() -> impl IntoView {
                     max=move || ranges.with(|r| Decimal(r.lora_max).to_string())
                     step=move || ranges.with(|r| Decimal(r.lora_step).to_string())
                     prop:value=lora_scale
-                    on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { edit(studio, &|c, r| c.set_lora_scale(v, r)) } } />
+                    on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { camera.set_lora_scale(v) } } />
             </div>
 
             <div class="check">
                 <input id="fast" type="checkbox" prop:checked=go_fast
-                    on:change=move |ev| { let on = event_target_checked(&ev); camera.update(|c| c.go_fast = on) } />
+                    on:change=move |ev| { let on = event_target_checked(&ev); camera.set_go_fast(on) } />
                 <label for="fast">"Go fast"</label>
             </div>
         </details>
@@ -188,10 +184,10 @@ fn CameraFields() -> impl IntoView {
             <label for="prompt">"Prompt"</label>
             <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
                 prop:value=prompt
-                on:input=move |ev| { let text = event_target_value(&ev); camera.update(|c| c.prompt = text) }></textarea>
+                on:input=move |ev| { let text = event_target_value(&ev); camera.set_prompt(text) }></textarea>
         </div>
 
-        <p class="directive" aria-label="Camera directive" role="note">{move || camera.with(directive)}</p>
+        <p class="directive" aria-label="Camera directive" role="note">{move || shot.with(directive)}</p>
 
         <SetEditor />
     }

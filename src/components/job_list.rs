@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::set_group::SetGroup;
-use crate::domain::camera::Camera;
 use crate::domain::jobs::{CardAction, JobCard};
 use crate::platform::viewport::when_near_viewport;
 use crate::studio::sets::SetEntry;
@@ -13,14 +12,7 @@ use crate::studio::thumbs::display_url;
 use crate::util::math::Decimal;
 
 fn words(card: &JobCard) -> String {
-    let camera = Camera {
-        rotate: card.body.rotate_degrees,
-        forward: card.body.move_forward,
-        tilt: card.body.vertical_tilt,
-        wide_angle: card.body.use_wide_angle,
-        ..Camera::default()
-    };
-    let mut text = camera.describe();
+    let mut text = crate::domain::profile::multiangle::describe_body(&card.body);
     if card.base_rotation != 0 {
         // Chained: the only way past ±90°, so say where the camera now is.
         text.push_str(&format!(

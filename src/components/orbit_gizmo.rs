@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 use crate::domain::camera::Camera;
 use crate::domain::orbit::{
     ARC_CENTER, ARC_MAX_DEGREES, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point,
-    cone_half_angle, elevation_point, tilt_from_point, values_from_point,
+    cone_half_angle, elevation_from_point, elevation_point, values_from_point,
 };
+use crate::domain::profile::multiangle::{Nudge, Pose, describe};
 use crate::studio::state::Studio;
 use crate::util::math::{self, OneDecimal};
 
@@ -46,9 +47,9 @@ fn px(value: f64) -> String {
 }
 
 fn cone_path(camera: &Camera) -> String {
-    let (x, y) = camera_point(camera.rotate, camera.forward);
+    let (x, y) = camera_point(camera.azimuth, camera.distance);
     let toward = math::atan2(CENTER.1 - y, CENTER.0 - x);
-    let half = cone_half_angle(camera.wide_angle).to_radians();
+    let half = cone_half_angle(camera.lens).to_radians();
     let len = 34.0;
     let (ax, ay) = (
         x + len * math::cos(toward - half),
@@ -97,25 +98,25 @@ fn arc_path() -> String {
 pub fn OrbitGizmo() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let camera = studio.camera;
-    let ranges = studio.ranges;
+    let shot = camera.shot();
     let drag = RwSignal::new(Drag::None);
     // Bumped whenever a drag lands on a new value: re-creates the "tick" ring (CSS animation).
     let ticks = RwSignal::new(0u32);
 
     let set_from_point = move |x: f64, y: f64, mode: Drag| {
-        let r = ranges.get_untracked();
-        let values = |c: &Camera| (c.rotate, c.forward, c.tilt);
-        let before = camera.with_untracked(values);
-        camera.update(|c| match mode {
+        let before = shot.with_untracked(|s| s.camera);
+        match mode {
             Drag::Orbit => {
-                let (rotate, forward) = values_from_point(x, y);
-                c.set_rotate(rotate.round() as i32, &r);
-                c.set_forward(forward.round() as i32, &r);
+                let (azimuth, distance) = values_from_point(x, y);
+                camera.drag_to(|c| {
+                    c.azimuth = azimuth;
+                    c.distance = distance;
+                });
             }
-            Drag::Elevation => c.set_tilt(tilt_from_point(x, y).round() as i32, &r),
+            Drag::Elevation => camera.drag_to(|c| c.elevation = elevation_from_point(x, y)),
             Drag::None => {}
-        });
-        if camera.with_untracked(values) != before {
+        }
+        if shot.with_untracked(|s| s.camera) != before {
             ticks.update(|n| *n = n.wrapping_add(1));
         }
     };
@@ -150,78 +151,31 @@ pub fn OrbitGizmo() -> impl IntoView {
     let on_up = move |_ev: web_sys::PointerEvent| drag.set(Drag::None);
 
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let r = ranges.get_untracked();
-        let fine = camera.with_untracked(|c| c.fine);
-        let (rot_step, fwd_step) = if fine { (1, 1) } else { (45, 5) };
-        let handled = match ev.key().as_str() {
-            "ArrowLeft" => {
-                camera.update(|c| {
-                    let v = c.rotate + rot_step;
-                    c.set_rotate(v, &r)
-                });
-                true
-            }
-            "ArrowRight" => {
-                camera.update(|c| {
-                    let v = c.rotate - rot_step;
-                    c.set_rotate(v, &r)
-                });
-                true
-            }
-            "ArrowUp" => {
-                camera.update(|c| {
-                    let v = c.tilt - 1;
-                    c.set_tilt(v, &r)
-                });
-                true
-            }
-            "ArrowDown" => {
-                camera.update(|c| {
-                    let v = c.tilt + 1;
-                    c.set_tilt(v, &r)
-                });
-                true
-            }
-            "+" | "=" => {
-                camera.update(|c| {
-                    let v = c.forward + fwd_step;
-                    c.set_forward(v, &r)
-                });
-                true
-            }
-            "-" | "_" => {
-                camera.update(|c| {
-                    let v = c.forward - fwd_step;
-                    c.set_forward(v, &r)
-                });
-                true
-            }
-            "Home" => {
-                camera.update(|c| {
-                    c.set_rotate(0, &r);
-                    c.set_tilt(0, &r);
-                    c.set_forward(0, &r)
-                });
-                true
-            }
-            _ => false,
+        let nudge = match ev.key().as_str() {
+            "ArrowLeft" => Nudge::Left,
+            "ArrowRight" => Nudge::Right,
+            "ArrowUp" => Nudge::Up,
+            "ArrowDown" => Nudge::Down,
+            "+" | "=" => Nudge::Closer,
+            "-" | "_" => Nudge::Farther,
+            "Home" => Nudge::Home,
+            _ => return,
         };
-        if handled {
-            ev.prevent_default();
-            ticks.update(|n| *n = n.wrapping_add(1));
-        }
+        camera.nudge(nudge);
+        ev.prevent_default();
+        ticks.update(|n| *n = n.wrapping_add(1));
     };
 
     // Memos: a height change leaves the orbit dot alone, and the reverse.
-    let cam = Memo::new(move |_| camera.with(|c| camera_point(c.rotate, c.forward)));
-    let elev = Memo::new(move |_| camera.with(|c| elevation_point(c.tilt)));
+    let cam = Memo::new(move |_| shot.with(|s| camera_point(s.camera.azimuth, s.camera.distance)));
+    let elev = Memo::new(move |_| shot.with(|s| elevation_point(s.camera.elevation)));
     view! {
         <div class="gizmo-wrap">
             <svg class="gizmo" viewBox=format!("0 0 {} {}", px(VIEW_W), px(VIEW_H)) role="slider" tabindex="0"
                 aria-label="Camera orbit"
                 aria-valuemin="-90" aria-valuemax="90"
-                aria-valuenow=move || camera.with(|c| c.rotate)
-                aria-valuetext=move || camera.with(Camera::describe)
+                aria-valuenow=move || shot.with(|s| Pose::of(&s.camera).rotate)
+                aria-valuetext=move || shot.with(|s| describe(&s.camera))
                 aria-describedby="gizmo-help"
                 class:dragging=move || drag.get() != Drag::None
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
@@ -233,7 +187,7 @@ pub fn OrbitGizmo() -> impl IntoView {
                 <text class="gizmo-label" x=px(CENTER.0 - FAR_RADIUS - 4.0) y=px(CENTER.1 - 6.0) text-anchor="end">"L"</text>
                 <text class="gizmo-label" x=px(CENTER.0 + FAR_RADIUS + 4.0) y=px(CENTER.1 - 6.0)>"R"</text>
                 <rect class="subject" x=px(CENTER.0 - 12.0) y=px(CENTER.1 - 12.0) width="24" height="24" rx="5" />
-                <path class="cone" d=move || camera.with(cone_path) />
+                <path class="cone" d=move || shot.with(|s| cone_path(&s.camera)) />
                 {move || { let _ = ticks.get(); let (x, y) = cam.get(); view! { <circle class="snap-ring" cx=px(x) cy=px(y) r="9" /> } }}
                 <circle class="camera-dot" cx=move || px(cam.get().0) cy=move || px(cam.get().1) r="9" />
                 <path class="arc" d=arc_path() />

@@ -1,15 +1,18 @@
-//! Angle sets: which angles a set holds, how each is named and ordered, how many of a set are
+//! Angle sets: which angles a set holds, how each is labelled and ordered, how many of a set are
 //! done, and the total rotation from the original when results are chained.
 //!
 //! ```
-//! use angleshot::domain::angle_set::{SetAngle, file_stem, DEFAULT_SET};
+//! use angleshot::domain::angle_set::{SetAngle, DEFAULT_SET};
 //! assert_eq!(DEFAULT_SET.len(), 6);
-//! assert_eq!(file_stem(45, 0), "rot+45_left");
-//! assert_eq!(file_stem(0, -1), "top-down");
 //! assert_eq!(SetAngle { rotate: -90, tilt: 0 }.label(0), "90° right");
 //! ```
 
-/// One angle of a set: the two camera values a set varies. Distance, lens, prompt and the other
+use crate::api::types::GenerateBody;
+use crate::domain::profile::multiangle::{self, tilt_words};
+use crate::domain::shot::Shot;
+use crate::util::math::fold_degrees;
+
+/// One angle of a set, in the seed model's units: the two camera values a set varies. Distance, lens, prompt and the other
 /// options are shared by the whole set (taken from the camera panel).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SetAngle {
@@ -51,42 +54,9 @@ pub const SET_CHOICES: [SetAngle; 13] = [
 /// Default number of a set's jobs in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 
-/// A rotation folded into (−180, 180]: chaining 90° twice is 180°, three times is −90°.
-pub fn normalise_rotation(degrees: i32) -> i32 {
-    let r = degrees.rem_euclid(360);
-    if r > 180 { r - 360 } else { r }
-}
-
-fn tilt_words(tilt: i32) -> Option<&'static str> {
-    match tilt {
-        t if t < 0 => Some("top-down"),
-        0 => None,
-        _ => Some("low angle"),
-    }
-}
-
-/// The file name (without extension) for a view at `total_rotation` and `tilt`:
-/// `front`, `rot+45_left`, `rot-90_right`, `rot+180_back`, `top-down`, `rot+45_left_low-angle`.
-pub fn file_stem(total_rotation: i32, tilt: i32) -> String {
-    let rotation = normalise_rotation(total_rotation);
-    let turn = match rotation {
-        0 => None,
-        180 => Some("rot+180_back".to_string()),
-        r if r > 0 => Some(format!("rot+{r}_left")),
-        r => Some(format!("rot{r}_right")),
-    };
-    let tilt = tilt_words(tilt).map(|t| t.replace(' ', "-"));
-    match (turn, tilt) {
-        (None, None) => "front".to_string(),
-        (Some(turn), None) => turn,
-        (None, Some(tilt)) => tilt,
-        (Some(turn), Some(tilt)) => format!("{turn}_{tilt}"),
-    }
-}
-
 /// Words for a rotation from the original: "front", "45° left", "90° right", "180° (back)".
 pub fn rotation_words(total_rotation: i32) -> String {
-    match normalise_rotation(total_rotation) {
+    match fold_degrees(total_rotation) {
         0 => "front".to_string(),
         180 => "180° (back)".to_string(),
         r if r > 0 => format!("{r}° left"),
@@ -95,11 +65,20 @@ pub fn rotation_words(total_rotation: i32) -> String {
 }
 
 impl SetAngle {
+    /// The generate body for this angle: the panel's shot (distance, lens, options, prompt)
+    /// turned to the angle as it stands (the set's angles are trained poses already).
+    pub fn body(&self, shot: &Shot, image: &str) -> GenerateBody {
+        let mut body = multiangle::body(shot, image);
+        body.rotate_degrees = self.rotate;
+        body.vertical_tilt = self.tilt;
+        body
+    }
+
     /// A short label, counting from the set's input at `base_rotation`:
     /// "45° left", "top-down", "90° right · low angle".
     pub fn label(&self, base_rotation: i32) -> String {
         let total = base_rotation + self.rotate;
-        match (normalise_rotation(total), tilt_words(self.tilt)) {
+        match (fold_degrees(total), tilt_words(self.tilt)) {
             (0, Some(tilt)) => tilt.to_string(),
             (_, Some(tilt)) => format!("{} · {tilt}", rotation_words(total)),
             (_, None) => rotation_words(total),
@@ -114,7 +93,7 @@ impl SetAngle {
             t if t < 0 => 1,
             _ => 2,
         };
-        (row, normalise_rotation(base_rotation + self.rotate))
+        (row, fold_degrees(base_rotation + self.rotate))
     }
 }
 

@@ -3,23 +3,24 @@
 //! and its stored JSON; the studio writes it when the page is hidden and reads it at start.
 //!
 //! ```
-//! use angleshot::domain::camera::{Camera, Ranges};
 //! use angleshot::domain::draft::{Draft, DraftInput};
-//! let mut camera = Camera::default();
-//! camera.rotate = 45;
-//! camera.prompt = "keep the hat".into();
+//! use angleshot::domain::profile::multiangle::{Pose, Ranges, initial_shot, place};
+//! let mut shot = initial_shot(&Ranges::default());
+//! place(&mut shot, Pose { rotate: 45, forward: 0, tilt: 0 }, &Ranges::default());
+//! shot.prompt = "keep the hat".into();
 //! let input = DraftInput { name: "chair.png".into(), thumbnail: "data:image/webp;base64,AA".into(),
 //!     asset_id: "asset_1".into(), base_rotation: 0, origin: "https://api.cloud.scenario.com/v1".into() };
-//! let text = Draft { camera: camera.clone(), input: Some(input) }.to_json();
+//! let text = Draft { shot: shot.clone(), input: Some(input) }.to_json();
 //! let back = Draft::from_json(&text, &Ranges::default()).unwrap();
-//! assert_eq!(back.camera, camera);
+//! assert_eq!(back.shot, shot);
 //! assert_eq!(back.input.unwrap().asset_id, "asset_1");
 //! ```
 
 use serde_json::{Value, json};
 
 use crate::api::types::GenerateBody;
-use crate::domain::camera::{Camera, Ranges};
+use crate::domain::profile::multiangle::{self, Ranges};
+use crate::domain::shot::Shot;
 use crate::util::json::{Fields, int32, string};
 
 /// The input picture, already an asset (only an uploaded input can be continued).
@@ -38,7 +39,7 @@ pub struct DraftInput {
 /// The camera and the input, as kept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draft {
-    pub camera: Camera,
+    pub shot: Shot,
     pub input: Option<DraftInput>,
 }
 
@@ -48,7 +49,7 @@ impl Draft {
     /// The stored JSON. The camera is written as the generate body it makes (one format for
     /// the pose and options everywhere), plus "Fine values".
     pub fn to_json(&self) -> String {
-        let camera = serde_json::to_value(self.camera.to_body("")).unwrap_or(Value::Null);
+        let camera = serde_json::to_value(multiangle::body(&self.shot, "")).unwrap_or(Value::Null);
         let input = self.input.as_ref().map(|i| {
             json!({
                 "name": i.name,
@@ -58,7 +59,7 @@ impl Draft {
                 "origin": i.origin,
             })
         });
-        json!({ "version": VERSION, "camera": camera, "fine": self.camera.fine, "input": input })
+        json!({ "version": VERSION, "camera": camera, "fine": self.shot.fine, "input": input })
             .to_string()
     }
 
@@ -71,16 +72,8 @@ impl Draft {
             return None;
         }
         let body = GenerateBody::read(fields.value("camera").ok()?).ok()?;
-        let mut camera = Camera::from_ranges(ranges);
-        camera.fine = fields.or_default("fine", Value::as_bool).ok()?;
-        camera.wide_angle = body.use_wide_angle;
-        camera.aspect_ratio = body.aspect_ratio;
-        camera.go_fast = body.go_fast;
-        camera.prompt = body.prompt;
-        camera.set_rotate(body.rotate_degrees, ranges);
-        camera.set_forward(body.move_forward, ranges);
-        camera.set_tilt(body.vertical_tilt, ranges);
-        camera.set_lora_scale(body.lora_scale, ranges);
+        let fine = fields.or_default("fine", Value::as_bool).ok()?;
+        let shot = multiangle::shot_from_body(&body, fine, ranges);
         // A bad input drops the input, not the camera.
         let input = fields
             .optional("input", |v| {
@@ -96,6 +89,6 @@ impl Draft {
             .ok()
             .flatten()
             .filter(|i| i.thumbnail.starts_with("data:") && !i.asset_id.is_empty());
-        Some(Draft { camera, input })
+        Some(Draft { shot, input })
     }
 }

@@ -263,7 +263,7 @@ impl JobCard {
 
     /// Rotation from the first original: this job's turn added to its input's.
     pub fn total_rotation(&self) -> i32 {
-        crate::domain::angle_set::normalise_rotation(self.base_rotation + self.body.rotate_degrees)
+        crate::util::math::fold_degrees(self.base_rotation + self.body.rotate_degrees)
     }
 
     /// Whether the job ended with a result.

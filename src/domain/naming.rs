@@ -1,9 +1,11 @@
-//! File names that carry the angle, e.g. `chair_rot+45_fwd0_tilt0_wide.png`.
+//! The parts of a download's name every model shares: the input's stem, safe in every file
+//! system, and the extension for an image type. Each model profile adds its pose
+//! (`domain::profile`).
 //!
 //! ```
-//! use angleshot::domain::naming::result_file_name;
-//! assert_eq!(result_file_name("Chair.final.png", 45, 0, 0, true, "image/png"),
-//!            "Chair.final_rot+45_fwd0_tilt0_wide.png");
+//! use angleshot::domain::naming::{extension, stem};
+//! assert_eq!(stem("Chair.final.png"), "Chair.final");
+//! assert_eq!(extension("image/webp"), "webp");
 //! ```
 
 /// The input's name without extension, reduced to characters safe in every file system.
@@ -43,26 +45,4 @@ pub fn extension(mime_type: &str) -> &'static str {
         "image/avif" => "avif",
         _ => "png",
     }
-}
-
-/// `<stem>_rot±N_fwdN_tiltN[_wide].<ext>`; rotate always signed (+ is the camera to the left).
-pub fn result_file_name(
-    input_name: &str,
-    rotate: i32,
-    forward: i32,
-    tilt: i32,
-    wide: bool,
-    mime_type: &str,
-) -> String {
-    let rot = if rotate > 0 {
-        format!("+{rotate}")
-    } else {
-        rotate.to_string()
-    };
-    format!(
-        "{}_rot{rot}_fwd{forward}_tilt{tilt}{}.{}",
-        stem(input_name),
-        if wide { "_wide" } else { "" },
-        extension(mime_type)
-    )
 }

@@ -1,13 +1,16 @@
-//! One-tap camera presets. They set the panel; they never generate by themselves.
+//! One-tap camera presets, in the seed model's poses. They set the panel; they never generate by themselves.
 //!
 //! ```
-//! use angleshot::domain::{camera::{Camera, Ranges}, presets::{apply, Preset}};
-//! let mut camera = Camera::default();
-//! apply(&mut camera, Preset::Left45, &Ranges::default());
-//! assert_eq!(camera.rotate, 45);
+//! use angleshot::domain::presets::{apply, Preset};
+//! use angleshot::domain::profile::multiangle::{Pose, Ranges, initial_shot};
+//! let mut shot = initial_shot(&Ranges::default());
+//! apply(&mut shot, Preset::Left45, &Ranges::default());
+//! assert_eq!(Pose::of(&shot.camera).rotate, 45);
 //! ```
 
-use super::camera::{Camera, Ranges};
+use crate::domain::camera::Lens;
+use crate::domain::profile::multiangle::{Pose, Ranges, place};
+use crate::domain::shot::Shot;
 
 /// The presets, in the order the panel shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,24 +56,27 @@ impl Preset {
     }
 }
 
-/// Sets the camera for `preset`. Orbit presets reset tilt, distance and lens to the front
+/// Sets the shot for `preset`. Orbit presets reset tilt, distance and lens to the front
 /// defaults; view presets (top-down, low angle, close-up, wide) change only their own value.
-pub fn apply(camera: &mut Camera, preset: Preset, ranges: &Ranges) {
-    let orbit = |camera: &mut Camera, rotate: i32| {
-        camera.set_rotate(rotate, ranges);
-        camera.set_tilt(0, ranges);
-        camera.set_forward(0, ranges);
-        camera.wide_angle = false;
+pub fn apply(shot: &mut Shot, preset: Preset, ranges: &Ranges) {
+    let mut pose = Pose::of(&shot.camera);
+    let mut orbit = |rotate: i32| {
+        pose = Pose {
+            rotate,
+            ..Pose::FRONT
+        };
+        shot.camera.lens = Lens::Normal;
     };
     match preset {
-        Preset::Front => orbit(camera, 0),
-        Preset::Left45 => orbit(camera, 45),
-        Preset::Left90 => orbit(camera, 90),
-        Preset::Right45 => orbit(camera, -45),
-        Preset::Right90 => orbit(camera, -90),
-        Preset::TopDown => camera.set_tilt(-1, ranges),
-        Preset::LowAngle => camera.set_tilt(1, ranges),
-        Preset::CloseUp => camera.set_forward(10, ranges),
-        Preset::Wide => camera.wide_angle = true,
+        Preset::Front => orbit(0),
+        Preset::Left45 => orbit(45),
+        Preset::Left90 => orbit(90),
+        Preset::Right45 => orbit(-45),
+        Preset::Right90 => orbit(-90),
+        Preset::TopDown => pose.tilt = -1,
+        Preset::LowAngle => pose.tilt = 1,
+        Preset::CloseUp => pose.forward = 10,
+        Preset::Wide => shot.camera.lens = Lens::Wide,
     }
+    place(shot, pose, ranges);
 }

@@ -11,9 +11,11 @@
 //! assert_eq!(&zip[..2], b"PK");
 //! ```
 
-use crate::domain::angle_set::{SetAngle, file_stem, normalise_rotation};
+use crate::domain::angle_set::SetAngle;
 use crate::domain::jobs::JobCard;
+use crate::domain::profile::multiangle::set_file_stem;
 use crate::domain::set_export::{Manifest, ManifestEntry, build_zip, extension_for, unique_names};
+use crate::util::math::fold_degrees;
 use crate::util::time::iso8601;
 
 /// One image's bytes as kept in the page.
@@ -43,13 +45,13 @@ impl SetArchive<'_> {
     ) -> Result<Vec<u8>, String> {
         let mut names = vec![format!(
             "{}.{}",
-            file_stem(self.base_rotation, 0),
+            set_file_stem(self.base_rotation, 0),
             extension_for(&original.mime_type)
         )];
         names.extend(results.iter().map(|(angle, _, image)| {
             format!(
                 "{}.{}",
-                file_stem(self.base_rotation + angle.rotate, angle.tilt),
+                set_file_stem(self.base_rotation + angle.rotate, angle.tilt),
                 extension_for(&image.mime_type)
             )
         }));
@@ -57,7 +59,7 @@ impl SetArchive<'_> {
         let mut entries = vec![ManifestEntry {
             file: names[0].clone(),
             role: "original",
-            total_rotation: normalise_rotation(self.base_rotation),
+            total_rotation: fold_degrees(self.base_rotation),
             vertical_tilt: 0,
             parameters: None,
             job_id: None,

@@ -2,7 +2,6 @@
 //! reached, the key's storage, "Test connection", the demo switch.
 
 use crate::api::{self, request::ApiConfig};
-use crate::domain::camera::Ranges;
 use crate::domain::jobs::JobOrigin;
 use crate::studio::state::{JobEntry, Studio};
 use crate::studio::storage;
@@ -83,15 +82,7 @@ impl Studio {
             let result = api::get_model(&config).await;
             let report = crate::domain::connection::ConnectionReport::from_result(&result);
             if let Ok(model) = &result {
-                let ranges = Ranges::from_model_inputs(&model.inputs);
-                self.camera.update(|c| {
-                    let (r, f, t, l) = (c.rotate, c.forward, c.tilt, c.lora_scale);
-                    c.set_rotate(r, &ranges);
-                    c.set_forward(f, &ranges);
-                    c.set_tilt(t, &ranges);
-                    c.set_lora_scale(l, &ranges);
-                });
-                self.ranges.set(ranges);
+                self.camera.apply_model_inputs(&model.inputs);
             }
             self.connection.set(Some((report.ok, report.text)));
             self.testing.set(false);

@@ -36,7 +36,7 @@ impl Studio {
             })
         });
         let draft = Draft {
-            camera: self.camera.get_untracked(),
+            shot: self.camera.shot().get_untracked(),
             input: input.filter(|i| i.thumbnail.starts_with("data:")),
         };
         storage::save_local(DRAFT_KEY, &draft.to_json());
@@ -48,10 +48,10 @@ impl Studio {
         let Some(text) = storage::load_local(DRAFT_KEY) else {
             return;
         };
-        let Some(draft) = Draft::from_json(&text, &self.ranges.get_untracked()) else {
+        let Some(draft) = Draft::from_json(&text, &self.camera.ranges().get_untracked()) else {
             return;
         };
-        self.camera.set(draft.camera);
+        self.camera.restore(draft.shot);
         let here = self.current_origin();
         if let Some(input) = draft.input.filter(|i| i.origin == here.as_stored()) {
             self.input.set(Some(InputImage {

@@ -1,7 +1,8 @@
 //! The input image: choosing it, uploading it once, and what Generate waits for.
 
 use crate::api::{self};
-use crate::domain::camera::{GenerateReadiness, generate_blocker};
+use crate::domain::profile::multiangle;
+use crate::domain::readiness::{GenerateReadiness, generate_blocker};
 use crate::studio::image::PreparedImage;
 use crate::studio::state::{InputImage, Studio, UploadState};
 use leptos::prelude::*;
@@ -11,13 +12,13 @@ impl Studio {
     /// Why Generate is disabled right now (reactive).
     pub fn generate_blocker(&self) -> Option<&'static str> {
         let readiness = self.readiness();
-        self.camera
-            .with(|camera| generate_blocker(camera, readiness))
+        let would_change = self.camera.shot().with(|shot| !multiangle::is_noop(shot));
+        generate_blocker(would_change, readiness)
     }
 
     /// Why "Generate angle set" is disabled right now (reactive).
     pub fn set_blocker(&self) -> Option<&'static str> {
-        crate::domain::camera::set_blocker(self.set_choices.with(Vec::len), self.readiness())
+        crate::domain::readiness::set_blocker(self.set_choices.with(Vec::len), self.readiness())
     }
 
     fn readiness(&self) -> GenerateReadiness {

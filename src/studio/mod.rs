@@ -1,5 +1,6 @@
 //! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
+pub mod camera;
 pub mod connection;
 pub mod draft;
 pub mod export;

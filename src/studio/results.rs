@@ -4,7 +4,7 @@
 use crate::api::error::ApiError;
 use crate::api::{self, response::CancelOutcome};
 use crate::domain::jobs::{JobCard, ResultImage};
-use crate::domain::naming::result_file_name;
+use crate::domain::profile::multiangle;
 use crate::studio::state::{InputImage, JobEntry, Studio, UploadState, now_ms};
 use crate::util::math::Decimal;
 use leptos::prelude::*;
@@ -84,14 +84,7 @@ impl Studio {
             .result
             .as_ref()
             .map_or("image/png", |r| r.mime_type.as_str());
-        result_file_name(
-            &card.input_name,
-            card.body.rotate_degrees,
-            card.body.move_forward,
-            card.body.vertical_tilt,
-            card.body.use_wide_angle,
-            mime,
-        )
+        multiangle::download_name(&card.input_name, &card.body, mime)
     }
 
     /// "Download": saves the kept bytes under a name that carries the angle.
@@ -109,15 +102,16 @@ impl Studio {
 
     /// "Estimate cost": a dry run of the current settings.
     pub fn estimate_cost(self) {
-        let camera = self.camera.get_untracked();
         let config = self.config();
+        let shot = self.camera.shot().get_untracked();
         self.cost.set(Some("Estimating…".to_string()));
         spawn_local(async move {
             let Some(asset_id) = self.ensure_uploaded().await else {
                 self.cost.set(Some("Upload the image first.".to_string()));
                 return;
             };
-            let text = match api::estimate_cost(&config, &camera.to_body(&asset_id)).await {
+            let text = match api::estimate_cost(&config, &multiangle::body(&shot, &asset_id)).await
+            {
                 Ok(estimate) => match estimate.creative_units_cost {
                     Some(cost) => format!("Estimated cost: {} compute units.", Decimal(cost)),
                     None => format!("Estimate: {}", estimate.raw),

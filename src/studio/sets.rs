@@ -68,15 +68,12 @@ impl Studio {
         if angles.is_empty() {
             return;
         }
-        let camera = self.camera.get_untracked();
+        let shot = self.camera.shot().get_untracked();
         let set_id = self.take_id();
         let cells: Vec<SetCell> = angles
             .iter()
             .map(|angle| {
-                let mut view = camera.clone();
-                view.rotate = angle.rotate;
-                view.tilt = angle.tilt;
-                let body = view.to_body(input.asset_id.as_deref().unwrap_or(""));
+                let body = angle.body(&shot, input.asset_id.as_deref().unwrap_or(""));
                 let entry = self.add_card(body, &input, Some(set_id));
                 entry
                     .card

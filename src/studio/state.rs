@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
-use crate::domain::camera::{Camera, Ranges};
 use crate::domain::jobs::JobCard;
 use crate::domain::poll::PollSchedule;
 use crate::domain::settings::{api_base_from_config, choose_api_base};
@@ -67,8 +66,8 @@ pub struct Studio {
     pub remember: RwSignal<bool>,
     pub connection: RwSignal<Option<(bool, String)>>,
     pub testing: RwSignal<bool>,
-    pub ranges: RwSignal<Ranges>,
-    pub camera: RwSignal<Camera>,
+    /// The panel's shot and the model's ranges.
+    pub camera: crate::studio::camera::CameraStore,
     pub input: RwSignal<Option<InputImage>>,
     pub input_error: RwSignal<Option<String>>,
     pub upload: RwSignal<UploadState>,
@@ -125,8 +124,7 @@ impl Studio {
             remember: RwSignal::new(credentials.remembered),
             connection: RwSignal::new(None),
             testing: RwSignal::new(false),
-            ranges: RwSignal::new(Ranges::default()),
-            camera: RwSignal::new(Camera::default()),
+            camera: crate::studio::camera::CameraStore::new(),
             input: RwSignal::new(None),
             input_error: RwSignal::new(None),
             upload: RwSignal::new(UploadState::Idle),

@@ -17,8 +17,7 @@ impl Studio {
         let Some(input) = self.input.get_untracked() else {
             return;
         };
-        let camera = self.camera.get_untracked();
-        let body = camera.to_body(input.asset_id.as_deref().unwrap_or(""));
+        let body = self.camera.body(input.asset_id.as_deref().unwrap_or(""));
         let entry = self.add_card(body, &input, None);
         spawn_local(async move {
             let Some(asset_id) = self.ensure_uploaded().await else {

@@ -61,6 +61,12 @@ pub fn clamp(x: f64, low: f64, high: f64) -> f64 {
     x.max(low).min(high)
 }
 
+/// Whole degrees folded into (−180, 180]: turning 90° twice is 180°, three times is −90°.
+pub fn fold_degrees(degrees: i32) -> i32 {
+    let folded = degrees.rem_euclid(360);
+    if folded > 180 { folded - 360 } else { folded }
+}
+
 /// `x` rounded to a whole number, for text ("12 MB", "40%").
 pub fn whole(x: f64) -> i64 {
     // `as` saturates and maps NaN to 0: never a panic on odd input.

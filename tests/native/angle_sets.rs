@@ -2,13 +2,13 @@
 //! submit queue's limit and 429 back-off, and the ZIP with its `angles.json`.
 
 use angleshot::api::types::GenerateBody;
-use angleshot::domain::angle_set::{
-    DEFAULT_SET, SetAngle, SetProgress, file_stem, normalise_rotation, rotation_words,
-};
+use angleshot::domain::angle_set::{DEFAULT_SET, SetAngle, SetProgress, rotation_words};
+use angleshot::domain::profile::multiangle::set_file_stem as file_stem;
 use angleshot::domain::set_export::{
     Manifest, ManifestEntry, build_zip, extension_for, unique_names,
 };
 use angleshot::domain::submit_queue::{FIRST_BACKOFF_MS, MAX_BACKOFF_MS, SubmitQueue};
+use angleshot::util::math::fold_degrees as normalise_rotation;
 use angleshot::util::time::iso8601;
 
 #[test]

@@ -1,24 +1,111 @@
-//! Camera values: ranges, snapping to trained states, fine mode, words, directive and body.
+//! The neutral camera and the seed model's profile: ranges, snapping to trained states, fine
+//! mode, the conversion both ways, words, directive and body.
 
 use angleshot::api::types::{AspectRatio, FromJson, ModelInput};
-use angleshot::domain::camera::{Camera, ROTATE_STATES, Ranges, snap};
-use angleshot::domain::directive::{NO_MOVEMENT, directive};
+use angleshot::domain::camera::{Camera, Lens};
+use angleshot::domain::profile::multiangle::{
+    self, NO_MOVEMENT, Pose, ROTATE_STATES, Ranges, describe, directive, initial_shot, is_noop,
+    place, set_fine, set_lora_scale, snap,
+};
+use angleshot::domain::shot::Shot;
 use serde_json::json;
+
+/// A shot at a pose in the seed's units, as the sliders would set it.
+fn shot(rotate: i32, forward: i32, tilt: i32, lens: Lens, prompt: &str) -> Shot {
+    let mut shot = initial_shot(&Ranges::default());
+    shot.camera = Pose {
+        rotate,
+        forward,
+        tilt,
+    }
+    .camera(lens);
+    shot.prompt = prompt.to_string();
+    shot
+}
+
+fn pose(shot: &Shot) -> (i32, i32, i32) {
+    let p = Pose::of(&shot.camera);
+    (p.rotate, p.forward, p.tilt)
+}
+
+#[test]
+fn the_seed_model_places_the_camera_where_the_gizmo_draws_it() {
+    // rotateDegrees +45 moves the camera to the artist's LEFT: a negative azimuth.
+    let left = Pose {
+        rotate: 45,
+        forward: 0,
+        tilt: 0,
+    }
+    .camera(Lens::Normal);
+    assert_eq!(
+        (left.azimuth, left.elevation, left.distance),
+        (-45.0, 0.0, 1.0)
+    );
+    // verticalTilt −1 (top-down) looks down on the subject; 1 (low angle) up at it.
+    assert!(
+        Pose {
+            rotate: 0,
+            forward: 0,
+            tilt: -1
+        }
+        .camera(Lens::Normal)
+        .elevation
+            > 0.0
+    );
+    assert!(
+        Pose {
+            rotate: 0,
+            forward: 0,
+            tilt: 1
+        }
+        .camera(Lens::Normal)
+        .elevation
+            < 0.0
+    );
+    // moveForward 10 is the close-up: distance 0.
+    assert_eq!(
+        Pose {
+            rotate: 0,
+            forward: 10,
+            tilt: 0
+        }
+        .camera(Lens::Wide)
+        .distance,
+        0.0
+    );
+    assert_eq!(Pose::of(&Camera::default()), Pose::FRONT);
+}
+
+#[test]
+fn every_whole_pose_survives_the_neutral_camera() {
+    for rotate in -90..=90 {
+        for forward in 0..=10 {
+            for tilt in -1..=1 {
+                let pose = Pose {
+                    rotate,
+                    forward,
+                    tilt,
+                };
+                assert_eq!(Pose::of(&pose.camera(Lens::Normal)), pose);
+            }
+        }
+    }
+}
 
 #[test]
 fn defaults_are_the_contracts() {
-    let camera = Camera::default();
-    assert_eq!((camera.rotate, camera.forward, camera.tilt), (0, 0, 0));
-    assert_eq!(camera.lora_scale, 1.25);
-    assert_eq!(camera.aspect_ratio, AspectRatio::MatchInput);
-    assert!(!camera.wide_angle && !camera.go_fast && !camera.fine);
-    assert!(camera.is_noop());
+    let shot = initial_shot(&Ranges::default());
+    assert_eq!(pose(&shot), (0, 0, 0));
+    assert_eq!(shot.lora_scale, 1.25);
+    assert_eq!(shot.aspect_ratio, AspectRatio::MatchInput);
+    assert!(shot.camera.lens == Lens::Normal && !shot.go_fast && !shot.fine);
+    assert!(is_noop(&shot));
 }
 
 #[test]
 fn snapping_goes_to_the_nearest_trained_state() {
     let r = Ranges::default();
-    let mut camera = Camera::default();
+    let mut camera = initial_shot(&r);
     for (input, expected) in [
         (-90, -90),
         (-70, -90),
@@ -30,16 +117,37 @@ fn snapping_goes_to_the_nearest_trained_state() {
         (68, 90),
         (200, 90),
     ] {
-        camera.set_rotate(input, &r);
-        assert_eq!(camera.rotate, expected, "rotate {input}");
+        place(
+            &mut camera,
+            Pose {
+                rotate: input,
+                ..Pose::FRONT
+            },
+            &r,
+        );
+        assert_eq!(pose(&camera).0, expected, "rotate {input}");
     }
     for (input, expected) in [(0, 0), (2, 0), (3, 5), (7, 5), (8, 10), (-4, 0), (99, 10)] {
-        camera.set_forward(input, &r);
-        assert_eq!(camera.forward, expected, "forward {input}");
+        place(
+            &mut camera,
+            Pose {
+                forward: input,
+                ..Pose::FRONT
+            },
+            &r,
+        );
+        assert_eq!(pose(&camera).1, expected, "forward {input}");
     }
     for (input, expected) in [(-5, -1), (0, 0), (1, 1), (3, 1)] {
-        camera.set_tilt(input, &r);
-        assert_eq!(camera.tilt, expected, "tilt {input}");
+        place(
+            &mut camera,
+            Pose {
+                tilt: input,
+                ..Pose::FRONT
+            },
+            &r,
+        );
+        assert_eq!(pose(&camera).2, expected, "tilt {input}");
     }
     assert_eq!(snap(-22, &ROTATE_STATES), 0);
     assert_eq!(snap(-23, &ROTATE_STATES), -45);
@@ -48,16 +156,39 @@ fn snapping_goes_to_the_nearest_trained_state() {
 #[test]
 fn fine_mode_keeps_free_integers_and_leaving_it_snaps() {
     let r = Ranges::default();
-    let mut camera = Camera::default();
-    camera.set_fine(true, &r);
-    camera.set_rotate(30, &r);
-    camera.set_forward(3, &r);
-    assert_eq!((camera.rotate, camera.forward), (30, 3));
-    camera.set_rotate(-120, &r);
-    assert_eq!(camera.rotate, -90, "still clamped");
-    camera.set_rotate(30, &r);
-    camera.set_fine(false, &r);
-    assert_eq!((camera.rotate, camera.forward), (45, 5));
+    let mut camera = initial_shot(&r);
+    set_fine(&mut camera, true, &r);
+    place(
+        &mut camera,
+        Pose {
+            rotate: 30,
+            forward: 3,
+            tilt: 0,
+        },
+        &r,
+    );
+    assert_eq!(pose(&camera), (30, 3, 0));
+    place(
+        &mut camera,
+        Pose {
+            rotate: -120,
+            forward: 3,
+            tilt: 0,
+        },
+        &r,
+    );
+    assert_eq!(pose(&camera).0, -90, "still clamped");
+    place(
+        &mut camera,
+        Pose {
+            rotate: 30,
+            forward: 3,
+            tilt: 0,
+        },
+        &r,
+    );
+    set_fine(&mut camera, false, &r);
+    assert_eq!(pose(&camera), (45, 5, 0));
 }
 
 #[test]
@@ -85,29 +216,30 @@ fn model_inputs_set_ranges_and_odd_values_are_ignored() {
         r.aspect_ratios,
         [AspectRatio::Square, AspectRatio::Wide16x9]
     );
-    let mut camera = Camera::from_ranges(&r);
-    camera.set_rotate(90, &r);
+    let mut camera = initial_shot(&r);
+    place(
+        &mut camera,
+        Pose {
+            rotate: 90,
+            ..Pose::FRONT
+        },
+        &r,
+    );
     assert_eq!(
-        camera.rotate, 45,
+        pose(&camera).0,
+        45,
         "snapped, then kept inside the model's range"
     );
-    camera.set_lora_scale(3.5, &r);
+    set_lora_scale(&mut camera, 3.5, &r);
     assert_eq!(camera.lora_scale, 2.0);
-    camera.set_lora_scale(f64::NAN, &r);
+    set_lora_scale(&mut camera, f64::NAN, &r);
     assert_eq!(camera.lora_scale, 2.0);
 }
 
 #[test]
 fn body_carries_integers_and_trimmed_prompt() {
-    let camera = Camera {
-        rotate: -45,
-        forward: 5,
-        tilt: -1,
-        wide_angle: true,
-        prompt: "  keep the red scarf ".into(),
-        ..Camera::default()
-    };
-    let body = camera.to_body("asset_7");
+    let camera = shot(-45, 5, -1, Lens::Wide, "  keep the red scarf ");
+    let body = multiangle::body(&camera, "asset_7");
     assert_eq!(
         (body.rotate_degrees, body.move_forward, body.vertical_tilt),
         (-45, 5, -1)
@@ -119,33 +251,19 @@ fn body_carries_integers_and_trimmed_prompt() {
 
 #[test]
 fn directive_uses_the_upstream_wording_and_left_means_positive() {
-    assert_eq!(directive(&Camera::default()), NO_MOVEMENT);
-    let left_close = Camera {
-        rotate: 45,
-        forward: 10,
-        ..Camera::default()
-    };
+    assert_eq!(directive(&shot(0, 0, 0, Lens::Normal, "")), NO_MOVEMENT);
+    let left_close = shot(45, 10, 0, Lens::Normal, "");
     assert_eq!(
         directive(&left_close),
         "Rotate the camera 45 degrees to the left. Turn the camera to a close-up."
     );
-    let right_top_wide = Camera {
-        rotate: -90,
-        tilt: -1,
-        wide_angle: true,
-        forward: 5,
-        prompt: "studio light".into(),
-        ..Camera::default()
-    };
+    let right_top_wide = shot(-90, 5, -1, Lens::Wide, "studio light");
     assert_eq!(
         directive(&right_top_wide),
         "Rotate the camera 90 degrees to the right. Move the camera forward. Turn the camera to a bird's-eye view. Turn the camera to a wide-angle lens. studio light"
     );
     assert_eq!(
-        directive(&Camera {
-            tilt: 1,
-            ..Camera::default()
-        }),
+        directive(&shot(0, 0, 1, Lens::Normal, "")),
         "Turn the camera to a worm's-eye view."
     );
 }
@@ -153,58 +271,25 @@ fn directive_uses_the_upstream_wording_and_left_means_positive() {
 #[test]
 fn words_for_cards_and_screen_readers() {
     assert_eq!(
-        Camera {
-            rotate: 45,
-            forward: 10,
-            ..Camera::default()
-        }
-        .describe(),
+        describe(&shot(45, 10, 0, Lens::Normal, "").camera),
         "45° to the left, eye level, close-up"
     );
     assert_eq!(
-        Camera {
-            rotate: -90,
-            tilt: -1,
-            wide_angle: true,
-            ..Camera::default()
-        }
-        .describe(),
+        describe(&shot(-90, 0, -1, Lens::Wide, "").camera),
         "90° to the right, top-down, full view, wide-angle"
     );
     assert_eq!(
-        Camera {
-            tilt: 1,
-            forward: 5,
-            ..Camera::default()
-        }
-        .describe(),
+        describe(&shot(0, 5, 1, Lens::Normal, "").camera),
         "front, low angle, 5 steps closer"
     );
 }
 
 #[test]
 fn noop_detection() {
-    assert!(
-        !Camera {
-            prompt: "x".into(),
-            ..Camera::default()
-        }
-        .is_noop()
-    );
-    assert!(
-        !Camera {
-            wide_angle: true,
-            ..Camera::default()
-        }
-        .is_noop()
-    );
-    assert!(
-        Camera {
-            prompt: "   ".into(),
-            ..Camera::default()
-        }
-        .is_noop()
-    );
+    assert!(!is_noop(&shot(0, 0, 0, Lens::Normal, "x")));
+    assert!(!is_noop(&shot(0, 0, 0, Lens::Wide, "")));
+    assert!(is_noop(&shot(0, 0, 0, Lens::Normal, "   ")));
+    assert!(!is_noop(&shot(0, 0, 1, Lens::Normal, "")));
 }
 
 #[test]
@@ -234,20 +319,17 @@ fn api_base_precedence_device_then_host_then_public() {
 
 #[test]
 fn generate_is_blocked_with_a_reason() {
-    use angleshot::domain::camera::{GenerateReadiness, generate_blocker};
-    let moved = Camera {
-        rotate: 45,
-        ..Camera::default()
-    };
+    use angleshot::domain::readiness::{GenerateReadiness, generate_blocker};
+    let moved = true;
     let ready = GenerateReadiness {
         has_image: true,
         has_credentials: true,
         uploading: false,
     };
-    assert_eq!(generate_blocker(&moved, ready), None);
+    assert_eq!(generate_blocker(moved, ready), None);
     assert!(
         generate_blocker(
-            &moved,
+            moved,
             GenerateReadiness {
                 has_image: false,
                 ..ready
@@ -258,7 +340,7 @@ fn generate_is_blocked_with_a_reason() {
     );
     assert!(
         generate_blocker(
-            &moved,
+            moved,
             GenerateReadiness {
                 has_credentials: false,
                 ..ready
@@ -269,7 +351,7 @@ fn generate_is_blocked_with_a_reason() {
     );
     assert!(
         generate_blocker(
-            &moved,
+            moved,
             GenerateReadiness {
                 uploading: true,
                 ..ready
@@ -279,7 +361,7 @@ fn generate_is_blocked_with_a_reason() {
         .contains("Uploading")
     );
     assert!(
-        generate_blocker(&Camera::default(), ready)
+        generate_blocker(!is_noop(&shot(0, 0, 0, Lens::Normal, "")), ready)
             .unwrap()
             .contains("Nothing would change")
     );
@@ -287,7 +369,7 @@ fn generate_is_blocked_with_a_reason() {
 
 #[test]
 fn an_angle_set_needs_ticked_angles_not_a_moved_camera() {
-    use angleshot::domain::camera::{GenerateReadiness, set_blocker};
+    use angleshot::domain::readiness::{GenerateReadiness, set_blocker};
     let ready = GenerateReadiness {
         has_image: true,
         has_credentials: true,

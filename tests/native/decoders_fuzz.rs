@@ -104,8 +104,9 @@ fn every_decoder(status: u16, text: &str) {
     let _ = decode::<AssetEnvelope>(&raw);
     let _ = decode::<AssetsEnvelope>(&raw);
     let _ = decode::<JobsPage>(&raw);
-    let _ = decode::<ModelEnvelope>(&raw)
-        .map(|m| angleshot::domain::camera::Ranges::from_model_inputs(&m.model.inputs));
+    let _ = decode::<ModelEnvelope>(&raw).map(|m| {
+        angleshot::domain::profile::multiangle::Ranges::from_model_inputs(&m.model.inputs)
+    });
     let _ = decode_cost(&raw);
     let _ = decode_cancel(&raw);
     let err = ApiError::from_status(status, raw.retry_after.as_deref(), text);

@@ -2,8 +2,26 @@
 //! values) and the uploaded input by asset id.
 
 use angleshot::api::types::AspectRatio;
-use angleshot::domain::camera::{Camera, Ranges};
+use angleshot::domain::camera::Lens;
 use angleshot::domain::draft::{Draft, DraftInput};
+use angleshot::domain::profile::multiangle::{Pose, Ranges, initial_shot};
+use angleshot::domain::shot::Shot;
+
+/// A shot at a seed pose.
+fn shot(rotate: i32, forward: i32, tilt: i32, lens: Lens) -> Shot {
+    let mut shot = initial_shot(&Ranges::default());
+    shot.camera = Pose {
+        rotate,
+        forward,
+        tilt,
+    }
+    .camera(lens);
+    shot
+}
+
+fn rotate(shot: &Shot) -> i32 {
+    Pose::of(&shot.camera).rotate
+}
 
 fn input() -> DraftInput {
     DraftInput {
@@ -17,18 +35,12 @@ fn input() -> DraftInput {
 
 #[test]
 fn the_whole_camera_and_the_input_come_back() {
-    let camera = Camera {
-        rotate: -45,
-        forward: 5,
-        tilt: -1,
-        wide_angle: true,
-        aspect_ratio: AspectRatio::Square,
-        go_fast: true,
-        prompt: "keep the red hat".into(),
-        ..Camera::default()
-    };
+    let mut camera = shot(-45, 5, -1, Lens::Wide);
+    camera.aspect_ratio = AspectRatio::Square;
+    camera.go_fast = true;
+    camera.prompt = "keep the red hat".into();
     let draft = Draft {
-        camera,
+        shot: camera,
         input: Some(input()),
     };
     let back = Draft::from_json(&draft.to_json(), &Ranges::default()).unwrap();
@@ -37,54 +49,45 @@ fn the_whole_camera_and_the_input_come_back() {
 
 #[test]
 fn fine_values_stay_unsnapped_and_others_snap_into_the_ranges() {
-    let camera = Camera {
-        fine: true,
-        rotate: 37,
-        ..Camera::default()
-    };
+    let mut camera = shot(37, 0, 0, Lens::Normal);
+    camera.fine = true;
     let text = Draft {
-        camera,
+        shot: camera,
         input: None,
     }
     .to_json();
     assert_eq!(
-        Draft::from_json(&text, &Ranges::default())
-            .unwrap()
-            .camera
-            .rotate,
+        rotate(&Draft::from_json(&text, &Ranges::default()).unwrap().shot),
         37
     );
     let snapped = text.replace("\"fine\":true", "\"fine\":false");
     let back = Draft::from_json(&snapped, &Ranges::default()).unwrap();
-    assert_ne!(back.camera.rotate, 37, "snapped to a trained angle");
+    assert_ne!(rotate(&back.shot), 37, "snapped to a trained angle");
 }
 
 #[test]
 fn an_input_without_a_lasting_preview_or_a_bad_one_is_dropped_but_the_camera_kept() {
-    let camera = Camera {
-        rotate: 45,
-        ..Camera::default()
-    };
+    let camera = shot(45, 0, 0, Lens::Normal);
     let mut blob = input();
     blob.thumbnail = "blob:http://x/1".into();
     let back = Draft::from_json(
         &Draft {
-            camera: camera.clone(),
+            shot: camera.clone(),
             input: Some(blob),
         }
         .to_json(),
         &Ranges::default(),
     )
     .unwrap();
-    assert_eq!((back.input, back.camera.rotate), (None, 45));
+    assert_eq!((back.input, rotate(&back.shot)), (None, 45));
     let text = Draft {
-        camera,
+        shot: camera,
         input: Some(input()),
     }
     .to_json()
     .replace("\"assetId\":\"asset_in\"", "\"assetId\":7");
     let back = Draft::from_json(&text, &Ranges::default()).unwrap();
-    assert_eq!((back.input, back.camera.rotate), (None, 45));
+    assert_eq!((back.input, rotate(&back.shot)), (None, 45));
 }
 
 #[test]

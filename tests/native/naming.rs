@@ -1,6 +1,25 @@
 //! Download names carry the angle and are safe on every file system.
 
-use angleshot::domain::naming::{extension, result_file_name, stem};
+use angleshot::api::types::GenerateBody;
+use angleshot::domain::naming::{extension, stem};
+use angleshot::domain::profile::multiangle::download_name;
+
+/// The seed profile's download name for a pose.
+fn result_file_name(
+    input: &str,
+    rotate: i32,
+    forward: i32,
+    tilt: i32,
+    wide: bool,
+    mime: &str,
+) -> String {
+    let mut body = GenerateBody::with_defaults("asset_1");
+    body.rotate_degrees = rotate;
+    body.move_forward = forward;
+    body.vertical_tilt = tilt;
+    body.use_wide_angle = wide;
+    download_name(input, &body, mime)
+}
 
 #[test]
 fn names_carry_every_camera_value() {

@@ -7,11 +7,13 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use angleshot::api::types::{AspectRatio, GenerateBody};
-use angleshot::domain::angle_set::{SetAngle, file_stem};
-use angleshot::domain::camera::{Camera, Ranges};
-use angleshot::domain::directive::directive;
+use angleshot::domain::angle_set::SetAngle;
+use angleshot::domain::camera::Lens;
 use angleshot::domain::jobs::JobCard;
-use angleshot::domain::naming::result_file_name;
+use angleshot::domain::profile::multiangle::{
+    Pose, Ranges, body, describe, directive, download_name, initial_shot, place, set_file_stem,
+    set_fine, set_lora_scale,
+};
 use angleshot::domain::set_archive::{ArchiveImage, SetArchive};
 
 fn golden(name: &str) -> PathBuf {
@@ -55,31 +57,37 @@ struct PanelState {
 /// words on its card, its download name and its name in a set, on one line.
 fn render(state: &PanelState) -> String {
     let ranges = Ranges::default();
-    let mut camera = Camera::default();
-    camera.set_fine(state.fine, &ranges);
-    camera.set_rotate(state.rotate, &ranges);
-    camera.set_forward(state.forward, &ranges);
-    camera.set_tilt(state.tilt, &ranges);
-    camera.wide_angle = state.wide;
-    camera.prompt = state.prompt.to_string();
-    camera.aspect_ratio = state.aspect_ratio;
-    camera.set_lora_scale(state.lora_scale, &ranges);
-    camera.go_fast = state.go_fast;
-    let body = camera.to_body("asset_1");
+    let mut shot = initial_shot(&ranges);
+    set_fine(&mut shot, state.fine, &ranges);
+    // One slider after the other, as the artist would.
+    let rotate = Pose {
+        rotate: state.rotate,
+        ..Pose::of(&shot.camera)
+    };
+    place(&mut shot, rotate, &ranges);
+    let forward = Pose {
+        forward: state.forward,
+        ..Pose::of(&shot.camera)
+    };
+    place(&mut shot, forward, &ranges);
+    let tilt = Pose {
+        tilt: state.tilt,
+        ..Pose::of(&shot.camera)
+    };
+    place(&mut shot, tilt, &ranges);
+    shot.camera.lens = if state.wide { Lens::Wide } else { Lens::Normal };
+    shot.prompt = state.prompt.to_string();
+    shot.aspect_ratio = state.aspect_ratio;
+    set_lora_scale(&mut shot, state.lora_scale, &ranges);
+    shot.go_fast = state.go_fast;
+    let body = body(&shot, "asset_1");
     format!(
         "{} | {} | {} | {} | {}\n",
         serde_json::to_string(&body).unwrap(),
-        directive(&camera),
-        camera.describe(),
-        result_file_name(
-            "hero sheet.png",
-            body.rotate_degrees,
-            body.move_forward,
-            body.vertical_tilt,
-            body.use_wide_angle,
-            "image/webp"
-        ),
-        file_stem(body.rotate_degrees, body.vertical_tilt),
+        directive(&shot),
+        describe(&shot.camera),
+        download_name("hero sheet.png", &body, "image/webp"),
+        set_file_stem(body.rotate_degrees, body.vertical_tilt),
     )
 }
 
@@ -102,12 +110,12 @@ fn bodies_directives_and_names_are_as_before() {
                         rotate,
                         forward,
                         tilt,
-                        wide: n % 3 == 0,
+                        wide: n.is_multiple_of(3),
                         fine,
                         prompt: prompts[n % 2],
                         aspect_ratio: ratios[n % 3],
                         lora_scale: [0.0, 1.25, 2.5, 9.0, -1.0][n % 5],
-                        go_fast: n % 4 == 0,
+                        go_fast: n.is_multiple_of(4),
                     };
                     let _ = write!(
                         out,

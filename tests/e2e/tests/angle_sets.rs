@@ -217,7 +217,7 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
                 let stem = entry["file"].as_str().unwrap_or_default();
                 let rotate = job.input["rotateDegrees"].as_i64().unwrap_or(99);
                 let tilt = job.input["verticalTilt"].as_i64().unwrap_or(99);
-                let expected = angleshot::domain::angle_set::file_stem(rotate as i32, tilt as i32);
+                let expected = angleshot::domain::profile::multiangle::set_file_stem(rotate as i32, tilt as i32);
                 assert_eq!(stem, format!("{expected}.png"));
             }
         });

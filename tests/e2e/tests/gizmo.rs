@@ -43,10 +43,11 @@ async fn touch_drag_and_keyboard_set_the_camera() {
             Some("front, eye level, full view")
         );
 
-        // Finger on the camera (front), drag to the front-left: 45° to the left.
-        touch_drag(&page, camera_point(0, 0), camera_point(45, 0)).await;
+        // Finger on the camera (front), drag to the front-left (azimuth −45): the seed
+        // model's 45° to the left.
+        touch_drag(&page, camera_point(0.0, 1.0), camera_point(-45.0, 1.0)).await;
         // Finger on the elevation handle, drag to the top of the arc: top-down.
-        touch_drag(&page, elevation_point(0), elevation_point(-1)).await;
+        touch_drag(&page, elevation_point(0.0), elevation_point(60.0)).await;
         assert_eq!(slider(&page, "Rotate").await, "45");
         assert_eq!(slider(&page, "Vertical tilt").await, "-1");
         assert_eq!(
