@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">"One picture, every camera angle."</p>
             // First open without a key: everything can be tried on the simulated backend.
             <div class="row demo-row">
-                <Show when=move || studio.demo()
+                <Show when=move || studio.settings.is_demo()
                     fallback=move || view! {
                         <span class="hint">"No Scenario key yet?"</span>
                         <button type="button" class="secondary" on:click=move |_| studio.start_demo()>"Try the demo"</button>

@@ -354,7 +354,7 @@ async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
     owner.set();
     let studio = Studio::new();
     studio.start_demo();
-    studio.set_input(Ok(PreparedImage {
+    studio.input.choose(Ok(PreparedImage {
         name: "chair.png".into(),
         data_url: TINY_PNG.into(),
         mime_type: "image/png".into(),
@@ -366,6 +366,7 @@ async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
     for _ in 0..100 {
         if studio
             .input
+            .image()
             .with_untracked(|i| i.as_ref().is_some_and(|i| i.asset_id.is_some()))
         {
             break;
@@ -379,9 +380,9 @@ async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
         for _ in 0..200 {
             studio.generate();
         }
-        let entries = studio.jobs.get_untracked();
+        let entries = studio.jobs.list().get_untracked();
         assert_eq!(entries.len(), 200, "200 cards made");
-        assert_eq!(studio.owned_items(), 200);
+        assert_eq!(studio.jobs.owners().count(), 200);
         TimeoutFuture::new(50).await; // their submits go out
         if clear {
             studio.clear_history();
@@ -392,7 +393,7 @@ async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
         }
         TimeoutFuture::new(50).await; // disposal is a task later
         assert_eq!(
-            studio.owned_items(),
+            studio.jobs.owners().count(),
             0,
             "no card keeps an owner (clear: {clear})"
         );
@@ -407,5 +408,5 @@ async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
     }
     // The demo's answers to submits already on their way find nothing to write to.
     TimeoutFuture::new(300).await;
-    assert!(studio.jobs.with_untracked(Vec::is_empty));
+    assert!(studio.jobs.list().with_untracked(Vec::is_empty));
 }

@@ -77,7 +77,7 @@ pub fn CameraPanel() -> impl IntoView {
                 // Said once: only when the set's reason differs from Generate's.
                 <p id="set-reason" class="hint">{move || set_blocker.get().filter(|r| Some(*r) != generate_blocker.get()).map(|r| format!("Angle set: {r}"))}</p>
             </div>
-            <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost.get()}</p>
+            <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost().get()}</p>
         </section>
     }
 }

@@ -9,44 +9,46 @@ use crate::studio::state::Studio;
 #[component]
 pub fn ConnectionPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let report = studio.connection;
+    let settings = studio.settings;
+    let report = settings.report();
+    let testing = settings.testing();
     view! {
         <section class="panel settings" aria-labelledby="settings-title">
             <h2 id="settings-title">"Settings"</h2>
             <label for="api-base">"API base URL"</label>
             <input id="api-base" type="url" inputmode="url" autocomplete="off" spellcheck="false"
-                prop:value=move || studio.base_url.get()
-                on:input=move |ev| studio.base_url.set(event_target_value(&ev))
-                on:change=move |_| studio.save_settings() />
+                prop:value=settings.base_url()
+                on:input=move |ev| settings.set_base_url(event_target_value(&ev))
+                on:change=move |_| settings.save() />
             <p class="error" role="alert" aria-label="API base warning">
-                {move || studio.base_url.with(|b| crate::api::request::insecure_base_warning(b.trim()).map(|w| format!("Warning: {w}")))}
+                {move || settings.base_url().with(|b| crate::api::request::insecure_base_warning(b.trim()).map(|w| format!("Warning: {w}")))}
             </p>
             <label for="api-key">"API key"</label>
             <input id="api-key" type="password" autocomplete="off"
-                prop:value=move || studio.api_key.get()
-                on:input=move |ev| studio.api_key.set(event_target_value(&ev))
-                on:change=move |_| studio.save_settings() />
+                prop:value=settings.api_key()
+                on:input=move |ev| settings.set_api_key(event_target_value(&ev))
+                on:change=move |_| settings.save() />
             <label for="api-secret">"API secret"</label>
             <input id="api-secret" type="password" autocomplete="off"
-                prop:value=move || studio.api_secret.get()
-                on:input=move |ev| studio.api_secret.set(event_target_value(&ev))
-                on:change=move |_| studio.save_settings() />
+                prop:value=settings.api_secret()
+                on:input=move |ev| settings.set_api_secret(event_target_value(&ev))
+                on:change=move |_| settings.save() />
             <div class="check">
                 <input id="remember" type="checkbox"
-                    prop:checked=move || studio.remember.get()
-                    on:change=move |ev| { studio.remember.set(event_target_checked(&ev)); studio.save_settings(); } />
+                    prop:checked=settings.remember()
+                    on:change=move |ev| settings.set_remember(event_target_checked(&ev)) />
                 <label for="remember">"Remember on this device"</label>
             </div>
             <div class="row">
-                <button type="button" on:click=move |_| studio.test_connection() disabled=move || studio.testing.get()>
+                <button type="button" on:click=move |_| studio.test_connection() disabled=testing>
                     "Test connection"
                 </button>
-                <button type="button" class="secondary" on:click=move |_| studio.forget_key()>"Forget key"</button>
+                <button type="button" class="secondary" on:click=move |_| settings.forget_key()>"Forget key"</button>
             </div>
             <p class="connection-report" role="status" aria-live="polite" aria-label="Connection status"
                 class:ok=move || report.get().is_some_and(|r| r.0)
                 class:error=move || report.get().is_some_and(|r| !r.0)>
-                {move || if studio.testing.get() {
+                {move || if testing.get() {
                     "Testing…".to_string()
                 } else {
                     report.get().map(|r| r.1).unwrap_or_default()

@@ -6,13 +6,14 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::studio::image::prepare;
-use crate::studio::state::{Studio, UploadState};
+use crate::studio::input::UploadState;
+use crate::studio::state::Studio;
 
 /// Prepares `file` off the event and hands it to the studio.
 pub fn accept_file(studio: Studio, file: web_sys::File) {
     spawn_local(async move {
         let prepared = prepare(&file).await;
-        studio.set_input(prepared);
+        studio.input.choose(prepared);
     });
 }
 
@@ -52,7 +53,7 @@ pub fn ImageInput() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                {move || match studio.input.get() {
+                {move || match studio.input.image().get() {
                     Some(input) => view! {
                         <img class="preview" src=input.thumbnail alt=format!("Input image: {}", input.name) />
                         <p class="meta">{input.name.clone()}
@@ -64,17 +65,17 @@ pub fn ImageInput() -> impl IntoView {
                 <label for="input-image" class="file-button">"Input image"</label>
                 <input id="input-image" type="file" accept="image/*" on:change=on_pick />
             </div>
-            <p class="error" role="alert">{move || studio.input_error.get()}</p>
+            <p class="error" role="alert">{move || studio.input.error().get()}</p>
             <p class="upload-state" role="status" aria-label="Upload status">
-                {move || match studio.upload.get() {
+                {move || match studio.input.upload().get() {
                     UploadState::Idle => String::new(),
                     UploadState::Uploading => "Uploading…".to_string(),
                     UploadState::Uploaded => "Uploaded.".to_string(),
                     UploadState::Failed(message) => format!("Upload failed: {message}"),
                 }}
             </p>
-            <Show when=move || matches!(studio.upload.get(), UploadState::Failed(_))>
-                <button type="button" on:click=move |_| spawn_local(async move { let _ = studio.ensure_uploaded().await; })>
+            <Show when=move || matches!(studio.input.upload().get(), UploadState::Failed(_))>
+                <button type="button" on:click=move |_| spawn_local(async move { let _ = studio.input.ensure_uploaded().await; })>
                     "Retry upload"
                 </button>
             </Show>

@@ -6,8 +6,9 @@ use wasm_bindgen::JsCast;
 use crate::components::set_group::SetGroup;
 use crate::domain::jobs::{CardAction, JobCard};
 use crate::platform::viewport::when_near_viewport;
+use crate::studio::jobs::JobEntry;
 use crate::studio::sets::SetEntry;
-use crate::studio::state::{JobEntry, Studio};
+use crate::studio::state::Studio;
 use crate::studio::thumbs::display_url;
 use crate::util::math::Decimal;
 
@@ -44,7 +45,7 @@ impl ListItem {
 
 /// Single jobs and sets, newest first (ids grow with time); a set's jobs show inside it.
 fn items(studio: Studio) -> Vec<ListItem> {
-    let mut items: Vec<ListItem> = studio.jobs.with(|jobs| {
+    let mut items: Vec<ListItem> = studio.jobs.list().with(|jobs| {
         jobs.iter()
             .filter(|e| e.set.is_none())
             .map(|e| ListItem::Job(*e))
@@ -52,6 +53,7 @@ fn items(studio: Studio) -> Vec<ListItem> {
     });
     studio
         .sets
+        .list()
         .with(|sets| items.extend(sets.iter().map(|s| ListItem::Set(*s))));
     crate::util::order::sort_by_rank(&mut items, |item| -i128::from(item.key().1));
     items
@@ -74,8 +76,9 @@ pub fn JobList() -> impl IntoView {
     let hidden = move || {
         let rows = studio
             .jobs
+            .list()
             .with(|jobs| jobs.iter().filter(|e| e.set.is_none()).count())
-            + studio.sets.with(Vec::len);
+            + studio.sets.list().with(Vec::len);
         rows.saturating_sub(shown.get())
     };
     let more = NodeRef::<leptos::html::Button>::new();
@@ -85,8 +88,8 @@ pub fn JobList() -> impl IntoView {
     view! {
         <section class="panel jobs" aria-labelledby="jobs-title">
             <h2 id="jobs-title">"Jobs"</h2>
-            <p class="notice" role="status" aria-label="History status">{move || studio.history_note.get()}</p>
-            <Show when=move || !(studio.jobs.with(Vec::is_empty) && studio.sets.with(Vec::is_empty))>
+            <p class="notice" role="status" aria-label="History status">{move || studio.kept.note().get()}</p>
+            <Show when=move || !(studio.jobs.list().with(Vec::is_empty) && studio.sets.list().with(Vec::is_empty))>
                 <div class="row">
                     <Show when=move || !confirming.get()
                         fallback=move || view! {
@@ -99,7 +102,7 @@ pub fn JobList() -> impl IntoView {
                     </Show>
                 </div>
             </Show>
-            <Show when=move || studio.jobs.with(Vec::is_empty) && studio.sets.with(Vec::is_empty)>
+            <Show when=move || studio.jobs.list().with(Vec::is_empty) && studio.sets.list().with(Vec::is_empty)>
                 <p class="hint">"Results appear here. Generate as often as you like: jobs run side by side."</p>
             </Show>
             <ul role="list" aria-label="Jobs" class="job-list" on:click=move |ev| on_card_action(studio, &ev)>
@@ -165,7 +168,7 @@ fn JobCardView(entry: JobEntry) -> impl IntoView {
             <img class="thumb" src=move || entry.thumbnail.with(|t| display_url(t)) alt="" decoding="async" />
             <div class="job-body">
                 <p class="params">{move || described.get()}</p>
-                <p class="status">{move || card.with(|c| c.status_line(|| studio.now.get()))}</p>
+                <p class="status">{move || card.with(|c| c.status_line(|| studio.polls.now().get()))}</p>
                 // Only while it runs: a finished card needs no bar (setting a bar's value
                 // costs a layout, which made a long history slow to render).
                 {move || running.get().then(|| view! {

@@ -3,28 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::angle_set::{SET_CHOICES, SetAngle};
+use crate::domain::angle_set::SET_CHOICES;
 use crate::studio::state::Studio;
-
-fn toggle(choices: &mut Vec<SetAngle>, angle: SetAngle, on: bool) {
-    choices.retain(|a| *a != angle);
-    if on {
-        choices.push(angle);
-    }
-    // Keep the editor's order so the set is submitted in a predictable order.
-    crate::util::order::sort_by_rank(choices, |a| {
-        SET_CHOICES
-            .iter()
-            .position(|c| c == a)
-            .map_or(i128::MAX, |p| p as i128)
-    });
-}
 
 /// Ticks for each offered angle and the concurrency limit.
 #[component]
 pub fn SetEditor() -> impl IntoView {
     let studio = expect_context::<Studio>();
-    let choices = studio.set_choices;
+    let sets = studio.sets;
+    let choices = sets.choices();
     view! {
         <details class="more set-editor">
             <summary>{move || format!("Angle set: {} angles", choices.with(Vec::len))}</summary>
@@ -36,7 +23,7 @@ pub fn SetEditor() -> impl IntoView {
                         <div class="check">
                             <input id=id.clone() type="checkbox"
                                 prop:checked=move || choices.with(|c| c.contains(&angle))
-                                on:change=move |ev| { let on = event_target_checked(&ev); choices.update(|c| toggle(c, angle, on)) } />
+                                on:change=move |ev| { let on = event_target_checked(&ev); sets.tick(angle, on) } />
                             <label for=id>{angle.label(0)}</label>
                         </div>
                     }
@@ -45,10 +32,10 @@ pub fn SetEditor() -> impl IntoView {
             <div class="field">
                 <label for="set-concurrency">"Jobs at once"</label>
                 <input id="set-concurrency" type="number" inputmode="numeric" min="1" max="16" step="1"
-                    prop:value=move || studio.concurrency.get()
+                    prop:value=studio.queue.limit()
                     on:input=move |ev| {
                         if let Ok(n) = event_target_value(&ev).trim().parse::<usize>() {
-                            studio.concurrency.set(n.clamp(1, 16));
+                            studio.queue.set_limit(n);
                         }
                     } />
             </div>

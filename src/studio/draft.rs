@@ -12,7 +12,8 @@ use leptos::prelude::*;
 
 use crate::domain::draft::{Draft, DraftInput};
 use crate::domain::jobs::JobOrigin;
-use crate::studio::state::{InputImage, Studio, UploadState};
+use crate::studio::input::InputImage;
+use crate::studio::state::Studio;
 use crate::studio::storage;
 
 /// The Web Storage key of the draft.
@@ -21,11 +22,11 @@ const DRAFT_KEY: &str = "angleshot.draft";
 impl Studio {
     /// Keeps the camera and (once uploaded, with a lasting preview) the input.
     pub fn save_draft(&self) {
-        let origin = self.current_origin();
+        let origin = self.settings.current_origin();
         if origin == JobOrigin::Demo {
             return;
         }
-        let input = self.input.with_untracked(|input| {
+        let input = self.input.image().with_untracked(|input| {
             let input = input.as_ref()?;
             Some(DraftInput {
                 name: input.name.clone(),
@@ -52,9 +53,9 @@ impl Studio {
             return;
         };
         self.camera.restore(draft.shot);
-        let here = self.current_origin();
+        let here = self.settings.current_origin();
         if let Some(input) = draft.input.filter(|i| i.origin == here.as_stored()) {
-            self.input.set(Some(InputImage {
+            self.input.use_asset(InputImage {
                 name: input.name,
                 thumbnail: input.thumbnail,
                 data_url: None,
@@ -63,8 +64,7 @@ impl Studio {
                 height: 0,
                 bytes: 0,
                 base_rotation: input.base_rotation,
-            }));
-            self.upload.set(UploadState::Uploaded);
+            });
         }
     }
 }

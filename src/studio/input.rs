@@ -1,43 +1,89 @@
-//! The input image: choosing it, uploading it once, and what Generate waits for.
+//! The input store: the picture jobs start from, its upload (once per backend; a failure is
+//! retryable) and the last reason a picture was refused. Private signals, read through the
+//! getters; it uses the settings store below it to reach the API.
+//!
+//! ```no_run
+//! use angleshot::studio::{input::InputStore, settings::SettingsStore};
+//! let input = InputStore::new(SettingsStore::new());
+//! input.choose(Err("That file is not an image.".into())); // shown, the old input kept
+//! ```
 
-use crate::api::{self};
-use crate::domain::profile::multiangle;
-use crate::domain::readiness::{GenerateReadiness, generate_blocker};
-use crate::studio::image::PreparedImage;
-use crate::studio::state::{InputImage, Studio, UploadState};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-impl Studio {
-    /// Why Generate is disabled right now (reactive).
-    pub fn generate_blocker(&self) -> Option<&'static str> {
-        let readiness = self.readiness();
-        let would_change = self.camera.shot().with(|shot| !multiangle::is_noop(shot));
-        generate_blocker(would_change, readiness)
-    }
+use crate::api;
+use crate::studio::image::PreparedImage;
+use crate::studio::settings::SettingsStore;
 
-    /// Why "Generate angle set" is disabled right now (reactive).
-    pub fn set_blocker(&self) -> Option<&'static str> {
-        crate::domain::readiness::set_blocker(self.set_choices.with(Vec::len), self.readiness())
-    }
+/// The current input image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputImage {
+    pub name: String,
+    /// Shown in the input area and on job cards.
+    pub thumbnail: String,
+    /// The bytes to upload; `None` when the image is already an asset (a result reused).
+    pub data_url: Option<String>,
+    /// Set once uploaded: every job on this image reuses it.
+    pub asset_id: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    pub bytes: usize,
+    /// Rotation from the first original (see `JobCard::base_rotation`).
+    pub base_rotation: i32,
+}
 
-    fn readiness(&self) -> GenerateReadiness {
-        GenerateReadiness {
-            has_image: self.input.with(Option::is_some),
-            has_credentials: self.demo_mode.get()
-                || (!self.api_key.with(|k| k.trim().is_empty())
-                    && !self.api_secret.with(|s| s.trim().is_empty())),
-            uploading: self.upload.with(|u| *u == UploadState::Uploading),
+/// Upload progress of the current input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UploadState {
+    Idle,
+    Uploading,
+    Uploaded,
+    Failed(String),
+}
+
+/// See the module docs.
+#[derive(Clone, Copy)]
+pub struct InputStore {
+    image: RwSignal<Option<InputImage>>,
+    error: RwSignal<Option<String>>,
+    upload: RwSignal<UploadState>,
+    settings: SettingsStore,
+}
+
+impl InputStore {
+    /// No input yet.
+    pub fn new(settings: SettingsStore) -> Self {
+        InputStore {
+            image: RwSignal::new(None),
+            error: RwSignal::new(None),
+            upload: RwSignal::new(UploadState::Idle),
+            settings,
         }
     }
 
-    /// A new input image: replaces the old one only when valid, then uploads it.
-    pub fn set_input(self, prepared: Result<PreparedImage, String>) {
+    /// The input (reactive).
+    pub fn image(&self) -> ReadSignal<Option<InputImage>> {
+        self.image.read_only()
+    }
+
+    /// Why the last picture was refused (reactive).
+    pub fn error(&self) -> ReadSignal<Option<String>> {
+        self.error.read_only()
+    }
+
+    /// The upload's state (reactive).
+    pub fn upload(&self) -> ReadSignal<UploadState> {
+        self.upload.read_only()
+    }
+
+    /// A picture dropped, pasted or chosen: replaces the input only when valid, then uploads
+    /// it (when there is a key to upload with).
+    pub fn choose(self, prepared: Result<PreparedImage, String>) {
         match prepared {
-            Err(message) => self.input_error.set(Some(message)),
+            Err(message) => self.error.set(Some(message)),
             Ok(image) => {
-                self.input_error.set(None);
-                self.input.set(Some(InputImage {
+                self.error.set(None);
+                self.image.set(Some(InputImage {
                     name: image.name,
                     thumbnail: image.thumbnail,
                     data_url: Some(image.data_url),
@@ -48,7 +94,7 @@ impl Studio {
                     base_rotation: 0,
                 }));
                 self.upload.set(UploadState::Idle);
-                if self.config().has_credentials() {
+                if self.settings.config().has_credentials() {
                     spawn_local(async move {
                         let _ = self.ensure_uploaded().await;
                     });
@@ -57,16 +103,23 @@ impl Studio {
         }
     }
 
+    /// An image that is already an asset becomes the input ("Use as input", a kept draft).
+    pub fn use_asset(&self, image: InputImage) {
+        self.error.set(None);
+        self.image.set(Some(image));
+        self.upload.set(UploadState::Uploaded);
+    }
+
     /// After switching backends the input's asset id means nothing there: upload it again.
-    pub(super) fn reupload_input(self) {
-        let had_bytes = self.input.try_update(|input| match input {
+    pub fn reupload(self) {
+        let had_bytes = self.image.try_update(|input| match input {
             Some(i) if i.data_url.is_some() => {
                 i.asset_id = None;
                 true
             }
             _ => false,
         });
-        if had_bytes == Some(true) && self.config().has_credentials() {
+        if had_bytes == Some(true) && self.settings.config().has_credentials() {
             self.upload.set(UploadState::Idle);
             spawn_local(async move {
                 let _ = self.ensure_uploaded().await;
@@ -76,7 +129,7 @@ impl Studio {
 
     /// The input's asset id, uploading it first if needed (once; failures are retryable).
     pub async fn ensure_uploaded(self) -> Option<String> {
-        let input = self.input.get_untracked()?;
+        let input = self.image.get_untracked()?;
         if let Some(id) = input.asset_id {
             return Some(id);
         }
@@ -89,14 +142,14 @@ impl Studio {
             image: data_url,
             name: input.name.clone(),
         };
-        match api::upload_asset(&self.config(), &body).await {
+        match api::upload_asset(&self.settings.config(), &body).await {
             Ok(asset) => {
                 // The artist may have picked another image meanwhile: only the same one gets the id.
                 let same = self
-                    .input
+                    .image
                     .with_untracked(|i| i.as_ref().is_some_and(|i| i.data_url == input.data_url));
                 if same {
-                    self.input.update(|i| {
+                    self.image.update(|i| {
                         if let Some(i) = i {
                             i.asset_id = Some(asset.id.clone());
                         }

@@ -7,26 +7,17 @@
 //! studio.clear_history();
 //! ```
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use crate::domain::history::{job_record, set_record};
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
+use crate::studio::jobs::JobEntry;
 use crate::studio::sets::SetEntry;
-use crate::studio::state::{JobEntry, Studio};
+use crate::studio::state::Studio;
 
 impl Studio {
-    pub(super) fn database(&self) -> Option<Rc<crate::studio::history::Database>> {
-        self.db.with_value(Clone::clone)
-    }
-
-    pub(super) fn storage_failed(&self, message: String) {
-        self.history_note.set(Some(message));
-    }
-
     /// Writes a card's record now (skipped once it has been removed from the list).
     pub(super) fn save_entry(self, entry: JobEntry) {
         if self.entry(entry.id).is_none() {
@@ -36,11 +27,13 @@ impl Studio {
             serde_json::to_string(&job_record(card, entry.set, &entry.thumbnail.get()))
         });
         let Ok(json) = json else { return };
-        let Some(db) = self.database() else { return };
+        let Some(db) = self.kept.database() else {
+            return;
+        };
         spawn_local(async move {
             if let Err(message) = history::put(&db, JOBS, entry.id, &JsValue::from_str(&json)).await
             {
-                self.storage_failed(message);
+                self.kept.failed(message);
             }
         });
     }
@@ -58,7 +51,7 @@ impl Studio {
                     .ok()
             })
         };
-        self.under_item(entry.id, move || {
+        self.jobs.owners().under(entry.id, move || {
             Effect::new(move |previous: Option<Option<String>>| {
                 let now = fingerprint();
                 match previous {
@@ -86,23 +79,21 @@ impl Studio {
             ))
         });
         let Ok(json) = json else { return };
-        let alive = self
-            .sets
-            .with_untracked(|sets| sets.iter().any(|s| s.id == entry.id));
-        let Some(db) = self.database().filter(|_| alive) else {
+        let alive = self.sets.contains(entry.id);
+        let Some(db) = self.kept.database().filter(|_| alive) else {
             return;
         };
         spawn_local(async move {
             if let Err(message) = history::put(&db, SETS, entry.id, &JsValue::from_str(&json)).await
             {
-                self.storage_failed(message);
+                self.kept.failed(message);
             }
         });
     }
 
     /// Saves a set whenever it changes (while it is in the list); `stored` as for cards.
     pub(crate) fn watch_set(self, entry: SetEntry, stored: bool) {
-        self.under_item(entry.id, move || {
+        self.jobs.owners().under(entry.id, move || {
             Effect::new(move |previous: Option<()>| {
                 if previous.is_none() && stored {
                     entry.set.track();
@@ -115,17 +106,21 @@ impl Studio {
 
     /// Keeps a result's bytes (CDN links expire).
     pub(crate) fn save_result_bytes(self, id: u64, blob: web_sys::Blob) {
-        let Some(db) = self.database() else { return };
+        let Some(db) = self.kept.database() else {
+            return;
+        };
         spawn_local(async move {
             if let Err(message) = history::put(&db, RESULTS, id, &blob).await {
-                self.storage_failed(message);
+                self.kept.failed(message);
             }
         });
     }
 
     /// Deletes a job's record and bytes, or a set's record.
     pub(crate) fn forget_stored(self, stores: &'static [&'static str], id: u64) {
-        let Some(db) = self.database() else { return };
+        let Some(db) = self.kept.database() else {
+            return;
+        };
         spawn_local(async move {
             let _ = history::delete(&db, stores, id).await;
         });
@@ -134,26 +129,23 @@ impl Studio {
     /// "Clear history" (after its confirmation): every card, set and stored byte goes; jobs
     /// still running on Scenario are no longer watched.
     pub fn clear_history(self) {
-        let jobs = self.jobs.get_untracked();
-        for entry in &jobs {
+        // Their owners go a task later: what is read below is still there.
+        for entry in self.jobs.take_all() {
             if let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) {
                 self.forget_polling(&job_id);
             }
             if let Some(result) = entry.card.with_untracked(|c| c.result.clone()) {
                 let _ = web_sys::Url::revoke_object_url(&result.object_url);
             }
-            self.queue.update_value(|q| q.finished(entry.id));
-            self.dispose_item(entry.id);
+            self.queue.finished(entry.id);
         }
-        for set in self.sets.get_untracked() {
-            self.dispose_item(set.id);
+        for set in self.sets.take_all() {
+            self.jobs.owners().dispose(set.id);
         }
-        self.jobs.set(Vec::new());
-        self.sets.set(Vec::new());
-        if let Some(db) = self.database() {
+        if let Some(db) = self.kept.database() {
             spawn_local(async move {
                 if let Err(message) = history::clear(&db).await {
-                    self.storage_failed(message);
+                    self.kept.failed(message);
                 }
             });
         }

@@ -17,9 +17,9 @@ use crate::domain::jobs::{JobOrigin, Phase, ResultImage};
 use crate::domain::reconcile::find_lost_job;
 use crate::domain::retry;
 use crate::studio::history;
+use crate::studio::jobs::JobEntry;
 use crate::studio::sets::{AngleSet, SetCell, SetEntry};
-use crate::studio::state::{JobEntry, Studio};
-use crate::util::order::merge_newest_first;
+use crate::studio::state::Studio;
 
 /// Saved results given back their object URL per task when the page reopens.
 const SAVED_RESULTS_PER_TASK: usize = 12;
@@ -41,15 +41,15 @@ impl Studio {
         spawn_local(async move {
             let db = match history::open().await {
                 Ok(db) => db,
-                Err(message) => return self.storage_failed(message),
+                Err(message) => return self.kept.failed(message),
             };
             crate::platform::perf_mark("angleshot-history-open");
             let db = Rc::new(db);
-            self.db.set_value(Some(db.clone()));
+            self.kept.opened(db.clone());
             let stored = match history::load(&db).await {
                 Ok(stored) => stored,
                 Err(message) => {
-                    self.storage_failed(message);
+                    self.kept.failed(message);
                     history::Stored::default()
                 }
             };
@@ -64,8 +64,14 @@ impl Studio {
                 let entry = JobEntry {
                     id: record.local_id,
                     set: record.set_id,
-                    card: self.owned(record.local_id, card_from_record(&record)),
-                    thumbnail: self.owned(record.local_id, record.thumbnail.clone()),
+                    card: self
+                        .jobs
+                        .owners()
+                        .owned(record.local_id, card_from_record(&record)),
+                    thumbnail: self
+                        .jobs
+                        .owners()
+                        .owned(record.local_id, record.thumbnail.clone()),
                 };
                 if let (Some(result), Some(blob)) = (
                     &record.result,
@@ -89,7 +95,7 @@ impl Studio {
                 .filter_map(|json| decode_set_record(json).ok())
                 .map(|record| SetEntry {
                     id: record.id,
-                    set: self.owned(
+                    set: self.jobs.owners().owned(
                         record.id,
                         AngleSet {
                             input_name: record.input_name.clone(),
@@ -114,19 +120,16 @@ impl Studio {
                 .chain(restored_sets.iter().map(|s| s.id))
                 .max()
                 .unwrap_or(0);
-            self.next_id
-                .update_value(|next| *next = (*next).max(highest + 1));
+            self.jobs.ids_taken_up_to(highest);
             // Cards made before the history was read stay; stored ones join them by age.
-            self.jobs
-                .update(|jobs| merge_newest_first(jobs, &restored, |e| e.id));
-            self.sets
-                .update(|sets| merge_newest_first(sets, &restored_sets, |s| s.id));
+            self.jobs.merge(&restored);
+            self.sets.merge(&restored_sets);
             // Cards made before the database opened already have their watcher: write them
             // once now. Restored ones get a watcher that writes only when they change.
             let restored_ids: Vec<u64> = restored.iter().map(|e| e.id).collect();
             let restored_set_ids: Vec<u64> = restored_sets.iter().map(|s| s.id).collect();
             let saved_ids: Vec<u64> = saved_results.iter().map(|r| r.entry.id).collect();
-            for entry in self.jobs.get_untracked() {
+            for entry in self.jobs.list().get_untracked() {
                 if saved_ids.contains(&entry.id) {
                     // Watched once its result is back (`show_saved_results`): the record
                     // already holds that result.
@@ -136,7 +139,7 @@ impl Studio {
                     self.save_entry(entry);
                 }
             }
-            for set in self.sets.get_untracked() {
+            for set in self.sets.list().get_untracked() {
                 if restored_set_ids.contains(&set.id) {
                     self.watch_set(set, true);
                 } else {
@@ -145,7 +148,7 @@ impl Studio {
             }
             crate::platform::perf_mark("angleshot-history-listed");
             if !restored.is_empty() {
-                self.start_clock();
+                self.polls.start_clock();
             }
             self.show_saved_results(saved_results);
             for entry in restored {
@@ -198,7 +201,7 @@ impl Studio {
                 entry
                     .card
                     .update(|c| c.notice = Some("Queued.".to_string()));
-                self.queue.update_value(|q| q.enqueue(entry.id));
+                self.queue.enqueue(&[entry.id]);
             }
             None => {
                 entry.card.update(|c| c.notice = None);
@@ -277,11 +280,7 @@ impl Studio {
             self.release(entry);
             return;
         };
-        let claimed: Vec<String> = self.jobs.with_untracked(|jobs| {
-            jobs.iter()
-                .filter_map(|e| e.card.with_untracked(|c| c.job_id.clone()))
-                .collect()
-        });
+        let claimed = self.jobs.claimed_job_ids();
         match find_lost_job(&body, submitted_ms, &recent, &claimed) {
             Some(job) => {
                 entry.card.update(|c| c.adopt(job));

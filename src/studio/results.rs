@@ -5,7 +5,9 @@ use crate::api::error::ApiError;
 use crate::api::{self, response::CancelOutcome};
 use crate::domain::jobs::{JobCard, ResultImage};
 use crate::domain::profile::multiangle;
-use crate::studio::state::{InputImage, JobEntry, Studio, UploadState, now_ms};
+use crate::studio::input::InputImage;
+use crate::studio::jobs::JobEntry;
+use crate::studio::state::{Studio, now_ms};
 use crate::util::math::Decimal;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,7 +19,7 @@ impl Studio {
         let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) else {
             return;
         };
-        self.schedule.update_value(|s| s.untrack(&job_id));
+        self.polls.untrack(&job_id);
         entry.card.update(|c| c.stop(Some("Stopping…"), now_ms()));
         self.release(entry);
         let config = self.config_for(entry);
@@ -37,13 +39,12 @@ impl Studio {
     pub fn remove(self, id: u64) {
         let Some(entry) = self.entry(id) else { return };
         if let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) {
-            self.schedule.update_value(|s| s.untrack(&job_id));
+            self.polls.untrack(&job_id);
         }
         if let Some(result) = entry.card.with_untracked(|c| c.result.clone()) {
             let _ = web_sys::Url::revoke_object_url(&result.object_url);
         }
-        self.jobs.update(|jobs| jobs.retain(|e| e.id != id));
-        self.dispose_item(id);
+        self.jobs.remove(id);
         self.forget_stored(
             &[
                 crate::studio::history::JOBS,
@@ -64,8 +65,7 @@ impl Studio {
         }) else {
             return;
         };
-        self.input_error.set(None);
-        self.input.set(Some(InputImage {
+        self.input.use_asset(InputImage {
             name,
             thumbnail: result.object_url.clone(),
             data_url: None,
@@ -74,8 +74,7 @@ impl Studio {
             height: 0,
             bytes: 0,
             base_rotation,
-        }));
-        self.upload.set(UploadState::Uploaded);
+        });
     }
 
     /// The download name for a card's result.
@@ -102,11 +101,11 @@ impl Studio {
 
     /// "Estimate cost": a dry run of the current settings.
     pub fn estimate_cost(self) {
-        let config = self.config();
+        let config = self.settings.config();
         let shot = self.camera.shot().get_untracked();
         self.cost.set(Some("Estimating…".to_string()));
         spawn_local(async move {
-            let Some(asset_id) = self.ensure_uploaded().await else {
+            let Some(asset_id) = self.input.ensure_uploaded().await else {
                 self.cost.set(Some("Upload the image first.".to_string()));
                 return;
             };

@@ -8,14 +8,14 @@
 //! studio.generate_set(); // the ticked angles, with the camera panel's other options
 //! ```
 
-use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::error::ApiError;
 use crate::domain::angle_set::{SetAngle, SetProgress};
 use crate::domain::jobs::JobCard;
-use crate::studio::state::{JobEntry, Studio, now_ms};
+use crate::studio::jobs::JobEntry;
+use crate::studio::state::{Studio, now_ms};
 
 /// One cell of a set: its angle and the job (card) that currently stands for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,15 +61,15 @@ impl Studio {
         if self.set_blocker().is_some() {
             return;
         }
-        let angles = self.set_choices.get_untracked();
-        let Some(input) = self.input.get_untracked() else {
+        let angles = self.sets.choices().get_untracked();
+        let Some(input) = self.input.image().get_untracked() else {
             return;
         };
         if angles.is_empty() {
             return;
         }
         let shot = self.camera.shot().get_untracked();
-        let set_id = self.take_id();
+        let set_id = self.jobs.take_id();
         let cells: Vec<SetCell> = angles
             .iter()
             .map(|angle| {
@@ -84,7 +84,7 @@ impl Studio {
                 }
             })
             .collect();
-        let set = self.owned(
+        let set = self.jobs.owners().owned(
             set_id,
             AngleSet {
                 input_name: input.name.clone(),
@@ -97,11 +97,10 @@ impl Studio {
             },
         );
         let set_entry = SetEntry { id: set_id, set };
-        self.sets.update(|sets| sets.insert(0, set_entry));
+        self.sets.add(set_entry);
         self.watch_set(set_entry, false);
-        let limit = self.concurrency.get_untracked();
         spawn_local(async move {
-            let asset_id = self.ensure_uploaded().await;
+            let asset_id = self.input.ensure_uploaded().await;
             for cell in &cells {
                 let Some(entry) = self.entry(cell.job) else {
                     continue;
@@ -121,56 +120,38 @@ impl Studio {
             }
             let Some(asset_id) = asset_id else { return };
             set.update(|s| s.input_asset_id = Some(asset_id));
-            self.queue.update_value(|q| {
-                q.set_limit(limit);
-                for cell in &cells {
-                    q.enqueue(cell.job);
-                }
-            });
+            let jobs: Vec<u64> = cells.iter().map(|cell| cell.job).collect();
+            self.queue.enqueue(&jobs);
             self.pump_queue();
         });
     }
 
     /// Submits every queued job that may go now, and arms the timer for the end of a 429 pause.
     pub(crate) fn pump_queue(self) {
-        let limit = self.concurrency.get_untracked();
-        loop {
-            let next = self
-                .queue
-                .try_update_value(|q| {
-                    q.set_limit(limit);
-                    q.next(now_ms())
-                })
-                .flatten();
-            let Some(id) = next else { break };
+        while let Some(id) = self.queue.next_ready(now_ms()) {
             match self.entry(id) {
                 Some(entry) => {
                     entry.card.update(|c| c.notice = None);
                     spawn_local(self.submit(entry));
                 }
                 // Removed while waiting: free its slot.
-                None => self.queue.update_value(|q| q.finished(id)),
+                None => self.queue.finished(id),
             }
         }
-        let wake = self.queue.with_value(|q| q.wake_at());
-        let timer = wake.map(|at| {
-            let delay = (at - now_ms()).clamp(0.0, 60_000.0) as u32;
-            Timeout::new(delay, move || self.pump_queue())
-        });
-        self.queue_timer.set_value(timer);
+        self.queue
+            .wake_when_ready(now_ms(), move || self.pump_queue());
     }
 
     /// A job ended or was removed: a set's slot is free for the next angle.
     pub(crate) fn release(self, entry: JobEntry) {
         if entry.set.is_some() {
-            self.queue.update_value(|q| q.finished(entry.id));
+            self.queue.finished(entry.id);
             self.pump_queue();
         }
     }
 
     pub(super) fn set_entry(&self, set_id: u64) -> Option<SetEntry> {
-        self.sets
-            .with_untracked(|sets| sets.iter().find(|s| s.id == set_id).copied())
+        self.sets.find(set_id)
     }
 
     /// How far a set has got (reactive).
@@ -233,26 +214,18 @@ impl Studio {
         if !old.card.with_untracked(JobCard::can_retry) {
             return;
         }
-        let id = self.take_id();
-        let mut card = old.card.get_untracked();
-        card = {
+        let id = self.jobs.take_id();
+        let card = old.card.with_untracked(|card| {
             let mut fresh = JobCard::new(id, card.body.clone(), &card.input_name, now_ms());
             fresh.base_rotation = card.base_rotation;
             fresh.origin = card.origin.clone();
             fresh.notice = Some("Queued.".to_string());
             fresh
-        };
-        let entry = JobEntry {
-            id,
-            set: Some(set_id),
-            card: self.owned(id, card),
-            thumbnail: self.owned(id, old.thumbnail.get_untracked()),
-        };
-        self.jobs.update(|jobs| {
-            jobs.retain(|e| e.id != job);
-            jobs.insert(0, entry);
         });
-        self.dispose_item(job);
+        let entry = self
+            .jobs
+            .make(card, old.thumbnail.get_untracked(), Some(set_id));
+        self.jobs.replace(job, entry);
         set_entry.set.update(|s| {
             for cell in &mut s.cells {
                 if cell.job == job {
@@ -261,7 +234,7 @@ impl Studio {
             }
         });
         self.watch_entry(entry, false);
-        self.queue.update_value(|q| q.enqueue(id));
+        self.queue.enqueue(&[id]);
         self.pump_queue();
     }
 
@@ -271,11 +244,11 @@ impl Studio {
             return;
         };
         for cell in set_entry.set.get_untracked().cells {
-            self.queue.update_value(|q| q.finished(cell.job));
+            self.queue.finished(cell.job);
             self.remove(cell.job);
         }
-        self.sets.update(|sets| sets.retain(|s| s.id != set_id));
-        self.dispose_item(set_id);
+        self.sets.remove(set_id);
+        self.jobs.owners().dispose(set_id);
         self.forget_stored(&[crate::studio::history::SETS], set_id);
     }
 }

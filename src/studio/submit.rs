@@ -4,7 +4,9 @@ use crate::api::error::{ApiError, ErrorClass};
 use crate::api::{self};
 use crate::domain::jobs::{JobCard, Phase};
 use crate::domain::retry;
-use crate::studio::state::{InputImage, JobEntry, Studio, UploadState, now_ms};
+use crate::studio::input::{InputImage, UploadState};
+use crate::studio::jobs::JobEntry;
+use crate::studio::state::{Studio, now_ms};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,14 +16,14 @@ impl Studio {
         if self.generate_blocker().is_some() {
             return;
         }
-        let Some(input) = self.input.get_untracked() else {
+        let Some(input) = self.input.image().get_untracked() else {
             return;
         };
         let body = self.camera.body(input.asset_id.as_deref().unwrap_or(""));
         let entry = self.add_card(body, &input, None);
         spawn_local(async move {
-            let Some(asset_id) = self.ensure_uploaded().await else {
-                let message = match self.upload.get_untracked() {
+            let Some(asset_id) = self.input.ensure_uploaded().await else {
+                let message = match self.input.upload().get_untracked() {
                     UploadState::Failed(message) => message,
                     _ => "The image is not uploaded yet.".to_string(),
                 };
@@ -35,13 +37,6 @@ impl Studio {
         });
     }
 
-    /// A fresh local id for a card or a set.
-    pub(crate) fn take_id(&self) -> u64 {
-        let id = self.next_id.get_value();
-        self.next_id.set_value(id + 1);
-        id
-    }
-
     /// A new card on top of the list, for a job on `input`.
     pub(crate) fn add_card(
         &self,
@@ -49,18 +44,13 @@ impl Studio {
         input: &InputImage,
         set: Option<u64>,
     ) -> JobEntry {
-        let id = self.take_id();
+        let id = self.jobs.take_id();
         let mut card = JobCard::new(id, body, &input.name, now_ms());
         card.base_rotation = input.base_rotation;
-        card.origin = Some(self.current_origin());
-        let entry = JobEntry {
-            id,
-            set,
-            card: self.owned(id, card),
-            thumbnail: self.owned(id, input.thumbnail.clone()),
-        };
-        self.jobs.update(|jobs| jobs.insert(0, entry));
-        self.start_clock();
+        card.origin = Some(self.settings.current_origin());
+        let entry = self.jobs.make(card, input.thumbnail.clone(), set);
+        self.jobs.add(entry);
+        self.polls.start_clock();
         self.watch_entry(entry, false);
         entry
     }
@@ -80,13 +70,12 @@ impl Studio {
             Ok(answer) => {
                 entry.card.update(|c| c.submitted(&answer.job));
                 if entry.set.is_some() {
-                    self.queue.update_value(|q| q.accepted());
+                    self.queue.accepted();
                 }
                 if answer.job.status.is_final() {
                     self.on_final(entry);
                 } else {
-                    self.schedule
-                        .update_value(|s| s.track(&answer.job.job_id, now_ms()));
+                    self.polls.track(&answer.job.job_id, now_ms());
                     self.reschedule();
                 }
             }
@@ -118,7 +107,7 @@ impl Studio {
                     (entry.set, err.class())
                 {
                     self.queue
-                        .update_value(|q| q.rate_limited(entry.id, retry_after_secs, now_ms()));
+                        .rate_limited(entry.id, retry_after_secs, now_ms());
                     entry.card.update(|c| {
                         c.notice =
                             Some("Rate limited — waiting before submitting again.".to_string())
@@ -163,7 +152,7 @@ impl Studio {
         }
         spawn_local(async move {
             if entry.card.with_untracked(|c| c.body.image.is_empty()) {
-                match self.ensure_uploaded().await {
+                match self.input.ensure_uploaded().await {
                     Some(asset_id) => entry.card.update(|c| c.body.image = asset_id),
                     None => {
                         let err = ApiError::InvalidRequest {

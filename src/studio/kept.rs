@@ -1,0 +1,61 @@
+//! The persistence store: the history database once it is open, and why the history is not
+//! being kept when it is not (shown under the job list). `persist.rs` and `restore.rs` write
+//! and read records through it.
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use angleshot::studio::kept::KeptStore;
+//! let kept = KeptStore::new();
+//! assert!(kept.database().is_none(), "opened after the first paint");
+//! kept.failed("IndexedDB is not available here".into());
+//! assert!(kept.note().get_untracked().is_some());
+//! ```
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::studio::history::Database;
+
+/// See the module docs.
+#[derive(Clone, Copy)]
+pub struct KeptStore {
+    db: StoredValue<Option<Rc<Database>>, LocalStorage>,
+    note: RwSignal<Option<String>>,
+}
+
+impl Default for KeptStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl KeptStore {
+    /// Not open yet.
+    pub fn new() -> Self {
+        KeptStore {
+            db: StoredValue::new_local(None),
+            note: RwSignal::new(None),
+        }
+    }
+
+    /// The open database, if any (none: the history lives in this tab only).
+    pub fn database(&self) -> Option<Rc<Database>> {
+        self.db.with_value(Clone::clone)
+    }
+
+    /// The database opened.
+    pub fn opened(&self, db: Rc<Database>) {
+        self.db.set_value(Some(db));
+    }
+
+    /// Storage refused something: say why.
+    pub fn failed(&self, message: String) {
+        self.note.set(Some(message));
+    }
+
+    /// Why the history is not being kept, when it is not (reactive).
+    pub fn note(&self) -> ReadSignal<Option<String>> {
+        self.note.read_only()
+    }
+}

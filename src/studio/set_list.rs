@@ -1,0 +1,99 @@
+//! The sets store: the angle sets in the list (newest first, each its own signal) and the
+//! angles ticked in the set editor. Private signals; the studio's set actions (`sets.rs`)
+//! add, replace and remove through it.
+//!
+//! ```no_run
+//! use angleshot::domain::angle_set::SET_CHOICES;
+//! use angleshot::studio::set_list::SetsStore;
+//! let sets = SetsStore::new();
+//! sets.tick(SET_CHOICES[2], true); // "front" joins the next set
+//! ```
+
+use leptos::prelude::*;
+
+use crate::domain::angle_set::{DEFAULT_SET, SET_CHOICES, SetAngle};
+use crate::studio::sets::SetEntry;
+
+/// See the module docs.
+#[derive(Clone, Copy)]
+pub struct SetsStore {
+    list: RwSignal<Vec<SetEntry>>,
+    choices: RwSignal<Vec<SetAngle>>,
+}
+
+impl Default for SetsStore {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SetsStore {
+    /// No sets; the default angles ticked.
+    pub fn new() -> Self {
+        SetsStore {
+            list: RwSignal::new(Vec::new()),
+            choices: RwSignal::new(DEFAULT_SET.to_vec()),
+        }
+    }
+
+    /// The sets, newest first (reactive).
+    pub fn list(&self) -> ReadSignal<Vec<SetEntry>> {
+        self.list.read_only()
+    }
+
+    /// The ticked angles, in the editor's order (reactive).
+    pub fn choices(&self) -> ReadSignal<Vec<SetAngle>> {
+        self.choices.read_only()
+    }
+
+    /// Ticks or unticks an angle of the editor.
+    pub fn tick(&self, angle: SetAngle, on: bool) {
+        self.choices.update(|choices| {
+            choices.retain(|a| *a != angle);
+            if on {
+                choices.push(angle);
+            }
+            // The editor's order, so a set is submitted in a predictable order.
+            crate::util::order::sort_by_rank(choices, |a| {
+                SET_CHOICES
+                    .iter()
+                    .position(|c| c == a)
+                    .map_or(i128::MAX, |p| p as i128)
+            });
+        });
+    }
+
+    /// The set with this id.
+    pub fn find(&self, id: u64) -> Option<SetEntry> {
+        self.list
+            .with_untracked(|sets| sets.iter().find(|s| s.id == id).copied())
+    }
+
+    /// Whether a set is still in the list.
+    pub fn contains(&self, id: u64) -> bool {
+        self.find(id).is_some()
+    }
+
+    /// A new set goes first.
+    pub fn add(&self, entry: SetEntry) {
+        self.list.update(|sets| sets.insert(0, entry));
+    }
+
+    /// Sets read back from storage join the list in id order (newest first).
+    pub fn merge(&self, restored: &[SetEntry]) {
+        self.list
+            .update(|sets| crate::util::order::merge_newest_first(sets, restored, |s| s.id));
+    }
+
+    /// Takes a set out of the list (its owner is the caller's to dispose).
+    pub fn remove(&self, id: u64) {
+        self.list.update(|sets| sets.retain(|s| s.id != id));
+    }
+
+    /// Empties the list, handing back what was in it.
+    pub fn take_all(&self) -> Vec<SetEntry> {
+        let mut taken = Vec::new();
+        self.list.update(|sets| taken = std::mem::take(sets));
+        taken
+    }
+}
