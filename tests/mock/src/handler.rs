@@ -1,97 +1,26 @@
-//! The API and CDN request handlers: routing, auth, validation, faults, recording.
+//! The API's endpoints: each route's handler (as `routes.rs` wires them) and the answer it
+//! gives, validated as the contract says.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use axum::body::{Body, Bytes, to_bytes};
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use serde_json::{Value, json};
 
 use crate::image_info;
-use crate::knobs::{FaultKind, Knobs};
-use crate::store::{RecordedRequest, StoredAsset, StoredJob};
+use crate::store::{StoredAsset, StoredJob};
 use crate::time::now_ms;
 use crate::{MODEL_ID, Shared};
 
-/// Largest request body read (a 6 MB image is ~8 MB in base64).
-const BODY_LIMIT: usize = 64 * 1024 * 1024;
 /// The API's upload limit.
 pub const MAX_UPLOAD_BYTES: usize = 6 * 1024 * 1024;
 /// What a generation costs in the mock.
 const COST_CU: u32 = 5;
 
-struct Incoming {
-    method: String,
-    path: String,
-    query: String,
-    headers: HeaderMap,
-    body: Bytes,
-    record: usize,
-}
-
-async fn read(shared: &Shared, server: &'static str, request: Request) -> Incoming {
-    let (parts, body) = request.into_parts();
-    let body = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
-    let method = parts.method.as_str().to_string();
-    let path = parts.uri.path().to_string();
-    let query = parts.uri.query().unwrap_or("").to_string();
-    let record = shared.with(|store| {
-        let seq = store.records.len() as u64;
-        store.records.push(RecordedRequest {
-            seq,
-            at_ms: now_ms().saturating_sub(store.started_ms),
-            server,
-            method: method.clone(),
-            path: path.clone(),
-            query: query.clone(),
-            headers: parts
-                .headers
-                .iter()
-                .map(|(n, v)| {
-                    (
-                        n.as_str().to_string(),
-                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                    )
-                })
-                .collect(),
-            body: RecordedRequest::body_text(&body),
-            body_len: body.len(),
-            status: 0,
-        });
-        seq as usize
-    });
-    Incoming {
-        method,
-        path,
-        query,
-        headers: parts.headers,
-        body,
-        record,
-    }
-}
-
-/// Marks a response whose connection is cut on purpose (recorded with status 0).
-#[derive(Clone, Copy)]
-struct Dropped;
-
-fn finish(shared: &Shared, incoming: &Incoming, response: Response) -> Response {
-    let status = if response.extensions().get::<Dropped>().is_some() {
-        0
-    } else {
-        response.status().as_u16()
-    };
-    shared.with(|store| {
-        if let Some(record) = store.records.get_mut(incoming.record) {
-            record.status = status;
-        }
-    });
-    response
-}
-
-fn json_response(status: StatusCode, body: &Value) -> Response {
+pub(crate) fn json_response(status: StatusCode, body: &Value) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "application/json")],
@@ -100,190 +29,74 @@ fn json_response(status: StatusCode, body: &Value) -> Response {
         .into_response()
 }
 
-fn error(status: StatusCode, reason: &str) -> Response {
+pub(crate) fn error(status: StatusCode, reason: &str) -> Response {
     json_response(status, &json!({ "reason": reason }))
 }
 
-/// A response whose connection is cut: before anything is sent, or (`after_headers`) after
-/// the status and the first bytes of the body. Browsers silently resend a request whose
-/// reused connection closed before any answer, so "the answer was lost" must start one.
-fn dropped(after_headers: bool) -> Response {
-    use futures_util::StreamExt as _;
-    let first: Vec<Result<Bytes, std::io::Error>> = if after_headers {
-        vec![Ok(Bytes::from_static(b"{\"job\":"))]
-    } else {
-        Vec::new()
-    };
-    let cut = futures_util::stream::once(async move {
-        if after_headers {
-            // Give the server time to flush the status and the first bytes before the cut.
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Err::<Bytes, std::io::Error>(std::io::Error::other("connection dropped by the mock"))
-    });
-    let stream = futures_util::stream::iter(first).chain(cut);
-    let mut response = Response::new(Body::from_stream(stream));
-    response.extensions_mut().insert(Dropped);
-    response
+// The routes' handlers: axum extracts the path, query and body; the functions below answer.
+
+pub(crate) async fn upload_asset_route(State(shared): State<Arc<Shared>>, body: Bytes) -> Response {
+    upload_asset(&shared, &body)
 }
 
-fn add_cors(headers: &mut HeaderMap) {
-    headers.insert("access-control-allow-origin", HeaderValue::from_static("*"));
-    headers.insert(
-        "access-control-allow-headers",
-        HeaderValue::from_static("Authorization, Content-Type"),
-    );
-    headers.insert(
-        "access-control-allow-methods",
-        HeaderValue::from_static("GET, POST, OPTIONS"),
-    );
-    headers.insert(
-        "access-control-expose-headers",
-        HeaderValue::from_static("Retry-After"),
-    );
-    headers.insert("access-control-max-age", HeaderValue::from_static("600"));
+pub(crate) async fn get_asset_route(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Response {
+    get_asset(&shared, &id)
 }
 
-/// Everything under the API port: `/v1/...` and the `/__control/...` endpoints.
-pub async fn api(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    if request.uri().path().starts_with("/__control/") {
-        return control(&shared, request).await;
-    }
-    let incoming = read(&shared, "api", request).await;
-    let knobs = shared.with(|store| store.knobs.clone());
-    let mut response = answer(&shared, &incoming, &knobs).await;
-    if knobs.cors {
-        add_cors(response.headers_mut());
-    }
-    finish(&shared, &incoming, response)
+pub(crate) async fn get_assets_bulk_route(
+    State(shared): State<Arc<Shared>>,
+    body: Bytes,
+) -> Response {
+    get_assets_bulk(&shared, &body)
 }
 
-async fn answer(shared: &Shared, incoming: &Incoming, knobs: &Knobs) -> Response {
-    if incoming.method == "OPTIONS" {
-        return if knobs.cors {
-            StatusCode::NO_CONTENT.into_response()
-        } else {
-            StatusCode::METHOD_NOT_ALLOWED.into_response()
-        };
-    }
-    let (fault, extra_latency) = pick_fault(shared, incoming);
-    let latency = knobs.latency_ms + extra_latency;
-    if latency > 0 {
-        tokio::time::sleep(Duration::from_millis(latency)).await;
-    }
-    match &fault {
-        Some(FaultKind::Status { status, body }) => {
-            let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            return (
-                status,
-                [(header::CONTENT_TYPE, "application/json")],
-                body.clone(),
-            )
-                .into_response();
-        }
-        Some(FaultKind::RateLimit {
-            retry_after_secs,
-            remaining_seconds,
-        }) => {
-            let mut body = json!({ "reason": "Too many requests" });
-            if let Some(secs) = remaining_seconds {
-                body["remainingSeconds"] = json!(secs);
-            }
-            let mut response = json_response(StatusCode::TOO_MANY_REQUESTS, &body);
-            if let Some(secs) = retry_after_secs {
-                if let Ok(value) = HeaderValue::from_str(&secs.to_string()) {
-                    response.headers_mut().insert(header::RETRY_AFTER, value);
-                }
-            }
-            return response;
-        }
-        Some(FaultKind::DropBefore) => return dropped(false),
-        _ => {}
-    }
-    if knobs.error_rate_5xx > 0.0 && shared.with(|s| s.random()) < knobs.error_rate_5xx {
-        return json_response(
-            StatusCode::SERVICE_UNAVAILABLE,
-            &json!({ "reason": "Service temporarily unavailable", "error": "Service Unavailable" }),
-        );
-    }
-    if !authorized(shared, &incoming.headers) {
-        return json_response(
-            StatusCode::UNAUTHORIZED,
-            &json!({ "reason": "Unauthorized", "message": "Invalid API key or secret" }),
-        );
-    }
-    let response = route(shared, incoming);
-    match fault {
-        Some(FaultKind::DropAfter) => dropped(true),
-        Some(FaultKind::Malformed) => (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, "application/json")],
-            "{\"job\": {\"jobId\": \"job_trunc",
-        )
-            .into_response(),
-        _ => response,
-    }
+pub(crate) async fn generate_route(
+    State(shared): State<Arc<Shared>>,
+    Path(model): Path<String>,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> Response {
+    let dry_run = parse_query(query.as_deref().unwrap_or(""))
+        .iter()
+        .any(|(k, v)| k == "dryRun" && v == "true");
+    generate(&shared, &model, &body, dry_run)
 }
 
-/// The first matching non-latency fault (spending one of its uses) and the summed latency of
-/// matching latency faults.
-fn pick_fault(shared: &Shared, incoming: &Incoming) -> (Option<FaultKind>, u64) {
-    shared.with(|store| {
-        let mut latency = 0;
-        let mut chosen = None;
-        for index in 0..store.knobs.faults.len() {
-            let fault = store.knobs.faults[index].clone();
-            if !fault.matches(&incoming.method, &incoming.path) {
-                continue;
-            }
-            if let FaultKind::Latency { ms } = fault.kind {
-                latency += ms;
-                continue;
-            }
-            if chosen.is_some() || (fault.probability < 1.0 && store.random() >= fault.probability)
-            {
-                continue;
-            }
-            if let Some(left) = store.knobs.faults[index].remaining.as_mut() {
-                *left -= 1;
-            }
-            chosen = Some(fault.kind);
-        }
-        (chosen, latency)
-    })
+pub(crate) async fn list_jobs_route(
+    State(shared): State<Arc<Shared>>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    list_jobs(&shared, &parse_query(query.as_deref().unwrap_or("")))
 }
 
-fn authorized(shared: &Shared, headers: &HeaderMap) -> bool {
-    let expected = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD
-            .encode(format!("{}:{}", shared.api_key, shared.api_secret))
-    );
-    headers
-        .get(header::AUTHORIZATION)
-        .is_some_and(|v| v.as_bytes() == expected.as_bytes())
+pub(crate) async fn get_job_route(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Response {
+    get_job(&shared, &id)
 }
 
-fn route(shared: &Shared, incoming: &Incoming) -> Response {
-    let Some(rest) = incoming.path.strip_prefix("/v1/") else {
-        return error(StatusCode::NOT_FOUND, "Not found");
-    };
-    let segments: Vec<&str> = rest.split('/').collect();
-    let query = parse_query(&incoming.query);
-    match (incoming.method.as_str(), segments.as_slice()) {
-        ("POST", ["assets"]) => upload_asset(shared, &incoming.body),
-        ("POST", ["assets", "get-bulk"]) => get_assets_bulk(shared, &incoming.body),
-        ("GET", ["assets", id]) => get_asset(shared, id),
-        ("POST", ["generate", "custom", model]) => {
-            let dry_run = query.iter().any(|(k, v)| k == "dryRun" && v == "true");
-            generate(shared, model, &incoming.body, dry_run)
-        }
-        ("GET", ["jobs"]) => list_jobs(shared, &query),
-        ("GET", ["jobs", id]) => get_job(shared, id),
-        ("POST", ["jobs", id, "action"]) => job_action(shared, id, &incoming.body),
-        ("GET", ["models", id]) => get_model(shared, id),
-        _ => error(StatusCode::NOT_FOUND, "Not found"),
-    }
+pub(crate) async fn job_action_route(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    job_action(&shared, &id, &body)
+}
+
+pub(crate) async fn get_model_route(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+) -> Response {
+    get_model(&shared, &id)
+}
+
+/// Any other path or method.
+pub(crate) async fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "Not found")
 }
 
 fn parse_json(body: &[u8]) -> Result<serde_json::Map<String, Value>, Response> {
@@ -607,118 +420,6 @@ pub fn model_description() -> Value {
             { "name": "goFast", "type": "boolean", "label": "Go fast", "default": false }
         ]
     })
-}
-
-/// `GET /assets/{id}?expires=..&sig=..` on the CDN port.
-pub async fn cdn(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let incoming = read(&shared, "cdn", request).await;
-    let mut response = cdn_answer(&shared, &incoming);
-    response
-        .headers_mut()
-        .insert("access-control-allow-origin", HeaderValue::from_static("*"));
-    finish(&shared, &incoming, response)
-}
-
-fn cdn_answer(shared: &Shared, incoming: &Incoming) -> Response {
-    if incoming.method == "OPTIONS" {
-        // A preflight only happens if the app sends a non-simple header (Authorization): refuse.
-        return StatusCode::FORBIDDEN.into_response();
-    }
-    if incoming.headers.contains_key(header::AUTHORIZATION) {
-        return error(
-            StatusCode::FORBIDDEN,
-            "Authorization header is not allowed on signed URLs",
-        );
-    }
-    let Some(id) = incoming.path.strip_prefix("/assets/") else {
-        return error(StatusCode::NOT_FOUND, "Not found");
-    };
-    let query = parse_query(&incoming.query);
-    let value = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
-    let expires = value("expires").and_then(|e| e.parse::<u64>().ok());
-    let now = now_ms();
-    shared.with(|store| {
-        let (Some(expires), Some(sig)) = (expires, value("sig")) else {
-            return error(StatusCode::FORBIDDEN, "Missing signature");
-        };
-        if store.sign(id, expires) != sig {
-            return error(StatusCode::FORBIDDEN, "Signature does not match");
-        }
-        if now > expires {
-            return error(StatusCode::FORBIDDEN, "Request has expired");
-        }
-        if store.knobs.cdn_expire_next > 0 {
-            store.knobs.cdn_expire_next -= 1;
-            return error(StatusCode::FORBIDDEN, "Request has expired");
-        }
-        match store.assets.get(id) {
-            Some(asset) => (
-                StatusCode::OK,
-                [
-                    (header::CONTENT_TYPE, asset.mime_type.clone()),
-                    (header::CACHE_CONTROL, "private, max-age=86400".to_string()),
-                ],
-                asset.bytes.as_ref().clone(),
-            )
-                .into_response(),
-            None => error(StatusCode::NOT_FOUND, "Not found"),
-        }
-    })
-}
-
-async fn control(shared: &Shared, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let body = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
-    let now = now_ms();
-    match (parts.method.as_str(), parts.uri.path()) {
-        ("GET", "/__control/knobs") => {
-            json_response(StatusCode::OK, &shared.with(|s| json!(s.knobs)))
-        }
-        ("POST", "/__control/knobs") => {
-            let Ok(Value::Object(patch)) = serde_json::from_slice::<Value>(&body) else {
-                return error(StatusCode::BAD_REQUEST, "knobs must be a JSON object");
-            };
-            shared.with(|store| {
-                let mut merged = json!(store.knobs);
-                for (key, value) in patch {
-                    merged[key] = value;
-                }
-                match serde_json::from_value::<Knobs>(merged) {
-                    Ok(knobs) => {
-                        store.knobs = knobs;
-                        store.reseed();
-                        json_response(StatusCode::OK, &json!(store.knobs))
-                    }
-                    Err(err) => error(StatusCode::BAD_REQUEST, &err.to_string()),
-                }
-            })
-        }
-        ("POST", "/__control/reset-knobs") => shared.with(|store| {
-            store.knobs = Knobs::default();
-            store.reseed();
-            json_response(StatusCode::OK, &json!(store.knobs))
-        }),
-        ("GET", "/__control/requests") => json_response(
-            StatusCode::OK,
-            &shared.with(|s| json!({ "requests": s.records })),
-        ),
-        ("POST", "/__control/clear-requests") => {
-            shared.with(|s| s.records.clear());
-            json_response(StatusCode::OK, &json!({ "cleared": true }))
-        }
-        ("GET", "/__control/jobs") => json_response(
-            StatusCode::OK,
-            &shared.with(
-                |s| json!({ "jobs": s.jobs.iter().map(|j| j.to_json(now)).collect::<Vec<_>>() }),
-            ),
-        ),
-        _ => error(StatusCode::NOT_FOUND, "Unknown control endpoint"),
-    }
 }
 
 /// Splits and percent-decodes a query string (`application/x-www-form-urlencoded`).

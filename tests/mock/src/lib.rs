@@ -13,17 +13,19 @@
 //! # Ok(()) }
 //! ```
 
+mod cdn;
 pub mod client;
+mod control;
 mod handler;
 pub mod image_info;
 pub mod knobs;
+mod routes;
 pub mod store;
 pub mod time;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use axum::Router;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
@@ -108,12 +110,8 @@ impl MockServer {
             cdn_base: format!("http://{cdn_addr}"),
             store: Mutex::new(Store::new(options.knobs, time::now_ms())),
         });
-        let api_app = Router::new()
-            .fallback(handler::api)
-            .with_state(shared.clone());
-        let cdn_app = Router::new()
-            .fallback(handler::cdn)
-            .with_state(shared.clone());
+        let api_app = routes::api(shared.clone());
+        let cdn_app = routes::cdn(shared.clone());
         let tasks = vec![
             tokio::spawn(async move {
                 let _ = axum::serve(api_listener, api_app).await;
