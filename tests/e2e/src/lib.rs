@@ -13,11 +13,15 @@
 //! # }
 //! ```
 
-pub mod browser;
+pub mod accessibility;
+pub mod driver;
+
 pub mod fixtures;
+pub mod page;
 pub mod static_server;
 
-pub use browser::{Page, with_browser};
+pub use driver::with_browser;
+pub use page::Page;
 pub use static_server::{ServeOptions, StaticServer};
 
 use std::path::PathBuf;
