@@ -321,22 +321,6 @@ fn json_parse_in_the_browser_reads_what_serde_json_reads() {
     }
 }
 
-/// index.html's static copy of the first screen (painted before the wasm loads) is the
-/// mounted first screen, comments aside: the app replaces it without a visible change. When
-/// this fails after a change to the first screen, put the "mounted" HTML below into index.html.
-#[wasm_bindgen_test]
-fn index_html_holds_a_true_copy_of_the_first_screen() {
-    use angleshot::platform::static_first_screen::{copy_in, without_comments};
-    let (root, _handle) = mount_now();
-    let mounted = without_comments(&root.inner_html());
-    let copy = copy_in(include_str!("../index.html")).expect("index.html has the copy");
-    assert!(
-        copy == mounted,
-        "index.html's copy of the first screen differs from the mounted one.\n\
-         copy:\n{copy}\nmounted:\n{mounted}"
-    );
-}
-
 /// A 2×2 PNG as a data URL, for an input that needs no decoding.
 const TINY_PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==";
 

@@ -17,9 +17,23 @@ const NO_FRAME_FALLBACK: Duration = Duration::from_millis(1_000);
 
 type Action = Box<dyn FnOnce()>;
 
+thread_local! {
+    /// Set for the build's snapshot of the first screen: nothing after the first paint runs.
+    static HELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// From now on no [`after_next_paint`] action runs: the page stays its first screen (the
+/// build's snapshot of it, `static_first_screen::SNAPSHOT_HASH`).
+pub fn hold() {
+    HELD.with(|held| held.set(true));
+}
+
 /// Runs `action` once, right after the browser has painted the next frame; at once (after a
 /// zero timeout) in a hidden tab, and after [`NO_FRAME_FALLBACK`] when no frame comes.
 pub fn after_next_paint(action: impl FnOnce() + 'static) {
+    if HELD.with(Cell::get) {
+        return;
+    }
     // Two routes to one action: whichever comes first takes it.
     let pending: Rc<Cell<Option<Action>>> = Rc::new(Cell::new(Some(Box::new(action))));
     let run = move || {

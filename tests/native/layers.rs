@@ -134,3 +134,16 @@ fn no_file_in_src_is_over_400_lines() {
         .collect();
     assert!(long.is_empty(), "split these by concern: {long:?}");
 }
+
+/// The first screen painted before the wasm is written by the build from the app itself
+/// (`tools/first-screen`): the source page keeps only its empty wrapper, nothing pasted by hand.
+#[test]
+fn index_html_has_no_hand_made_copy_of_the_first_screen() {
+    use angleshot::platform::static_first_screen::copy_in;
+    let page = include_str!("../../index.html");
+    assert_eq!(
+        copy_in(page),
+        Some(""),
+        "index.html's first-screen wrapper must be empty"
+    );
+}

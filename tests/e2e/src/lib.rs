@@ -15,7 +15,7 @@
 
 pub mod accessibility;
 pub mod driver;
-
+pub mod first_screen;
 pub mod fixtures;
 pub mod page;
 pub mod static_server;

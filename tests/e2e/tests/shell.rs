@@ -162,6 +162,46 @@ async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
     .await;
 }
 
+/// The built page's painted copy is the app's first screen exactly as it mounts it now (the
+/// build wrote it from the app: `tools/first-screen`), so the swap shows no change. Both are
+/// read as Chromium parses them: the page is minified, the mounted screen is not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_built_copy_is_the_first_screen_the_app_mounts() {
+    let site = StaticServer::start(&dist_dir(), "/").await;
+    with_browser(|page| async move {
+        page.cdp("Network.enable", serde_json::json!({})).await;
+        page.cdp(
+            "Network.setBlockedURLs",
+            serde_json::json!({ "urls": ["*.wasm"] }),
+        )
+        .await;
+        page.client.goto(&site.url()).await.expect("navigate");
+        let copy = page
+            .eval("return document.getElementById('static-first-screen').innerHTML;")
+            .await;
+        // The early-input script moved `inert` from the wrapper onto all but the image input.
+        let copy = copy
+            .as_str()
+            .unwrap_or_default()
+            .replace(" inert=\"\"", "")
+            .trim()
+            .to_string();
+        assert!(
+            copy.contains(">Generate<") && copy.contains("Camera orbit"),
+            "the built page has a copy: {copy}"
+        );
+        page.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
+            .await;
+        let mounted = angleshot_e2e::first_screen::capture(&page, &site.url()).await;
+        assert!(
+            copy == mounted.trim(),
+            "dist/index.html's copy differs from the mounted first screen (did the build's \
+             first-screen hook run?)\ncopy:\n{copy}\nmounted:\n{mounted}"
+        );
+    })
+    .await;
+}
+
 /// Starts loading `url` and returns at once, without waiting for the page's load event (which
 /// waits for the preloaded wasm); then waits until the new document at `url` has been parsed
 /// (not the one it leaves, which may be at the same address).
