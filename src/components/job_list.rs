@@ -7,7 +7,7 @@ use crate::components::set_group::SetGroup;
 use crate::domain::jobs::{CardAction, JobCard};
 use crate::platform::viewport::when_near_viewport;
 use crate::studio::jobs::JobEntry;
-use crate::studio::sets::SetEntry;
+use crate::studio::set_list::SetEntry;
 use crate::studio::state::Studio;
 use crate::studio::thumbs::display_url;
 use crate::util::math::Decimal;

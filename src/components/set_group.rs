@@ -8,7 +8,8 @@ use crate::components::compare::Compare;
 use crate::components::turntable::Turntable;
 use crate::domain::angle_set::rotation_words;
 use crate::domain::jobs::JobCard;
-use crate::studio::sets::{Frame, SetEntry};
+use crate::studio::set_list::SetEntry;
+use crate::studio::sets::Frame;
 use crate::studio::state::Studio;
 
 /// A set as a group of cells.

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::jobs::JobCard;
 use crate::domain::set_archive::{ArchiveImage, SetArchive};
-use crate::studio::sets::{AngleSet, SetCell};
+use crate::studio::set_list::{AngleSet, SetCell};
 use crate::studio::state::Studio;
 
 impl Studio {

@@ -14,7 +14,7 @@ use wasm_bindgen::JsValue;
 use crate::domain::history::{job_record, set_record};
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
 use crate::studio::jobs::JobEntry;
-use crate::studio::sets::SetEntry;
+use crate::studio::set_list::SetEntry;
 use crate::studio::state::Studio;
 
 impl Studio {

@@ -18,7 +18,7 @@ use crate::domain::reconcile::find_lost_job;
 use crate::domain::retry;
 use crate::studio::history;
 use crate::studio::jobs::JobEntry;
-use crate::studio::sets::{AngleSet, SetCell, SetEntry};
+use crate::studio::set_list::{AngleSet, SetCell, SetEntry};
 use crate::studio::state::Studio;
 
 /// Saved results given back their object URL per task when the page reopens.

@@ -12,7 +12,35 @@
 use leptos::prelude::*;
 
 use crate::domain::angle_set::{DEFAULT_SET, SET_CHOICES, SetAngle};
-use crate::studio::sets::SetEntry;
+
+/// One cell of a set: its angle and the job (card) that currently stands for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetCell {
+    pub angle: SetAngle,
+    pub job: u64,
+}
+
+/// A set as the studio keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AngleSet {
+    pub input_name: String,
+    /// The input as shown (data: or blob: URL of the image the set started from).
+    pub original_url: String,
+    pub input_asset_id: Option<String>,
+    /// The input's rotation from the first original (chaining).
+    pub base_rotation: i32,
+    pub created_ms: f64,
+    pub cells: Vec<SetCell>,
+    /// "Packing 3 of 7…" while a ZIP is built, or why it failed.
+    pub packing: Option<String>,
+}
+
+/// A set in the list; its own signal so a change re-renders only that group.
+#[derive(Debug, Clone, Copy)]
+pub struct SetEntry {
+    pub id: u64,
+    pub set: RwSignal<AngleSet>,
+}
 
 /// See the module docs.
 #[derive(Clone, Copy)]

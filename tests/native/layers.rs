@@ -147,3 +147,57 @@ fn index_html_has_no_hand_made_copy_of_the_first_screen() {
         "index.html's first-screen wrapper must be empty"
     );
 }
+
+/// The studio's stores, bottom first, and the other studio modules each may use (helpers
+/// such as `storage`, `history`, `image` and `owners` hold no state of the studio's). The
+/// rooms beside `state.rs` (submit, poller, …) orchestrate across stores and are not listed.
+const STORES: &[(&str, &[&str])] = &[
+    ("settings", &["storage"]),
+    ("camera", &[]),
+    ("input", &["settings", "image"]),
+    ("owners", &[]),
+    ("jobs", &["owners"]),
+    ("set_list", &[]),
+    ("queue", &[]),
+    ("poll_loop", &[]),
+    ("kept", &["history"]),
+];
+
+/// Every `crate::studio::<module>` a file names in code.
+fn studio_uses(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| line.split("//").next().unwrap_or(""))
+        .flat_map(|line| {
+            line.match_indices("crate::studio::").map(move |(at, _)| {
+                line[at + "crate::studio::".len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect::<String>()
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_store_uses_only_the_stores_below_it() {
+    let studio = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/studio");
+    let mut wrong = Vec::new();
+    for (store, may_use) in STORES {
+        let text = std::fs::read_to_string(studio.join(format!("{store}.rs"))).expect("store");
+        for used in studio_uses(&text) {
+            if used != *store && !may_use.contains(&used.as_str()) {
+                wrong.push(format!("studio/{store}.rs uses studio::{used}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "stores using what they may not:\n{}",
+        wrong.join("\n")
+    );
+    assert_eq!(
+        studio_uses("use crate::studio::settings::SettingsStore; // crate::studio::jobs"),
+        ["settings"],
+        "the checker reads code, not comments"
+    );
+}

@@ -21,7 +21,10 @@ use crate::page::{DEFAULT_WAIT, Page};
 pub async fn capture(page: &Page, site_url: &str) -> String {
     let url = format!("{}{SNAPSHOT_HASH}", site_url.trim_end_matches('#'));
     // From elsewhere: from the same page, a new hash alone would not load it again.
-    page.client.goto("about:blank").await.expect("leave the page");
+    page.client
+        .goto("about:blank")
+        .await
+        .expect("leave the page");
     page.client.goto(&url).await.expect("open the snapshot");
     let deadline = Instant::now() + DEFAULT_WAIT;
     let read = format!(
