@@ -73,6 +73,8 @@ async fn key_lives_in_the_session_unless_remembered_and_forget_clears_both() {
         let rotate = page.by_role("slider", "Rotate").await;
         assert_eq!(rotate.attr("max").await.unwrap().as_deref(), Some("45"));
         assert_eq!(rotate.attr("min").await.unwrap().as_deref(), Some("-45"));
+        // Folded under "More options": out of the accessibility tree until it is opened.
+        page.click_button("More options").await;
         let lora = page.by_role("spinbutton", "LoRA scale").await;
         assert_eq!(lora.attr("max").await.unwrap().as_deref(), Some("2"));
         assert_eq!(lora.prop("value").await.unwrap().as_deref(), Some("1.25"), "the artist's value is kept when in range");
