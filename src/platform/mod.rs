@@ -8,6 +8,7 @@ pub mod paint;
 pub mod panic_banner;
 pub mod service_worker;
 pub mod static_first_screen;
+pub mod timer;
 pub mod viewport;
 
 /// A `performance.mark` the benchmark reads (e.g. `angleshot-mounted`); nothing when the

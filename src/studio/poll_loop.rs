@@ -78,10 +78,7 @@ impl PollLoop {
     /// Arms the one timer for the earliest due look; replacing it cancels the one before.
     pub fn arm(&self, now_ms: f64, wake: impl FnOnce() + 'static) {
         let wake_at = self.schedule.with_value(PollSchedule::next_wake);
-        let timer = wake_at.map(|at| {
-            let delay = (at - now_ms).clamp(0.0, 60_000.0) as u32;
-            Timeout::new(delay, wake)
-        });
+        let timer = wake_at.map(|at| crate::platform::timer::timeout_at(at, now_ms, wake));
         self.timer.set_value(timer);
     }
 

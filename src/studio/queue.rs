@@ -92,10 +92,7 @@ impl QueueStore {
     /// Arms `wake` for the end of the current pause (or disarms it when nothing waits).
     pub fn wake_when_ready(&self, now_ms: f64, wake: impl FnOnce() + 'static) {
         let wake_at = self.queue.with_value(SubmitQueue::wake_at);
-        let timer = wake_at.map(|at| {
-            let delay = (at - now_ms).clamp(0.0, 60_000.0) as u32;
-            Timeout::new(delay, wake)
-        });
+        let timer = wake_at.map(|at| crate::platform::timer::timeout_at(at, now_ms, wake));
         self.timer.set_value(timer);
     }
 }

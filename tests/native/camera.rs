@@ -12,13 +12,7 @@ use serde_json::json;
 
 /// A shot at a pose in the seed's units, as the sliders would set it.
 fn shot(rotate: i32, forward: i32, tilt: i32, lens: Lens, prompt: &str) -> Shot {
-    let mut shot = initial_shot(&Ranges::default());
-    shot.camera = Pose {
-        rotate,
-        forward,
-        tilt,
-    }
-    .camera(lens);
+    let mut shot = crate::support::seed_shot(rotate, forward, tilt, lens);
     shot.prompt = prompt.to_string();
     shot
 }
@@ -157,36 +151,19 @@ fn snapping_goes_to_the_nearest_trained_state() {
 fn fine_mode_keeps_free_integers_and_leaving_it_snaps() {
     let r = Ranges::default();
     let mut camera = initial_shot(&r);
+    let move_to = |camera: &mut Shot, rotate: i32| {
+        let pose = Pose {
+            rotate,
+            forward: 3,
+            tilt: 0,
+        };
+        place(camera, pose, &r);
+        self::pose(camera)
+    };
     set_fine(&mut camera, true, &r);
-    place(
-        &mut camera,
-        Pose {
-            rotate: 30,
-            forward: 3,
-            tilt: 0,
-        },
-        &r,
-    );
-    assert_eq!(pose(&camera), (30, 3, 0));
-    place(
-        &mut camera,
-        Pose {
-            rotate: -120,
-            forward: 3,
-            tilt: 0,
-        },
-        &r,
-    );
-    assert_eq!(pose(&camera).0, -90, "still clamped");
-    place(
-        &mut camera,
-        Pose {
-            rotate: 30,
-            forward: 3,
-            tilt: 0,
-        },
-        &r,
-    );
+    assert_eq!(move_to(&mut camera, 30), (30, 3, 0));
+    assert_eq!(move_to(&mut camera, -120).0, -90, "still clamped");
+    move_to(&mut camera, 30);
     set_fine(&mut camera, false, &r);
     assert_eq!(pose(&camera), (45, 5, 0));
 }

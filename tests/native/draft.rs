@@ -4,20 +4,10 @@
 use angleshot::api::types::AspectRatio;
 use angleshot::domain::camera::Lens;
 use angleshot::domain::draft::{Draft, DraftInput};
-use angleshot::domain::profile::multiangle::{Pose, Ranges, initial_shot};
+use angleshot::domain::profile::multiangle::{Pose, Ranges};
 use angleshot::domain::shot::Shot;
 
-/// A shot at a seed pose.
-fn shot(rotate: i32, forward: i32, tilt: i32, lens: Lens) -> Shot {
-    let mut shot = initial_shot(&Ranges::default());
-    shot.camera = Pose {
-        rotate,
-        forward,
-        tilt,
-    }
-    .camera(lens);
-    shot
-}
+use crate::support::seed_shot as shot;
 
 fn rotate(shot: &Shot) -> i32 {
     Pose::of(&shot.camera).rotate

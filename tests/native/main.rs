@@ -18,3 +18,4 @@ mod orbit;
 mod poll_schedule;
 mod profile_golden;
 mod retry_policy;
+mod support;

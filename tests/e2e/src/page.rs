@@ -229,6 +229,15 @@ impl Page {
             .unwrap_or_else(|e| panic!("{e}"))
     }
 
+    /// Blocks (or lets through again) every `.wasm` request: the page as it is before the app
+    /// has arrived.
+    pub async fn block_wasm(&self, blocked: bool) {
+        self.cdp("Network.enable", json!({})).await;
+        let urls: &[&str] = if blocked { &["*.wasm"] } else { &[] };
+        self.cdp("Network.setBlockedURLs", json!({ "urls": urls }))
+            .await;
+    }
+
     /// Emulates `prefers-color-scheme` (`"light"` or `"dark"`).
     pub async fn color_scheme(&self, scheme: &str) {
         self.cdp(

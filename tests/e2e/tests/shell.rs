@@ -116,12 +116,7 @@ async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
         )
         .await;
 
-        page.cdp("Network.enable", serde_json::json!({})).await;
-        page.cdp(
-            "Network.setBlockedURLs",
-            serde_json::json!({ "urls": ["*.wasm"] }),
-        )
-        .await;
+        page.block_wasm(true).await;
         page.client.goto(&site.url()).await.expect("navigate");
         let before = page
             .eval(
@@ -142,8 +137,7 @@ async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
             "the copy's Generate is not a control"
         );
 
-        page.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
-            .await;
+        page.block_wasm(false).await;
         page.open(&site.url()).await;
         page.by_role("button", "Generate").await;
         let after = page
@@ -169,12 +163,7 @@ async fn the_first_screen_shows_before_the_wasm_and_the_app_replaces_it() {
 async fn the_built_copy_is_the_first_screen_the_app_mounts() {
     let site = StaticServer::start(&dist_dir(), "/").await;
     with_browser(|page| async move {
-        page.cdp("Network.enable", serde_json::json!({})).await;
-        page.cdp(
-            "Network.setBlockedURLs",
-            serde_json::json!({ "urls": ["*.wasm"] }),
-        )
-        .await;
+        page.block_wasm(true).await;
         page.client.goto(&site.url()).await.expect("navigate");
         let copy = page
             .eval("return document.getElementById('static-first-screen').innerHTML;")
@@ -190,8 +179,7 @@ async fn the_built_copy_is_the_first_screen_the_app_mounts() {
             copy.contains(">Generate<") && copy.contains("Camera orbit"),
             "the built page has a copy: {copy}"
         );
-        page.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] }))
-            .await;
+        page.block_wasm(false).await;
         let mounted = angleshot_e2e::first_screen::capture(&page, &site.url()).await;
         assert!(
             copy == mounted.trim(),
