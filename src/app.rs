@@ -41,12 +41,20 @@ pub fn App() -> impl IntoView {
     });
     // A reload or a closed tab: keep where the artist was (a hidden page has done so too).
     let page_hide = window_event_listener(leptos::ev::pagehide, move |_| studio.save_draft());
+    // Ctrl+Enter (Cmd+Enter on a Mac) generates from anywhere in the studio, text fields too.
+    let generate_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) && !ev.repeat() {
+            ev.prevent_default();
+            studio.generate();
+        }
+    });
     // A picture given to index.html's copy of this screen before the wasm ran.
     crate::platform::static_first_screen::adopt_early_input(move |file| accept_file(studio, file));
     on_cleanup(move || {
         visibility.remove();
         paste.remove();
         page_hide.remove();
+        generate_key.remove();
     });
     view! {
         <header class="app-header">

@@ -9,7 +9,7 @@ use crate::components::after_first_paint::AfterFirstPaint;
 use crate::components::orbit_gizmo::OrbitGizmo;
 use crate::components::set_panel::SetEditor;
 use crate::domain::camera::Lens;
-use crate::domain::presets::Preset;
+use crate::domain::presets::{Preset, Toggle, is_on, is_pressed};
 use crate::domain::profile::multiangle::{Pose, directive};
 use crate::studio::state::Studio;
 use crate::util::math::Decimal;
@@ -54,7 +54,13 @@ pub fn CameraPanel() -> impl IntoView {
             <div class="presets" role="group" aria-label="Presets">
                 {Preset::ALL.into_iter().map(|preset| view! {
                     <button type="button" class="preset"
+                        aria-pressed=move || studio.camera.shot().with(|s| is_pressed(s, preset)).to_string()
                         on:click=move |_| studio.camera.apply_preset(preset)>{preset.label()}</button>
+                }).collect_view()}
+                {Toggle::ALL.into_iter().map(|which| view! {
+                    <button type="button" class="preset toggle"
+                        aria-pressed=move || studio.camera.shot().with(|s| is_on(s, which)).to_string()
+                        on:click=move |_| studio.camera.toggle(which)>{which.label()}</button>
                 }).collect_view()}
             </div>
 

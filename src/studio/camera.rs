@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use crate::api::types::{AspectRatio, GenerateBody, ModelInput};
 use crate::domain::camera::{Camera, Lens};
-use crate::domain::presets::{Preset, apply};
+use crate::domain::presets::{Preset, Toggle, apply, toggle};
 use crate::domain::profile::multiangle::{self, Nudge, Pose, Ranges};
 use crate::domain::shot::Shot;
 
@@ -86,9 +86,14 @@ impl CameraStore {
         self.edit(|shot, ranges| multiangle::nudge(shot, nudge, ranges));
     }
 
-    /// A preset button.
+    /// A pose preset: the whole pose.
     pub fn apply_preset(&self, preset: Preset) {
         self.edit(|shot, ranges| apply(shot, preset, ranges));
+    }
+
+    /// Close-up or Wide-angle lens, on or off.
+    pub fn toggle(&self, which: Toggle) {
+        self.edit(|shot, ranges| toggle(shot, which, ranges));
     }
 
     /// "Fine values": off snaps the pose.

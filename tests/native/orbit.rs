@@ -5,7 +5,7 @@ use angleshot::domain::orbit::{
     CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point, cone_half_angle, elevation_from_point,
     elevation_point, radius, values_from_point,
 };
-use angleshot::domain::presets::{Preset, apply};
+use angleshot::domain::presets::{Preset, Toggle, apply, is_on, is_pressed, toggle};
 use angleshot::domain::profile::multiangle::{Pose, Ranges, initial_shot, is_noop, place_camera};
 
 fn close(a: (f64, f64), b: (f64, f64)) -> bool {
@@ -134,7 +134,7 @@ fn elevation_arc_round_trips_and_top_down_is_drawn_high() {
 }
 
 #[test]
-fn presets_set_the_panel() {
+fn pose_presets_are_one_exclusive_group_and_the_toggles_keep_their_own_value() {
     let ranges = Ranges::default();
     let labels: Vec<&str> = Preset::ALL.iter().map(|p| p.label()).collect();
     assert_eq!(
@@ -146,16 +146,24 @@ fn presets_set_the_panel() {
             "45° right",
             "90° right",
             "Top-down",
-            "Low angle",
-            "Close-up",
-            "Wide"
+            "Low angle"
         ]
     );
+    let toggles: Vec<&str> = Toggle::ALL.iter().map(|t| t.label()).collect();
+    assert_eq!(toggles, ["Close-up", "Wide-angle lens"]);
     let state = |shot: &angleshot::domain::shot::Shot| {
         let pose = Pose::of(&shot.camera);
         (pose.rotate, pose.tilt, pose.forward, shot.camera.lens)
     };
+    let pressed = |shot: &angleshot::domain::shot::Shot| -> Vec<&str> {
+        Preset::ALL
+            .iter()
+            .filter(|p| is_pressed(shot, **p))
+            .map(|p| p.label())
+            .collect()
+    };
     let mut shot = initial_shot(&ranges);
+    assert_eq!(pressed(&shot), ["Front"]);
     shot.camera = Pose {
         rotate: 0,
         forward: 10,
@@ -163,13 +171,31 @@ fn presets_set_the_panel() {
     }
     .camera(Lens::Wide);
     apply(&mut shot, Preset::Right90, &ranges);
-    assert_eq!(state(&shot), (-90, 0, 0, Lens::Normal));
+    assert_eq!(
+        state(&shot),
+        (-90, 0, 10, Lens::Wide),
+        "distance and lens stay"
+    );
     apply(&mut shot, Preset::TopDown, &ranges);
-    apply(&mut shot, Preset::CloseUp, &ranges);
-    apply(&mut shot, Preset::Wide, &ranges);
-    assert_eq!(state(&shot), (-90, -1, 10, Lens::Wide));
-    apply(&mut shot, Preset::LowAngle, &ranges);
-    assert_eq!(state(&shot).1, 1);
+    assert_eq!(
+        state(&shot),
+        (0, -1, 10, Lens::Wide),
+        "the whole pose, not added up"
+    );
+    assert_eq!(pressed(&shot), ["Top-down"]);
+    assert!(is_on(&shot, Toggle::CloseUp) && is_on(&shot, Toggle::WideAngle));
+    toggle(&mut shot, Toggle::CloseUp, &ranges);
+    toggle(&mut shot, Toggle::WideAngle, &ranges);
+    assert_eq!(state(&shot), (0, -1, 0, Lens::Normal));
+    assert!(!is_on(&shot, Toggle::CloseUp) && !is_on(&shot, Toggle::WideAngle));
     apply(&mut shot, Preset::Front, &ranges);
     assert!(is_noop(&shot));
+    // A free pose (Fine values) presses no preset.
+    shot.camera = Pose {
+        rotate: 30,
+        forward: 0,
+        tilt: 0,
+    }
+    .camera(Lens::Normal);
+    assert!(pressed(&shot).is_empty());
 }

@@ -498,10 +498,41 @@ async fn presets_set_the_values_shown_and_sent() {
                     .unwrap_or_default()
             }
         };
+        let pressed = |name: &'static str| {
+            let page = page.clone();
+            async move {
+                page.by_role("button", name)
+                    .await
+                    .attr("aria-pressed")
+                    .await
+                    .unwrap()
+                    .unwrap_or_default()
+            }
+        };
+        // Pose presets are one exclusive group, each the whole pose: Top-down after
+        // "90° right" is the front seen from above, not both.
         page.click_button("90° right").await;
+        assert_eq!(pressed("90° right").await, "true");
         page.click_button("Top-down").await;
+        assert_eq!(pressed("Top-down").await, "true");
+        assert_eq!(pressed("90° right").await, "false");
+        assert_eq!(pressed("Front").await, "false");
+        assert_eq!(value("Rotate", "value").await, "0");
+        assert_eq!(value("Vertical tilt", "value").await, "-1");
+        page.click_button("90° right").await;
+        assert_eq!(pressed("Top-down").await, "false");
+        page.set_slider("Vertical tilt", -1).await;
+        assert_eq!(
+            pressed("90° right").await,
+            "false",
+            "a moved slider unpresses it"
+        );
+        // Close-up and the lens are toggles with their own state.
+        assert_eq!(pressed("Close-up").await, "false");
         page.click_button("Close-up").await;
-        page.click_button("Wide").await;
+        page.click_button("Wide-angle lens").await;
+        assert_eq!(pressed("Close-up").await, "true");
+        assert_eq!(pressed("Wide-angle lens").await, "true");
         assert_eq!(value("Rotate", "value").await, "-90");
         assert_eq!(value("Vertical tilt", "value").await, "-1");
         assert_eq!(value("Move forward", "value").await, "10");
@@ -533,6 +564,41 @@ async fn presets_set_the_values_shown_and_sent() {
         page.click_button("Front").await;
         assert_eq!(value("Rotate", "value").await, "0");
         assert_eq!(value("Vertical tilt", "value").await, "0");
+        assert_eq!(
+            value("Move forward", "value").await,
+            "10",
+            "Front keeps the distance"
+        );
+        page.click_button("Close-up").await;
+        assert_eq!(value("Move forward", "value").await, "0");
+        assert_eq!(pressed("Close-up").await, "false");
+    })
+    .await;
+}
+
+/// Ctrl+Enter generates from anywhere in the studio, even while typing the prompt.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_enter_generates_from_anywhere() {
+    use fantoccini::key::Key;
+    let (site, api) = studio_servers(500).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.click_button("45° left").await;
+        let prompt = page.by_role("textbox", "Prompt").await;
+        prompt.send_keys("keep the hat").await.expect("type");
+        prompt
+            .send_keys(&format!("{}{}", Key::Control, Key::Enter))
+            .await
+            .expect("Ctrl+Enter");
+        page.wait_newest_success(1).await;
+        let body = api.generate_posts()[0].json();
+        assert_eq!(
+            (body["rotateDegrees"].clone(), body["prompt"].clone()),
+            (json!(45), json!("keep the hat"))
+        );
+        let prompt_text = prompt.prop("value").await.unwrap().unwrap_or_default();
+        assert_eq!(prompt_text, "keep the hat", "no new line typed into the prompt");
     })
     .await;
 }
