@@ -47,7 +47,7 @@ pub fn ImageInput() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel input" aria-labelledby="input-title">
+        <section class="panel input" id="input-panel" aria-labelledby="input-title">
             <h2 id="input-title">"Image"</h2>
             <div class="dropzone" class:dragging=move || dragging.get()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
@@ -67,11 +67,12 @@ pub fn ImageInput() -> impl IntoView {
             </div>
             <p class="error" role="alert">{move || studio.input.error().get()}</p>
             <p class="upload-state" role="status" aria-label="Upload status">
-                {move || match studio.input.upload().get() {
-                    UploadState::Idle => String::new(),
-                    UploadState::Uploading => "Uploading…".to_string(),
-                    UploadState::Uploaded => "Uploaded.".to_string(),
-                    UploadState::Failed(message) => format!("Upload failed: {message}"),
+                {move || match (studio.input.upload().get(), studio.input.announcement().get()) {
+                    (UploadState::Uploaded, Some(said)) => said,
+                    (UploadState::Idle, _) => String::new(),
+                    (UploadState::Uploading, _) => "Uploading…".to_string(),
+                    (UploadState::Uploaded, None) => "Uploaded.".to_string(),
+                    (UploadState::Failed(message), _) => format!("Upload failed: {message}"),
                 }}
             </p>
             <Show when=move || matches!(studio.input.upload().get(), UploadState::Failed(_))>

@@ -147,7 +147,11 @@ fn on_card_action(studio: Studio, event: &leptos::ev::MouseEvent) {
     match action {
         Some(CardAction::StopWatching) => studio.stop_watching(id),
         Some(CardAction::Download) => studio.download(id),
-        Some(CardAction::UseAsInput) => studio.use_as_input(id),
+        Some(CardAction::UseAsInput) => {
+            studio.use_as_input(id);
+            // Where the new input now shows: in view, so the change is seen.
+            crate::platform::scroll::bring_into_view("input-panel");
+        }
         Some(CardAction::Retry) => studio.retry(id),
         Some(CardAction::Remove) => studio.remove(id),
         None => {}

@@ -6,6 +6,7 @@
 pub mod files;
 pub mod paint;
 pub mod panic_banner;
+pub mod scroll;
 pub mod service_worker;
 pub mod static_first_screen;
 pub mod timer;

@@ -91,6 +91,12 @@ impl CameraStore {
         self.edit(|shot, ranges| apply(shot, preset, ranges));
     }
 
+    /// Back to the front at eye level and the widest framing (lens and options stay): the
+    /// pose of a new input.
+    pub fn back_to_front(&self) {
+        self.edit(|shot, ranges| multiangle::place(shot, Pose::FRONT, ranges));
+    }
+
     /// Close-up or Wide-angle lens, on or off.
     pub fn toggle(&self, which: Toggle) {
         self.edit(|shot, ranges| toggle(shot, which, ranges));

@@ -55,16 +55,19 @@ impl Studio {
         self.camera.restore(draft.shot);
         let here = self.settings.current_origin();
         if let Some(input) = draft.input.filter(|i| i.origin == here.as_stored()) {
-            self.input.use_asset(InputImage {
-                name: input.name,
-                thumbnail: input.thumbnail,
-                data_url: None,
-                asset_id: Some(input.asset_id),
-                width: 0,
-                height: 0,
-                bytes: 0,
-                base_rotation: input.base_rotation,
-            });
+            self.input.use_asset(
+                InputImage {
+                    name: input.name,
+                    thumbnail: input.thumbnail,
+                    data_url: None,
+                    asset_id: Some(input.asset_id),
+                    width: 0,
+                    height: 0,
+                    bytes: 0,
+                    base_rotation: input.base_rotation,
+                },
+                None,
+            );
         }
     }
 }

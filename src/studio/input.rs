@@ -47,6 +47,8 @@ pub struct InputStore {
     image: RwSignal<Option<InputImage>>,
     error: RwSignal<Option<String>>,
     upload: RwSignal<UploadState>,
+    /// Said in the input's live region when a result became the input.
+    announcement: RwSignal<Option<String>>,
     settings: SettingsStore,
 }
 
@@ -57,6 +59,7 @@ impl InputStore {
             image: RwSignal::new(None),
             error: RwSignal::new(None),
             upload: RwSignal::new(UploadState::Idle),
+            announcement: RwSignal::new(None),
             settings,
         }
     }
@@ -76,6 +79,11 @@ impl InputStore {
         self.upload.read_only()
     }
 
+    /// What the input's live region says about where the input came from (reactive).
+    pub fn announcement(&self) -> ReadSignal<Option<String>> {
+        self.announcement.read_only()
+    }
+
     /// A picture dropped, pasted or chosen: replaces the input only when valid, then uploads
     /// it (when there is a key to upload with).
     pub fn choose(self, prepared: Result<PreparedImage, String>) {
@@ -83,6 +91,7 @@ impl InputStore {
             Err(message) => self.error.set(Some(message)),
             Ok(image) => {
                 self.error.set(None);
+                self.announcement.set(None);
                 self.image.set(Some(InputImage {
                     name: image.name,
                     thumbnail: image.thumbnail,
@@ -103,11 +112,13 @@ impl InputStore {
         }
     }
 
-    /// An image that is already an asset becomes the input ("Use as input", a kept draft).
-    pub fn use_asset(&self, image: InputImage) {
+    /// An image that is already an asset becomes the input ("Use as input", a kept draft),
+    /// with what the live region says about it.
+    pub fn use_asset(&self, image: InputImage, announcement: Option<String>) {
         self.error.set(None);
         self.image.set(Some(image));
         self.upload.set(UploadState::Uploaded);
+        self.announcement.set(announcement);
     }
 
     /// After switching backends the input's asset id means nothing there: upload it again.

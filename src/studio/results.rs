@@ -55,7 +55,8 @@ impl Studio {
         self.release(entry);
     }
 
-    /// "Use as input": the result becomes the input by its asset id (no re-upload).
+    /// "Use as input": the result becomes the input by its asset id (no re-upload), the
+    /// camera goes back to front, and the input panel says so.
     pub fn use_as_input(self, id: u64) {
         let Some(entry) = self.entry(id) else { return };
         let Some((result, name, base_rotation)) = entry.card.with_untracked(|c| {
@@ -65,16 +66,25 @@ impl Studio {
         }) else {
             return;
         };
-        self.input.use_asset(InputImage {
-            name,
-            thumbnail: result.object_url.clone(),
-            data_url: None,
-            asset_id: Some(result.asset_id),
-            width: 0,
-            height: 0,
-            bytes: 0,
-            base_rotation,
-        });
+        let said = format!(
+            "Now the input: {name} ({} from the original). The camera is back at front: turn it from here.",
+            crate::domain::angle_set::rotation_words(base_rotation)
+        );
+        self.input.use_asset(
+            InputImage {
+                name,
+                thumbnail: result.object_url.clone(),
+                data_url: None,
+                asset_id: Some(result.asset_id),
+                width: 0,
+                height: 0,
+                bytes: 0,
+                base_rotation,
+            },
+            Some(said),
+        );
+        // The new input is the new origin: the next turn counts from it.
+        self.camera.back_to_front();
     }
 
     /// The download name for a card's result.

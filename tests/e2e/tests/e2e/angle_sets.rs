@@ -282,6 +282,25 @@ async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
         page.click_button("Generate").await;
         page.wait_newest_success(1).await;
         page.click_button("Use as input").await;
+        // The result is the new input, in view and announced; the camera starts again at front.
+        let said = page
+            .wait_text("status", "Upload status", |t| t.starts_with("Now the input"))
+            .await;
+        assert!(said.contains("90° left from the original"), "{said}");
+        let gizmo = page.by_role("slider", "Camera orbit").await;
+        assert_eq!(
+            gizmo.attr("aria-valuetext").await.unwrap().as_deref(),
+            Some("front, eye level, full view")
+        );
+        let place = page
+            .eval("return [document.getElementById('input-panel').getBoundingClientRect().top, innerHeight];")
+            .await;
+        let (top, height) = (place[0].as_f64().unwrap_or(-1.0), place[1].as_f64().unwrap_or(0.0));
+        assert!(
+            top >= 0.0 && top < height / 2.0,
+            "the input panel is in view: its top at {top} of {height}"
+        );
+        page.click_button("90° left").await;
         page.click_button("Generate").await;
         page.wait_newest_success(2).await;
         let cards = page.list_items("Jobs").await;

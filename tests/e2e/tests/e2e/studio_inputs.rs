@@ -598,7 +598,10 @@ async fn ctrl_enter_generates_from_anywhere() {
             (json!(45), json!("keep the hat"))
         );
         let prompt_text = prompt.prop("value").await.unwrap().unwrap_or_default();
-        assert_eq!(prompt_text, "keep the hat", "no new line typed into the prompt");
+        assert_eq!(
+            prompt_text, "keep the hat",
+            "no new line typed into the prompt"
+        );
     })
     .await;
 }
