@@ -346,6 +346,7 @@ async fn removing_or_clearing_200_cards_leaves_none_of_their_reactive_nodes() {
         height: 2,
         bytes: 70,
         thumbnail: TINY_PNG.into(),
+        downscaled_from: None,
     }));
     for _ in 0..100 {
         if studio

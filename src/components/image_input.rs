@@ -58,6 +58,7 @@ pub fn ImageInput() -> impl IntoView {
                         <img class="preview" src=input.thumbnail alt=format!("Input image: {}", input.name) />
                         <p class="meta">{input.name.clone()}
                             {(input.width > 0).then(|| format!(" · {}×{} · {} KB", input.width, input.height, input.bytes / 1024))}
+                            {input.downscaled_from.map(|(w, h)| format!(" · downscaled from {w}×{h}"))}
                         </p>
                     }.into_any(),
                     None => view! { <p class="hint">"Drop a picture here, paste one, or choose a file."</p> }.into_any(),

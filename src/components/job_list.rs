@@ -146,6 +146,7 @@ fn on_card_action(studio: Studio, event: &leptos::ev::MouseEvent) {
         .and_then(|key| CardAction::from_key(&key));
     match action {
         Some(CardAction::StopWatching) => studio.stop_watching(id),
+        Some(CardAction::ResumeWatching) => studio.resume_watching(id),
         Some(CardAction::Download) => studio.download(id),
         Some(CardAction::UseAsInput) => {
             studio.use_as_input(id);

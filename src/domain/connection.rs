@@ -19,6 +19,29 @@ pub struct ConnectionReport {
 }
 
 impl ConnectionReport {
+    /// Before any request: the report naming the first empty field, if one is.
+    ///
+    /// ```
+    /// use angleshot::domain::connection::ConnectionReport;
+    /// let report = ConnectionReport::missing_field("https://api.cloud.scenario.com/v1", "key", " ").unwrap();
+    /// assert_eq!(report.text, "Enter your API secret first: the connection needs it.");
+    /// assert!(ConnectionReport::missing_field("/p", "key", "secret").is_none());
+    /// ```
+    pub fn missing_field(base: &str, key: &str, secret: &str) -> Option<Self> {
+        let missing = [
+            ("API base URL", base),
+            ("API key", key),
+            ("API secret", secret),
+        ]
+        .into_iter()
+        .find(|(_, value)| value.trim().is_empty())?
+        .0;
+        Some(ConnectionReport {
+            ok: false,
+            text: format!("Enter your {missing} first: the connection needs it."),
+        })
+    }
+
     /// Builds the report from `GET /models/{id}`'s result.
     pub fn from_result(result: &Result<Model, ApiError>) -> Self {
         match result {

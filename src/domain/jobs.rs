@@ -101,6 +101,9 @@ pub struct JobCard {
     /// angle waiting for a slot, a job waiting out a 429) created nothing: after a reload it
     /// is submitted as if nothing happened, not looked up as unsure.
     pub posted: bool,
+    /// Stopped, but the job is on Scenario and can be watched again ("Resume watching").
+    /// Not kept: after a reload a stopped card offers Retry only.
+    pub resumable: bool,
 }
 
 impl JobCard {
@@ -124,6 +127,7 @@ impl JobCard {
             base_rotation: 0,
             origin: None,
             posted: false,
+            resumable: false,
         }
     }
 
@@ -232,7 +236,20 @@ impl JobCard {
             self.phase = Phase::Stopped;
             self.finished_ms = Some(now_ms);
             self.notice = reason.map(str::to_string);
+            self.resumable = self.job_id.is_some();
         }
+    }
+
+    /// "Resume watching": a stopped job is watched again (its next poll says where it is).
+    pub fn resume(&mut self) -> bool {
+        if self.phase != Phase::Stopped || !self.resumable {
+            return false;
+        }
+        self.phase = Phase::Running;
+        self.finished_ms = None;
+        self.notice = None;
+        self.resumable = false;
+        true
     }
 
     /// Whether polls should continue.
@@ -309,6 +326,9 @@ impl JobCard {
         if self.phase == Phase::Running {
             actions.push(CardAction::StopWatching);
         }
+        if self.phase == Phase::Stopped && self.resumable {
+            actions.push(CardAction::ResumeWatching);
+        }
         if self.result.is_some() {
             actions.push(CardAction::Download);
             actions.push(CardAction::UseAsInput);
@@ -324,6 +344,7 @@ impl JobCard {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardAction {
     StopWatching,
+    ResumeWatching,
     Download,
     UseAsInput,
     Retry,
@@ -335,6 +356,7 @@ impl CardAction {
     pub fn key(self) -> &'static str {
         match self {
             CardAction::StopWatching => "stop",
+            CardAction::ResumeWatching => "resume",
             CardAction::Download => "download",
             CardAction::UseAsInput => "reuse",
             CardAction::Retry => "retry",
@@ -346,6 +368,7 @@ impl CardAction {
     pub fn from_key(key: &str) -> Option<CardAction> {
         [
             CardAction::StopWatching,
+            CardAction::ResumeWatching,
             CardAction::Download,
             CardAction::UseAsInput,
             CardAction::Retry,
@@ -359,6 +382,7 @@ impl CardAction {
     pub fn label(self) -> &'static str {
         match self {
             CardAction::StopWatching => "Stop watching",
+            CardAction::ResumeWatching => "Resume watching",
             CardAction::Download => "Download",
             CardAction::UseAsInput => "Use as input",
             CardAction::Retry => "Retry",

@@ -21,6 +21,18 @@ impl Studio {
 
     /// "Test connection": reads the model; on success its inputs set the panel's ranges.
     pub fn test_connection(self) {
+        if !self.settings.is_demo_untracked() {
+            let config = self.settings.config();
+            let missing = crate::domain::connection::ConnectionReport::missing_field(
+                &config.base_url,
+                &config.api_key,
+                &config.api_secret,
+            );
+            if let Some(report) = missing {
+                self.settings.testing_ended(report.ok, report.text);
+                return;
+            }
+        }
         self.settings.save();
         let config = self.settings.config();
         self.settings.testing_started();

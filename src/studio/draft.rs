@@ -65,6 +65,7 @@ impl Studio {
                     height: 0,
                     bytes: 0,
                     base_rotation: input.base_rotation,
+                    downscaled_from: None,
                 },
                 None,
             );

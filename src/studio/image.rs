@@ -28,6 +28,8 @@ pub struct PreparedImage {
     pub bytes: usize,
     /// A small (≤ 256 px) data URL for job cards.
     pub thumbnail: String,
+    /// The picture's own size when it had to be shrunk.
+    pub downscaled_from: Option<(u32, u32)>,
 }
 
 /// Long edge of card thumbnails.
@@ -117,6 +119,8 @@ async fn decode_and_encode(
                     width: w,
                     height: h,
                     bytes,
+                    downscaled_from: ((w, h) != (natural_w, natural_h))
+                        .then_some((natural_w, natural_h)),
                 });
             }
         }

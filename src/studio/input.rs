@@ -30,6 +30,8 @@ pub struct InputImage {
     pub bytes: usize,
     /// Rotation from the first original (see `JobCard::base_rotation`).
     pub base_rotation: i32,
+    /// The picture's own size when it was shrunk before uploading.
+    pub downscaled_from: Option<(u32, u32)>,
 }
 
 /// Upload progress of the current input.
@@ -101,6 +103,7 @@ impl InputStore {
                     height: image.height,
                     bytes: image.bytes,
                     base_rotation: 0,
+                    downscaled_from: image.downscaled_from,
                 }));
                 self.upload.set(UploadState::Idle);
                 if self.settings.config().has_credentials() {

@@ -35,6 +35,18 @@ impl Studio {
         });
     }
 
+    /// "Resume watching": a stopped job is polled again at once, where it was made.
+    pub fn resume_watching(self, id: u64) {
+        let Some(entry) = self.entry(id) else { return };
+        let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) else {
+            return;
+        };
+        if entry.card.try_update(|c| c.resume()).unwrap_or(false) {
+            self.polls.start_clock();
+            self.resume_polling(&job_id);
+        }
+    }
+
     /// "Remove": forgets the card and frees its result image.
     pub fn remove(self, id: u64) {
         let Some(entry) = self.entry(id) else { return };
@@ -80,6 +92,7 @@ impl Studio {
                 height: 0,
                 bytes: 0,
                 base_rotation,
+                downscaled_from: None,
             },
             Some(said),
         );

@@ -113,6 +113,11 @@ impl SettingsStore {
         self.demo.get()
     }
 
+    /// Whether the studio runs on the simulated backend, not tracked.
+    pub fn is_demo_untracked(&self) -> bool {
+        self.demo.get_untracked()
+    }
+
     /// Whether a submit has what it needs to authenticate (reactive).
     pub fn has_credentials(&self) -> bool {
         self.demo.get()

@@ -142,6 +142,7 @@ impl Studio {
                     height: 0,
                     bytes: 0,
                     base_rotation: c.base_rotation,
+                    downscaled_from: None,
                 },
             )
         });

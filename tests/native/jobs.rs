@@ -168,6 +168,7 @@ fn a_card_offers_the_actions_of_its_state_and_their_keys_read_back() {
     assert_eq!(c.actions(), [CardAction::Retry]);
     for action in [
         CardAction::StopWatching,
+        CardAction::ResumeWatching,
         CardAction::Download,
         CardAction::UseAsInput,
         CardAction::Retry,
@@ -176,4 +177,24 @@ fn a_card_offers_the_actions_of_its_state_and_their_keys_read_back() {
         assert_eq!(CardAction::from_key(action.key()), Some(action));
     }
     assert_eq!(CardAction::from_key("format-disk"), None);
+}
+
+#[test]
+fn a_stopped_job_can_be_watched_again_once() {
+    let mut c = card();
+    assert!(!c.resume(), "nothing to resume while submitting");
+    c.submitted(&job(r#"{"jobId":"job_1","status":"in-progress"}"#));
+    c.stop(Some("Stopped watching."), 3_000.0);
+    assert_eq!(c.actions(), [CardAction::ResumeWatching, CardAction::Retry]);
+    assert!(c.resume());
+    assert!(c.is_watching() && c.finished_ms.is_none() && c.notice.is_none());
+    assert_eq!(c.actions(), [CardAction::StopWatching]);
+    assert!(!c.resume(), "already watched");
+    let mut demo = card();
+    demo.submitted(&job(r#"{"jobId":"job_2","status":"queued"}"#));
+    demo.orphaned_demo_job(1.0);
+    assert!(
+        !demo.resume(),
+        "a demo job from a closed page cannot be watched"
+    );
 }

@@ -254,6 +254,8 @@ async fn a_dropped_24_mp_photo_is_shrunk_to_2048_and_a_pasted_image_works() {
         assert!(upload.body_len < 8 * 1024 * 1024, "under 6 MB of image (base64 ~4/3): {}", upload.body_len);
         let (w, h) = api.with_store(|s| s.assets.values().map(|a| (a.width, a.height)).next().unwrap());
         assert_eq!((w, h), (Some(2048), Some(1365)), "long edge 2048, aspect kept (from {original} bytes)");
+        let said = page.body_text().await;
+        assert!(said.contains("2048×1365") && said.contains("downscaled from 6000×4000"), "the input says it was shrunk: {said}");
 
         // Paste a PNG anywhere on the page.
         page.client.execute(
@@ -308,6 +310,12 @@ async fn card_actions_stop_download_use_as_input_and_unknown_statuses() {
         tokio::time::sleep(Duration::from_secs(4)).await;
         let polls_later = api.requests().iter().filter(|r| r.path.starts_with("/v1/jobs/") && r.method == "GET").count();
         assert_eq!(polls_after_stop, polls_later, "a stopped job is not polled");
+        // It is still on Scenario: it can be watched again.
+        page.click_button("Resume watching").await;
+        page.by_role("button", "Stop watching").await;
+        tokio::time::sleep(Duration::from_secs(4)).await;
+        let polls_resumed = api.requests().iter().filter(|r| r.path.starts_with("/v1/jobs/") && r.method == "GET").count();
+        assert!(polls_resumed > polls_later, "watched again: {polls_later} → {polls_resumed} polls");
         page.click_button("Remove").await;
         page.wait_list("Jobs", Duration::from_secs(5), |items| items.is_empty()).await;
 
