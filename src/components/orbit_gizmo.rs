@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::camera::Camera;
 use crate::domain::orbit::{
     ARC_CENTER, ARC_MAX_DEGREES, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point,
-    cone_half_angle, elevation_from_point, elevation_point, values_from_point,
+    cone_half_angle, distance_after_drag, elevation_from_point, elevation_point, values_from_point,
 };
 use crate::domain::profile::multiangle::{Nudge, Pose, describe};
 use crate::studio::state::Studio;
@@ -103,11 +103,17 @@ pub fn OrbitGizmo() -> impl IntoView {
     // Bumped whenever a drag lands on a new value: re-creates the "tick" ring (CSS animation).
     let ticks = RwSignal::new(0u32);
 
+    // Where an orbit drag began and the distance then: the distance follows only the move
+    // toward or away from the subject.
+    let drag_start = StoredValue::new(((0.0, 0.0), 1.0));
+
     let set_from_point = move |x: f64, y: f64, mode: Drag| {
         let before = shot.with_untracked(|s| s.camera);
         match mode {
             Drag::Orbit => {
-                let (azimuth, distance) = values_from_point(x, y);
+                let (azimuth, _) = values_from_point(x, y);
+                let (start, start_distance) = drag_start.get_value();
+                let distance = distance_after_drag(start_distance, start, (x, y));
                 camera.drag_to(|c| {
                     c.azimuth = azimuth;
                     c.distance = distance;
@@ -136,7 +142,9 @@ pub fn OrbitGizmo() -> impl IntoView {
             let _ = el.set_pointer_capture(ev.pointer_id());
             let _ = el.dyn_ref::<web_sys::HtmlElement>().map(|h| h.focus());
         }
+        drag_start.set_value(((x, y), shot.with_untracked(|s| s.camera.distance)));
         drag.set(mode);
+        // A tap on the ring moves the camera around it; the distance stays.
         set_from_point(x, y, mode);
     };
     let on_move = move |ev: web_sys::PointerEvent| {

@@ -52,6 +52,23 @@ pub fn values_from_point(x: f64, y: f64) -> (f64, f64) {
     (azimuth, distance)
 }
 
+/// The distance after a drag from `start` to `now` that began at `start_distance`: only the
+/// move toward the subject or away from it counts, so a tap (or a drag along the ring)
+/// leaves the distance where it was, wherever on the ring it lands.
+///
+/// ```
+/// use angleshot::domain::orbit::{CENTER, FAR_RADIUS, NEAR_RADIUS, distance_after_drag};
+/// let on_outer_ring = (CENTER.0, CENTER.1 + FAR_RADIUS);
+/// assert_eq!(distance_after_drag(0.0, on_outer_ring, on_outer_ring), 0.0, "a tap keeps the close-up");
+/// let halfway_in = (CENTER.0, CENTER.1 + FAR_RADIUS - (FAR_RADIUS - NEAR_RADIUS) / 2.0);
+/// assert_eq!(distance_after_drag(1.0, on_outer_ring, halfway_in), 0.5);
+/// ```
+pub fn distance_after_drag(start_distance: f64, start: (f64, f64), now: (f64, f64)) -> f64 {
+    let radius_of = |(x, y): (f64, f64)| math::hypot(x - CENTER.0, y - CENTER.1);
+    let moved_out = (radius_of(now) - radius_of(start)) / (FAR_RADIUS - NEAR_RADIUS);
+    math::clamp(start_distance + moved_out, 0.0, 1.0)
+}
+
 /// Where the camera is drawn on the elevation arc: looking down high, looking up low.
 pub fn elevation_point(elevation: f64) -> (f64, f64) {
     let phi = math::clamp(elevation, -ARC_MAX_DEGREES, ARC_MAX_DEGREES).to_radians();

@@ -95,3 +95,27 @@ async fn touch_drag_and_keyboard_set_the_camera() {
     })
     .await;
 }
+
+/// A tap on the ring moves the camera around it and nothing else: the distance stays where
+/// it was (here a close-up, though the tap lands on the outer ring); only a drag toward or
+/// away from the subject changes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tap_on_the_ring_moves_only_the_orbit() {
+    let (site, api) = studio_servers(500).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.click_button("Close-up").await;
+        assert_eq!(slider(&page, "Move forward").await, "10");
+        let outer_ring_left = camera_point(-45.0, 1.0);
+        touch_drag(&page, outer_ring_left, outer_ring_left).await;
+        assert_eq!(slider(&page, "Rotate").await, "45", "moved around the ring");
+        assert_eq!(slider(&page, "Move forward").await, "10", "the distance stays");
+        // Dragging out from the close-up ring to the outer one: the widest framing.
+        let inner_ring_left = camera_point(-45.0, 0.0);
+        touch_drag(&page, inner_ring_left, outer_ring_left).await;
+        assert_eq!(slider(&page, "Move forward").await, "0", "dragged away from the subject");
+        assert_eq!(slider(&page, "Rotate").await, "45");
+    })
+    .await;
+}
