@@ -24,7 +24,7 @@ impl ConnectionReport {
     /// ```
     /// use angleshot::domain::connection::ConnectionReport;
     /// let report = ConnectionReport::missing_field("https://api.cloud.scenario.com/v1", "key", " ").unwrap();
-    /// assert_eq!(report.text, "Enter your API secret first: the connection needs it.");
+    /// assert_eq!(report.text, "Not tested: the API secret is empty. Enter it in Settings first.");
     /// assert!(ConnectionReport::missing_field("/p", "key", "secret").is_none());
     /// ```
     pub fn missing_field(base: &str, key: &str, secret: &str) -> Option<Self> {
@@ -38,7 +38,7 @@ impl ConnectionReport {
         .0;
         Some(ConnectionReport {
             ok: false,
-            text: format!("Enter your {missing} first: the connection needs it."),
+            text: format!("Not tested: the {missing} is empty. Enter it in Settings first."),
         })
     }
 

@@ -75,7 +75,7 @@ async fn wrong_key_cors_and_outage_each_get_their_plain_message() {
         page.open(&site.url()).await;
         // An empty field is named, and nothing is sent without it.
         let empty = connect(&page, &api.api_base(), "test-key", "").await;
-        assert_eq!(empty, "Enter your API secret first: the connection needs it.");
+        assert_eq!(empty, "Not tested: the API secret is empty. Enter it in Settings first.");
         assert!(api.requests().is_empty(), "nothing sent");
         let rejected = connect(&page, &api.api_base(), "test-key", "wrong").await;
         assert!(rejected.contains("key or secret rejected"), "{rejected}");
