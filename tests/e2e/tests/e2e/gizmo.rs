@@ -110,11 +110,19 @@ async fn a_tap_on_the_ring_moves_only_the_orbit() {
         let outer_ring_left = camera_point(-45.0, 1.0);
         touch_drag(&page, outer_ring_left, outer_ring_left).await;
         assert_eq!(slider(&page, "Rotate").await, "45", "moved around the ring");
-        assert_eq!(slider(&page, "Move forward").await, "10", "the distance stays");
+        assert_eq!(
+            slider(&page, "Move forward").await,
+            "10",
+            "the distance stays"
+        );
         // Dragging out from the close-up ring to the outer one: the widest framing.
         let inner_ring_left = camera_point(-45.0, 0.0);
         touch_drag(&page, inner_ring_left, outer_ring_left).await;
-        assert_eq!(slider(&page, "Move forward").await, "0", "dragged away from the subject");
+        assert_eq!(
+            slider(&page, "Move forward").await,
+            "0",
+            "dragged away from the subject"
+        );
         assert_eq!(slider(&page, "Rotate").await, "45");
     })
     .await;
