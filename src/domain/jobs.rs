@@ -364,18 +364,19 @@ impl CardAction {
         }
     }
 
+    /// Every action.
+    pub const ALL: [CardAction; 6] = [
+        CardAction::StopWatching,
+        CardAction::ResumeWatching,
+        CardAction::Download,
+        CardAction::UseAsInput,
+        CardAction::Retry,
+        CardAction::Remove,
+    ];
+
     /// The action with this key, if any.
     pub fn from_key(key: &str) -> Option<CardAction> {
-        [
-            CardAction::StopWatching,
-            CardAction::ResumeWatching,
-            CardAction::Download,
-            CardAction::UseAsInput,
-            CardAction::Retry,
-            CardAction::Remove,
-        ]
-        .into_iter()
-        .find(|action| action.key() == key)
+        Self::ALL.into_iter().find(|action| action.key() == key)
     }
 
     /// The button's text.

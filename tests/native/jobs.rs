@@ -166,14 +166,7 @@ fn a_card_offers_the_actions_of_its_state_and_their_keys_read_back() {
     assert!(c.apply(&job(r#"{"jobId":"job_1","status":"failure"}"#), 2_000.0));
     assert!(!c.shows_progress(), "a finished card has no bar");
     assert_eq!(c.actions(), [CardAction::Retry]);
-    for action in [
-        CardAction::StopWatching,
-        CardAction::ResumeWatching,
-        CardAction::Download,
-        CardAction::UseAsInput,
-        CardAction::Retry,
-        CardAction::Remove,
-    ] {
+    for action in CardAction::ALL {
         assert_eq!(CardAction::from_key(action.key()), Some(action));
     }
     assert_eq!(CardAction::from_key("format-disk"), None);
