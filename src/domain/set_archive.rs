@@ -1,4 +1,5 @@
-//! What goes into a set's ZIP: the original and each finished result, named by angle, and the
+//! What goes into a set's ZIP: the original and each finished result in orbit order, named
+//! by source, place and angle (`chair_03_front.png`, `chair_04_45-left.png`), and the
 //! `angles.json` that describes them. Plain data in, the archive's bytes out; the studio only
 //! reads the images back from the page.
 //!
@@ -13,9 +14,11 @@
 
 use crate::domain::angle_set::SetAngle;
 use crate::domain::jobs::JobCard;
-use crate::domain::profile::multiangle::set_file_stem;
+use crate::domain::naming::stem;
+use crate::domain::profile::multiangle::set_file_label;
 use crate::domain::set_export::{Manifest, ManifestEntry, build_zip, extension_for, unique_names};
 use crate::util::math::fold_degrees;
+use crate::util::order::{pair_rank, sort_by_rank};
 use crate::util::time::iso8601;
 
 /// One image's bytes as kept in the page.
@@ -35,68 +38,95 @@ pub struct SetArchive<'a> {
     pub created_ms: f64,
 }
 
+/// One file of the archive before it is named: its angle, its job (none for the original)
+/// and its bytes.
+struct Item<'a> {
+    angle: SetAngle,
+    card: Option<&'a JobCard>,
+    image: ArchiveImage,
+}
+
 impl SetArchive<'_> {
-    /// The ZIP: the original first, then each result (in the order given) named by its angle,
-    /// a second file of one name numbered, and `angles.json`.
+    /// The ZIP: the original and each result, in orbit order (eye level from the camera's
+    /// right to its left, then top-down, then low angle), each named
+    /// `<source>_<NN>_<angle>.<ext>` (a second file of one name numbered), and `angles.json`.
     pub fn build(
         &self,
         original: ArchiveImage,
         results: &[(SetAngle, &JobCard, ArchiveImage)],
     ) -> Result<Vec<u8>, String> {
-        let mut names = vec![format!(
-            "{}.{}",
-            set_file_stem(self.base_rotation, 0),
-            extension_for(&original.mime_type)
-        )];
-        names.extend(results.iter().map(|(angle, _, image)| {
-            format!(
-                "{}.{}",
-                set_file_stem(self.base_rotation + angle.rotate, angle.tilt),
-                extension_for(&image.mime_type)
-            )
-        }));
-        let names = unique_names(&names);
-        let mut entries = vec![ManifestEntry {
-            file: names[0].clone(),
-            role: "original",
-            total_rotation: fold_degrees(self.base_rotation),
-            vertical_tilt: 0,
-            parameters: None,
-            job_id: None,
-            input_asset_id: self.input_asset_id.map(str::to_string),
-            result_asset_ids: Vec::new(),
-            prompt: String::new(),
-            submitted_at: iso8601(self.created_ms),
-            finished_at: None,
+        let front = SetAngle { rotate: 0, tilt: 0 };
+        let mut items = vec![Item {
+            angle: front,
+            card: None,
+            image: original,
         }];
-        for ((_, card, _), name) in results.iter().zip(names.iter().skip(1)) {
-            entries.push(ManifestEntry {
-                file: name.clone(),
-                role: "result",
-                total_rotation: card.total_rotation(),
-                vertical_tilt: card.body.vertical_tilt,
-                parameters: Some(card.body.clone()),
-                job_id: card.job_id.clone(),
-                input_asset_id: Some(card.body.image.clone()),
-                result_asset_ids: card.result_asset_ids.clone(),
-                prompt: card.body.prompt.clone(),
-                submitted_at: iso8601(card.submitted_ms),
-                finished_at: card.finished_ms.map(iso8601),
-            });
-        }
+        items.extend(results.iter().map(|(angle, card, image)| Item {
+            angle: *angle,
+            card: Some(*card),
+            image: image.clone(),
+        }));
+        // Stable: the original stays before a ticked "front" cell.
+        sort_by_rank(&mut items, |item| {
+            let (row, column) = item.angle.order_key(self.base_rotation);
+            pair_rank(row, column)
+        });
+        let source = stem(self.input_name);
+        let names: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                format!(
+                    "{source}_{:02}_{}.{}",
+                    i + 1,
+                    set_file_label(self.base_rotation + item.angle.rotate, item.angle.tilt),
+                    extension_for(&item.image.mime_type)
+                )
+            })
+            .collect();
+        let names = unique_names(&names);
+        let entries = items
+            .iter()
+            .zip(&names)
+            .map(|(item, name)| match item.card {
+                None => ManifestEntry {
+                    file: name.clone(),
+                    role: "original",
+                    total_rotation: fold_degrees(self.base_rotation),
+                    vertical_tilt: 0,
+                    parameters: None,
+                    job_id: None,
+                    input_asset_id: self.input_asset_id.map(str::to_string),
+                    result_asset_ids: Vec::new(),
+                    prompt: String::new(),
+                    submitted_at: iso8601(self.created_ms),
+                    finished_at: None,
+                },
+                Some(card) => ManifestEntry {
+                    file: name.clone(),
+                    role: "result",
+                    total_rotation: card.total_rotation(),
+                    vertical_tilt: card.body.vertical_tilt,
+                    parameters: Some(card.body.clone()),
+                    job_id: card.job_id.clone(),
+                    input_asset_id: Some(card.body.image.clone()),
+                    result_asset_ids: card.result_asset_ids.clone(),
+                    prompt: card.body.prompt.clone(),
+                    submitted_at: iso8601(card.submitted_ms),
+                    finished_at: card.finished_ms.map(iso8601),
+                },
+            })
+            .collect();
         let manifest = Manifest {
             app: "Angleshot",
             model: crate::api::types::MODEL_ID,
             source_image: self.input_name.to_string(),
             files: entries,
         };
-        let mut files = vec![(names[0].clone(), original.bytes)];
-        files.extend(
-            names
-                .into_iter()
-                .skip(1)
-                .zip(results.iter().map(|(_, _, image)| image.bytes.clone())),
-        );
+        let files: Vec<(String, Vec<u8>)> = names
+            .into_iter()
+            .zip(items.into_iter().map(|item| item.image.bytes))
+            .collect();
         build_zip(&files, &manifest.to_json())
     }
 }

@@ -3,7 +3,7 @@
 
 use angleshot::api::types::GenerateBody;
 use angleshot::domain::angle_set::{DEFAULT_SET, SetAngle, SetProgress, rotation_words};
-use angleshot::domain::profile::multiangle::set_file_stem as file_stem;
+use angleshot::domain::profile::multiangle::set_file_label as file_stem;
 use angleshot::domain::set_export::{
     Manifest, ManifestEntry, build_zip, extension_for, unique_names,
 };
@@ -20,10 +20,10 @@ fn default_set_is_four_eye_level_turns_plus_top_down_and_low_angle() {
     assert_eq!(
         stems,
         [
-            "rot-90_right",
-            "rot-45_right",
-            "rot+45_left",
-            "rot+90_left",
+            "90-right",
+            "45-right",
+            "45-left",
+            "90-left",
             "top-down",
             "low-angle"
         ]
@@ -33,10 +33,11 @@ fn default_set_is_four_eye_level_turns_plus_top_down_and_low_angle() {
 #[test]
 fn file_stems_name_the_side_the_camera_went_to() {
     assert_eq!(file_stem(0, 0), "front");
-    assert_eq!(file_stem(45, 0), "rot+45_left");
-    assert_eq!(file_stem(-45, 1), "rot-45_right_low-angle");
-    assert_eq!(file_stem(180, 0), "rot+180_back");
-    assert_eq!(file_stem(-180, 0), "rot+180_back");
+    assert_eq!(file_stem(45, 0), "45-left");
+    assert_eq!(file_stem(-45, 1), "45-right_low-angle");
+    assert_eq!(file_stem(180, 0), "180-back");
+    assert_eq!(file_stem(-180, 0), "180-back");
+    assert!(!file_stem(90, -1).contains('+'), "no + in a file name");
 }
 
 #[test]

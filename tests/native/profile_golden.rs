@@ -1,7 +1,9 @@
-//! The `model_qwen-edit-multiangle` profile makes, byte for byte, what the studio sent and
-//! saved before the camera became model-neutral: request bodies, directives, descriptions,
-//! download names, set file names and a whole set ZIP. The expected files were written by the
-//! code before the change (`ANGLESHOT_BLESS=1` rewrites them; a diff then shows what moved).
+//! The `model_qwen-edit-multiangle` profile makes, byte for byte, what the studio sends and
+//! saves: request bodies, directives, descriptions, download names, set file names and a
+//! whole set ZIP. The files were first written by the code from before the camera became
+//! model-neutral (#18), and passed unchanged through it; since then only the set's file names
+//! changed, on purpose (#19: orbit order, the source's name, no `+`). `ANGLESHOT_BLESS=1`
+//! rewrites them; the diff in review then shows what moved.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -11,7 +13,7 @@ use angleshot::domain::angle_set::SetAngle;
 use angleshot::domain::camera::Lens;
 use angleshot::domain::jobs::JobCard;
 use angleshot::domain::profile::multiangle::{
-    Pose, Ranges, body, describe, directive, download_name, initial_shot, place, set_file_stem,
+    Pose, Ranges, body, describe, directive, download_name, initial_shot, place, set_file_label,
     set_fine, set_lora_scale,
 };
 use angleshot::domain::set_archive::{ArchiveImage, SetArchive};
@@ -34,7 +36,7 @@ fn check(name: &str, actual: &[u8]) {
         let actual_path = path.with_extension("actual");
         std::fs::write(&actual_path, actual).unwrap();
         panic!(
-            "{name} differs from what the studio made before; see {}",
+            "{name} differs from what the studio made; see {}",
             actual_path.display()
         );
     }
@@ -87,12 +89,12 @@ fn render(state: &PanelState) -> String {
         directive(&shot),
         describe(&shot.camera),
         download_name("hero sheet.png", &body, "image/webp"),
-        set_file_stem(body.rotate_degrees, body.vertical_tilt),
+        set_file_label(body.rotate_degrees, body.vertical_tilt),
     )
 }
 
 #[test]
-fn bodies_directives_and_names_are_as_before() {
+fn bodies_directives_and_names_are_pinned() {
     let mut out = String::new();
     let prompts = ["", "  keep the red hat "];
     let ratios = [
@@ -130,7 +132,7 @@ fn bodies_directives_and_names_are_as_before() {
 }
 
 #[test]
-fn a_set_zip_is_as_before() {
+fn a_set_zip_is_pinned() {
     let mut cards = Vec::new();
     let angles = [
         SetAngle {

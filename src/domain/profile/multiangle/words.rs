@@ -113,21 +113,21 @@ pub fn tilt_words(tilt: i32) -> Option<&'static str> {
     }
 }
 
-/// A set file's name (without extension) for a view at `total_rotation` and `tilt`:
-/// `front`, `rot+45_left`, `rot-90_right`, `rot+180_back`, `top-down`, `rot+45_left_low-angle`.
+/// The angle in a set file's name, without `+` or spaces (safe in every file system and
+/// shell): `front`, `45-left`, `90-right`, `180-back`, `top-down`, `45-left_low-angle`.
 ///
 /// ```
-/// use angleshot::domain::profile::multiangle::set_file_stem;
-/// assert_eq!(set_file_stem(45, 0), "rot+45_left");
-/// assert_eq!(set_file_stem(0, -1), "top-down");
+/// use angleshot::domain::profile::multiangle::set_file_label;
+/// assert_eq!(set_file_label(45, 0), "45-left");
+/// assert_eq!(set_file_label(0, -1), "top-down");
+/// assert_eq!(set_file_label(-270, 1), "90-left_low-angle");
 /// ```
-pub fn set_file_stem(total_rotation: i32, tilt: i32) -> String {
-    let rotation = fold_degrees(total_rotation);
-    let turn = match rotation {
+pub fn set_file_label(total_rotation: i32, tilt: i32) -> String {
+    let turn = match fold_degrees(total_rotation) {
         0 => None,
-        180 => Some("rot+180_back".to_string()),
-        r if r > 0 => Some(format!("rot+{r}_left")),
-        r => Some(format!("rot{r}_right")),
+        180 => Some("180-back".to_string()),
+        r if r > 0 => Some(format!("{r}-left")),
+        r => Some(format!("{}-right", -r)),
     };
     let tilt = tilt_words(tilt).map(|t| t.replace(' ', "-"));
     match (turn, tilt) {

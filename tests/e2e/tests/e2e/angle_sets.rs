@@ -190,14 +190,15 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("test-secret") && !text.contains("test-key"), "no secrets in the ZIP");
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP");
-        let mut names: Vec<String> = zip.file_names().map(str::to_string).collect();
-        names.sort();
+        let names: Vec<String> = zip.file_names().map(str::to_string).collect();
         assert_eq!(
             names,
             [
-                "angles.json", "front.png", "low-angle.png", "rot+45_left.png", "rot+90_left.png",
-                "rot-45_right.png", "rot-90_right.png", "top-down.png"
-            ]
+                "chair_01_90-right.png", "chair_02_45-right.png", "chair_03_front.png",
+                "chair_04_45-left.png", "chair_05_90-left.png", "chair_06_top-down.png",
+                "chair_07_low-angle.png", "angles.json"
+            ],
+            "in orbit order, with the source's name and no +"
         );
         let mut json = String::new();
         zip.by_name("angles.json").expect("sidecar").read_to_string(&mut json).expect("utf-8");
@@ -217,12 +218,12 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
                 let stem = entry["file"].as_str().unwrap_or_default();
                 let rotate = job.input["rotateDegrees"].as_i64().unwrap_or(99);
                 let tilt = job.input["verticalTilt"].as_i64().unwrap_or(99);
-                let expected = angleshot::domain::profile::multiangle::set_file_stem(rotate as i32, tilt as i32);
-                assert_eq!(stem, format!("{expected}.png"));
+                let expected = angleshot::domain::profile::multiangle::set_file_label(rotate as i32, tilt as i32);
+                assert!(stem.ends_with(&format!("_{expected}.png")), "{stem} names {expected}");
             }
         });
         let original = files.iter().find(|f| f["role"] == "original").expect("original");
-        assert_eq!(original["file"], "front.png");
+        assert_eq!(original["file"], "chair_03_front.png");
     })
     .await;
 }
