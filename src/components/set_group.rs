@@ -45,7 +45,8 @@ pub fn SetGroup(entry: SetEntry) -> impl IntoView {
                 value=move || progress.get().done></progress>
             <ol class="contact-sheet" aria-label="Contact sheet">
                 {move || frames.get().into_iter().enumerate().map(|(i, frame)| view! {
-                    <SheetCell frame=frame set_id=set_id on_pick=move || index.set(i) />
+                    <SheetCell frame=frame set_id=set_id selected=Signal::derive(move || index.get() == i)
+                        on_pick=move || index.set(i) />
                 }).collect_view()}
             </ol>
             <Turntable frames=frames index=index />
@@ -63,11 +64,13 @@ pub fn SetGroup(entry: SetEntry) -> impl IntoView {
     }
 }
 
-/// One cell: the image (or the job's status), its angle, and Retry when it failed.
+/// One cell: the image (or the job's status), its angle, Download and Use as input when it
+/// has a result, and Retry when it failed. The turntable's frame is marked (`aria-current`).
 #[component]
 fn SheetCell(
     frame: Frame,
     set_id: u64,
+    selected: Signal<bool>,
     on_pick: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let studio = expect_context::<Studio>();
@@ -77,8 +80,12 @@ fn SheetCell(
     let error = move || entry.and_then(|e| e.card.with(|c| c.error.clone().or(c.notice.clone())));
     let label = frame.label.clone();
     let retry_label = format!("Retry {label}");
+    let has_result = move || entry.is_some_and(|e| e.card.with(|c| c.result.is_some()));
+    let (download_label, reuse_label) =
+        (format!("Download {label}"), format!("Use {label} as input"));
     view! {
-        <li class="cell" class:failed=failed aria-label=label.clone()>
+        <li class="cell" class:failed=failed aria-label=label.clone()
+            aria-current=move || selected.get().then_some("true")>
             {match frame.url.clone() {
                 Some(url) => view! {
                     <button type="button" class="pick" aria-label=format!("Show {label}") on:click=move |_| on_pick()>
@@ -88,6 +95,19 @@ fn SheetCell(
                 None => view! { <div class="pending">{status}</div> }.into_any(),
             }}
             <span class="cell-label">{frame.label.clone()}</span>
+            <Show when=has_result>
+                <div class="row cell-actions">
+                    <button type="button" class="secondary" aria-label=download_label.clone()
+                        on:click=move |_| { if let Some(e) = entry { studio.download(e.id) } }>"Download"</button>
+                    <button type="button" class="secondary" aria-label=reuse_label.clone()
+                        on:click=move |_| {
+                            if let Some(e) = entry {
+                                studio.use_as_input(e.id);
+                                crate::platform::scroll::bring_into_view("input-panel");
+                            }
+                        }>"Use as input"</button>
+                </div>
+            </Show>
             <Show when=failed>
                 <span class="error">{error}</span>
                 <button type="button" aria-label=retry_label.clone()

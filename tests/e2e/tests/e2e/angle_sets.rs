@@ -325,3 +325,40 @@ async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
     })
     .await;
 }
+
+/// Every cell of a finished set has Download and Use as input, and the cell on the turntable
+/// is marked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_cell_can_be_downloaded_or_used_and_the_shown_one_is_marked() {
+    let (site, api) = studio_servers(300).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.click_button("Generate angle set").await;
+        wait_progress(&page, "6 of 6 done").await;
+        let current = |name: &'static str| {
+            let page = page.clone();
+            async move {
+                page.by_role("listitem", name)
+                    .await
+                    .attr("aria-current")
+                    .await
+                    .unwrap()
+            }
+        };
+        assert_eq!(current("original (front)").await.as_deref(), Some("true"), "starts on the original");
+        page.click_button("Show 45° left").await;
+        assert_eq!(current("45° left").await.as_deref(), Some("true"));
+        assert_eq!(current("original (front)").await, None);
+        page.eval("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { window.__downloads.push(this.download); };").await;
+        page.click_button("Download 45° left").await;
+        let downloads = page.eval("return window.__downloads;").await;
+        assert_eq!(downloads, json!(["chair_rot+45_fwd0_tilt0.png"]));
+        page.click_button("Use 90° right as input").await;
+        let said = page
+            .wait_text("status", "Upload status", |t| t.starts_with("Now the input"))
+            .await;
+        assert!(said.contains("90° right from the original"), "{said}");
+    })
+    .await;
+}
