@@ -28,6 +28,16 @@ impl Page {
         self.wait_for_role("heading", "Angleshot").await;
     }
 
+    /// An attribute of the element with this role and accessible name (`None` when it has
+    /// none), e.g. `aria-pressed` or `aria-current`.
+    pub async fn attribute(&self, role: &str, name: &str, attribute: &str) -> Option<String> {
+        self.by_role(role, name)
+            .await
+            .attr(attribute)
+            .await
+            .expect("read an attribute")
+    }
+
     /// Replaces a text field's value by typing, as a person would.
     pub async fn fill(&self, label: &str, text: &str) {
         let field = self.by_role("textbox", label).await;

@@ -338,13 +338,7 @@ async fn every_cell_can_be_downloaded_or_used_and_the_shown_one_is_marked() {
         wait_progress(&page, "6 of 6 done").await;
         let current = |name: &'static str| {
             let page = page.clone();
-            async move {
-                page.by_role("listitem", name)
-                    .await
-                    .attr("aria-current")
-                    .await
-                    .unwrap()
-            }
+            async move { page.attribute("listitem", name, "aria-current").await }
         };
         assert_eq!(current("original (front)").await.as_deref(), Some("true"), "starts on the original");
         page.click_button("Show 45° left").await;

@@ -509,11 +509,8 @@ async fn presets_set_the_values_shown_and_sent() {
         let pressed = |name: &'static str| {
             let page = page.clone();
             async move {
-                page.by_role("button", name)
+                page.attribute("button", name, "aria-pressed")
                     .await
-                    .attr("aria-pressed")
-                    .await
-                    .unwrap()
                     .unwrap_or_default()
             }
         };
