@@ -249,9 +249,17 @@ async fn twelve_results_at_1024_keep_the_heap_small_and_removal_revokes_their_ur
         limit.send_keys("6").await.expect("type");
         page.click_button("Generate angle set").await;
         wait_progress(&page, "12 of 12 done").await;
-        let urls = page
-            .eval("return [...document.querySelectorAll('[aria-label=\"Contact sheet\"] img')].map(i => i.src).filter(s => s.startsWith('blob:'));")
-            .await;
+        // A cell shows its image once the result's bytes are in (a moment after "done").
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let urls = loop {
+            let urls = page
+                .eval("return [...document.querySelectorAll('[aria-label=\"Contact sheet\"] img')].map(i => i.src).filter(s => s.startsWith('blob:'));")
+                .await;
+            if urls.as_array().map(Vec::len) == Some(12) || Instant::now() > deadline {
+                break urls;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
         assert_eq!(urls.as_array().map(Vec::len), Some(12), "{urls}");
         page.cdp("HeapProfiler.collectGarbage", json!({})).await;
         let heap = page.cdp("Runtime.getHeapUsage", json!({})).await;
