@@ -4,10 +4,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::after_first_paint::AfterFirstPaint;
+use crate::components::camera_details::CameraDetails;
 use crate::components::camera_panel::CameraPanel;
 use crate::components::connection::ConnectionPanel;
 use crate::components::image_input::{ImageInput, accept_file};
 use crate::components::job_list::JobList;
+use crate::components::stage::Stage;
 use crate::studio::state::Studio;
 
 /// The whole app.
@@ -72,14 +74,19 @@ pub fn App() -> impl IntoView {
                 </Show>
             </div>
         </header>
-        // One grid, reading order image → camera → jobs → settings; CSS places the camera in
-        // its own column on wide screens so image, gizmo and Generate share the first screen.
+        // Reading order image → camera → stage and gallery → details → settings; on wide
+        // screens CSS puts image, camera, details and settings in one column and the stage
+        // with the gallery beside them, so the result is where the eye is.
         <main class="studio">
             <ImageInput />
             <CameraPanel />
             // Below the first screen: built once image, camera and Generate are on screen.
             <AfterFirstPaint>
-                <JobList />
+                <div class="results">
+                    <Stage />
+                    <JobList />
+                </div>
+                <CameraDetails />
                 <ConnectionPanel />
             </AfterFirstPaint>
         </main>

@@ -1,200 +1,102 @@
-//! The camera panel: every parameter of the model with its range and default, snapping with a
-//! "Fine values" toggle, the live directive, Generate (with the reason when disabled) and the
-//! optional cost estimate.
+//! The camera panel: the orbit gizmo, the presets (one toolbar: one Tab stop, arrows move
+//! within it), and Generate with the reason when it is disabled and the running jobs'
+//! progress — so Generate is two Tabs from the gizmo and its result's progress is beside it.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::api::types::AspectRatio;
-use crate::components::after_first_paint::AfterFirstPaint;
 use crate::components::orbit_gizmo::OrbitGizmo;
-use crate::components::set_panel::SetEditor;
-use crate::domain::camera::Lens;
 use crate::domain::presets::{Preset, Toggle, is_on, is_pressed};
-use crate::domain::profile::multiangle::{Pose, directive};
 use crate::studio::state::Studio;
-use crate::util::math::Decimal;
+use crate::util::math::whole;
 
-fn parse_int(text: &str) -> Option<i32> {
-    crate::util::math::parse_number(text)
-        .filter(|v| v.is_finite())
-        .map(|v| v.round() as i32)
-}
-
-fn parse_float(text: &str) -> Option<f64> {
-    crate::util::math::parse_number(text)
-}
-
-/// Words for a rotate value, used as the slider's spoken value.
-fn rotate_words(rotate: i32) -> String {
-    match rotate {
-        0 => "front".to_string(),
-        r if r > 0 => format!("{r}° — camera to the left"),
-        r => format!("{}° — camera to the right", -r),
+/// ←/→ (and Home/End) inside the presets toolbar move the focus between its buttons.
+fn move_focus_in_toolbar(ev: &leptos::ev::KeyboardEvent, at: RwSignal<usize>, count: usize) {
+    let next = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (at.get_untracked() + 1) % count,
+        "ArrowLeft" | "ArrowUp" => (at.get_untracked() + count - 1) % count,
+        "Home" => 0,
+        "End" => count - 1,
+        _ => return,
+    };
+    ev.prevent_default();
+    at.set(next);
+    let target = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|toolbar| {
+            toolbar
+                .query_selector(&format!("[data-index=\"{next}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(button) = target {
+        let _ = button.focus();
     }
 }
 
-/// The gizmo, the presets and Generate (the first screen); the fields below come a moment
-/// later.
+/// The gizmo, the presets and Generate (the first screen).
 #[component]
 pub fn CameraPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let generate_blocker = Memo::new(move |_| studio.generate_blocker());
     let set_blocker = Memo::new(move |_| studio.set_blocker());
+    let running = Memo::new(move |_| studio.running());
+    // The preset that takes the toolbar's one Tab stop.
+    let focus_at = RwSignal::new(0usize);
+    let count = Preset::ALL.len() + Toggle::ALL.len();
     // `elementtiming` (no typed attribute in Leptos): the bench reads when its text is painted.
     let generate = view! {
         <button type="button" class="primary" aria-describedby="generate-reason"
+            aria-keyshortcuts="Control+Enter Meta+Enter"
             disabled=move || generate_blocker.get().is_some()
             on:click=move |_| studio.generate()>"Generate"</button>
     }
     .attr("elementtiming", "generate");
+    let tab_stop = move |index: usize| if focus_at.get() == index { "0" } else { "-1" };
     view! {
         <section class="panel camera" aria-labelledby="camera-title">
-            <h2 id="camera-title">"Camera"</h2>
+            <h2 id="camera-title" class="visually-hidden">"Camera"</h2>
             <OrbitGizmo />
-            <div class="presets" role="group" aria-label="Presets">
-                {Preset::ALL.into_iter().map(|preset| view! {
-                    <button type="button" class="preset"
+            <div class="presets" role="toolbar" aria-label="Presets"
+                on:keydown=move |ev| move_focus_in_toolbar(&ev, focus_at, count)>
+                {Preset::ALL.into_iter().enumerate().map(|(index, preset)| view! {
+                    <button type="button" class="preset" data-index=index tabindex=move || tab_stop(index)
                         aria-pressed=move || studio.camera.shot().with(|s| is_pressed(s, preset)).to_string()
+                        on:focus=move |_| focus_at.set(index)
                         on:click=move |_| studio.camera.apply_preset(preset)>{preset.label()}</button>
                 }).collect_view()}
-                {Toggle::ALL.into_iter().map(|which| view! {
-                    <button type="button" class="preset toggle"
-                        aria-pressed=move || studio.camera.shot().with(|s| is_on(s, which)).to_string()
-                        on:click=move |_| studio.camera.toggle(which)>{which.label()}</button>
+                {Toggle::ALL.into_iter().enumerate().map(|(offset, which)| {
+                    let index = Preset::ALL.len() + offset;
+                    view! {
+                        <button type="button" class="preset toggle" data-index=index tabindex=move || tab_stop(index)
+                            aria-pressed=move || studio.camera.shot().with(|s| is_on(s, which)).to_string()
+                            on:focus=move |_| focus_at.set(index)
+                            on:click=move |_| studio.camera.toggle(which)>{which.label()}</button>
+                    }
                 }).collect_view()}
             </div>
 
-            // Below the first screen on a tablet: built once the gizmo, the presets and
-            // Generate have been painted.
-            <AfterFirstPaint><CameraFields /></AfterFirstPaint>
-
-            // Sticky at the bottom of the viewport while the panel is on screen.
             <div class="generate-bar">
                 <div class="row">
                     {generate}
                     <button type="button" aria-describedby="set-reason"
                         disabled=move || set_blocker.get().is_some()
                         on:click=move |_| studio.generate_set()>"Generate angle set"</button>
-                    <button type="button" class="secondary"
-                        disabled=move || generate_blocker.get().is_some()
-                        on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
                 </div>
                 <p id="generate-reason" class="hint">{move || generate_blocker.get()}</p>
                 // Said once: only when the set's reason differs from Generate's.
                 <p id="set-reason" class="hint">{move || set_blocker.get().filter(|r| Some(*r) != generate_blocker.get()).map(|r| format!("Angle set: {r}"))}</p>
+                // Where the eye is after pressing Generate, whatever the layout.
+                <div class="running" role="status" aria-label="Running jobs">
+                    {move || running.get().map(|(jobs, progress)| view! {
+                        <span>{if jobs == 1 { "1 job running".to_string() } else { format!("{jobs} jobs running") }}
+                            {format!(" · newest {} %", whole(progress * 100.0))}</span>
+                        <progress max="1" aria-label="Newest job's progress" value=crate::util::math::Decimal(progress).to_string()></progress>
+                    })}
+                </div>
             </div>
-            <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost().get()}</p>
         </section>
-    }
-}
-
-/// Sliders, toggles, options, prompt, the directive and the angle set.
-#[component]
-fn CameraFields() -> impl IntoView {
-    let studio = expect_context::<Studio>();
-    let camera = studio.camera;
-    let shot = camera.shot();
-    let ranges = camera.ranges();
-    // One memo per field: dragging the gizmo changes the pose every pointer-move, and only
-    // what shows it should run then (not the prompt, the options, the reasons).
-    let pose = Memo::new(move |_| shot.with(|s| Pose::of(&s.camera)));
-    let rotate = Memo::new(move |_| pose.get().rotate);
-    let forward = Memo::new(move |_| pose.get().forward);
-    let tilt = Memo::new(move |_| pose.get().tilt);
-    let fine = Memo::new(move |_| shot.with(|s| s.fine));
-    let wide_angle = Memo::new(move |_| shot.with(|s| s.camera.lens == Lens::Wide));
-    let aspect_ratio = Memo::new(move |_| shot.with(|s| s.aspect_ratio));
-    let lora_scale = Memo::new(move |_| shot.with(|s| s.lora_scale));
-    let go_fast = Memo::new(move |_| shot.with(|s| s.go_fast));
-    let prompt = Memo::new(move |_| shot.with(|s| s.prompt.clone()));
-    view! {
-        <div class="field">
-            <label for="rotate">"Rotate"</label>
-            <output for="rotate">{move || rotate_words(rotate.get())}</output>
-            // Right-to-left so that moving the thumb LEFT orbits the camera to the left (+).
-            <input id="rotate" type="range" dir="rtl" aria-describedby="rotate-help"
-                min=move || ranges.with(|r| r.rotate.min) max=move || ranges.with(|r| r.rotate.max)
-                step=move || if fine.get() { 1 } else { 45 }
-                prop:value=rotate
-                aria-valuetext=move || rotate_words(rotate.get())
-                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { camera.set_pose(|p| p.rotate = v) } } />
-            <p id="rotate-help" class="scale"><span>"← camera orbits left (+)"</span><span>"camera orbits right (−) →"</span></p>
-        </div>
-
-        <div class="field">
-            <label for="forward">"Move forward"</label>
-            <output for="forward">{move || match forward.get() { 0 => "0 — full view".to_string(), f if f > 5 => format!("{f} — close-up"), f => f.to_string() }}</output>
-            <input id="forward" type="range"
-                min=move || ranges.with(|r| r.forward.min) max=move || ranges.with(|r| r.forward.max)
-                step=move || if fine.get() { 1 } else { 5 }
-                prop:value=forward
-                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { camera.set_pose(|p| p.forward = v) } } />
-        </div>
-
-        <div class="field">
-            <label for="tilt">"Vertical tilt"</label>
-            <output for="tilt">{move || match tilt.get() { t if t < 0 => "−1 — top-down", 0 => "0 — eye level", _ => "1 — low angle" }}</output>
-            <input id="tilt" type="range" step="1"
-                min=move || ranges.with(|r| r.tilt.min) max=move || ranges.with(|r| r.tilt.max)
-                prop:value=tilt
-                aria-valuetext=move || match tilt.get() { t if t < 0 => "top-down", 0 => "eye level", _ => "low angle" }
-                on:input=move |ev| { if let Some(v) = parse_int(&event_target_value(&ev)) { camera.set_pose(|p| p.tilt = v) } } />
-            <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
-        </div>
-
-        <div class="check">
-            <input id="fine" type="checkbox" prop:checked=fine
-                on:change=move |ev| { let on = event_target_checked(&ev); camera.set_fine(on) } />
-            <label for="fine">"Fine values"</label>
-            <span class="hint">"(off: snap to the model's trained angles)"</span>
-        </div>
-        <div class="check">
-            <input id="wide" type="checkbox" prop:checked=wide_angle
-                on:change=move |ev| { let on = event_target_checked(&ev); camera.set_lens(if on { Lens::Wide } else { Lens::Normal }) } />
-            <label for="wide">"Wide-angle lens"</label>
-        </div>
-
-        // Less-used options fold away so Generate stays close on a tablet.
-        <details class="more">
-            <summary>"More options"</summary>
-            <div class="field">
-                <label for="aspect">"Aspect ratio"</label>
-                <select id="aspect"
-                    on:change=move |ev| { if let Some(ratio) = AspectRatio::from_wire(&event_target_value(&ev)) { camera.set_aspect_ratio(ratio) } }>
-                    {move || ranges.with(|r| r.aspect_ratios.clone()).into_iter().map(|ratio| view! {
-                        <option value=ratio.as_wire() selected=move || aspect_ratio.get() == ratio>
-                            {if ratio == AspectRatio::MatchInput { "match input image" } else { ratio.as_wire() }}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </div>
-
-            <div class="field">
-                <label for="lora">"LoRA scale"</label>
-                <input id="lora" type="number" inputmode="decimal"
-                    min=move || ranges.with(|r| Decimal(r.lora_min).to_string())
-                    max=move || ranges.with(|r| Decimal(r.lora_max).to_string())
-                    step=move || ranges.with(|r| Decimal(r.lora_step).to_string())
-                    prop:value=lora_scale
-                    on:change=move |ev| { if let Some(v) = parse_float(&event_target_value(&ev)) { camera.set_lora_scale(v) } } />
-            </div>
-
-            <div class="check">
-                <input id="fast" type="checkbox" prop:checked=go_fast
-                    on:change=move |ev| { let on = event_target_checked(&ev); camera.set_go_fast(on) } />
-                <label for="fast">"Go fast"</label>
-            </div>
-        </details>
-
-        <div class="field">
-            <label for="prompt">"Prompt"</label>
-            <textarea id="prompt" rows="2" placeholder="Optional, added after the camera directive"
-                prop:value=prompt
-                on:input=move |ev| { let text = event_target_value(&ev); camera.set_prompt(text) }></textarea>
-        </div>
-
-        <p class="directive" aria-label="Camera directive" role="note">{move || shot.with(directive)}</p>
-
-        <SetEditor />
     }
 }

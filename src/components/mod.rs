@@ -1,6 +1,7 @@
 //! Views: render state and turn gestures into actions. No URL, JSON or timer lives here.
 
 pub mod after_first_paint;
+pub mod camera_details;
 pub mod camera_panel;
 pub mod compare;
 pub mod connection;
@@ -9,4 +10,6 @@ pub mod job_list;
 pub mod orbit_gizmo;
 pub mod set_group;
 pub mod set_panel;
+pub mod stage;
 pub mod turntable;
+pub mod viewer;

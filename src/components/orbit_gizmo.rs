@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use crate::domain::camera::Camera;
 use crate::domain::orbit::{
     ARC_CENTER, ARC_MAX_DEGREES, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point,
-    cone_half_angle, distance_after_drag, elevation_from_point, elevation_point, values_from_point,
+    cone_half_angle, distance_after_drag, elevation_from_point, elevation_point, ring_arc,
+    values_from_point,
 };
 use crate::domain::profile::multiangle::{Nudge, Pose, describe};
 use crate::studio::state::Studio;
@@ -128,6 +129,15 @@ pub fn OrbitGizmo() -> impl IntoView {
     };
 
     let on_down = move |ev: web_sys::PointerEvent| {
+        // A finger takes the camera only on its handle or rings; elsewhere on the drawing a
+        // swipe is the page's (CSS lets it scroll vertically there).
+        let on_grab = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.class_list().contains("grab"));
+        if ev.pointer_type() == "touch" && !on_grab {
+            return;
+        }
         let Some((x, y)) = svg_point(&ev) else { return };
         ev.prevent_default();
         let mode = if x > ARC_ZONE_X {
@@ -177,6 +187,17 @@ pub fn OrbitGizmo() -> impl IntoView {
     // Memos: a height change leaves the orbit dot alone, and the reverse.
     let cam = Memo::new(move |_| shot.with(|s| camera_point(s.camera.azimuth, s.camera.distance)));
     let elev = Memo::new(move |_| shot.with(|s| elevation_point(s.camera.elevation)));
+    // The part of the ring this model reaches in one job, and the rest, drawn out of reach.
+    let reach = Memo::new(move |_| camera.ranges().with(|r| r.azimuth_reach()));
+    let reachable = move |radius: f64| {
+        let (from, to) = reach.get();
+        ring_arc(from, to, radius)
+    };
+    let unreachable = move |radius: f64| {
+        let (from, to) = reach.get();
+        ring_arc(to, from + 360.0, radius)
+    };
+    let subject = Memo::new(move |_| studio.input.image().with(|i| i.as_ref().map(|i| crate::studio::thumbs::display_url(&i.thumbnail))));
     view! {
         <div class="gizmo-wrap">
             <svg class="gizmo" viewBox=format!("0 0 {} {}", px(VIEW_W), px(VIEW_H)) role="slider" tabindex="0"
@@ -189,22 +210,38 @@ pub fn OrbitGizmo() -> impl IntoView {
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
                 on:lostpointercapture=move |_| drag.set(Drag::None)
                 on:keydown=on_key>
-                <circle class="orbit" cx=px(CENTER.0) cy=px(CENTER.1) r=px(FAR_RADIUS) />
-                <circle class="orbit near" cx=px(CENTER.0) cy=px(CENTER.1) r=px(NEAR_RADIUS) />
+                // Where a finger can take the camera: the band of the rings, the arc (below).
+                <circle class="grab ring-hit" cx=px(CENTER.0) cy=px(CENTER.1) r=px((NEAR_RADIUS + FAR_RADIUS) / 2.0)
+                    stroke-width=px(FAR_RADIUS - NEAR_RADIUS + 20.0) />
+                <path class="orbit" d=move || reachable(FAR_RADIUS) />
+                <path class="orbit near" d=move || reachable(NEAR_RADIUS) />
+                <path class="orbit out-of-reach" d=move || unreachable(FAR_RADIUS) />
+                <path class="orbit near out-of-reach" d=move || unreachable(NEAR_RADIUS) />
+                <Show when=move || !unreachable(FAR_RADIUS).is_empty()>
+                    <text class="gizmo-label out-of-reach-label" x=px(CENTER.0) y=px(CENTER.1 - FAR_RADIUS - 6.0) text-anchor="middle">"out of reach"</text>
+                </Show>
                 <text class="gizmo-label" x=px(CENTER.0) y=px(CENTER.1 + FAR_RADIUS + 14.0) text-anchor="middle">"front"</text>
                 <text class="gizmo-label" x=px(CENTER.0 - FAR_RADIUS - 4.0) y=px(CENTER.1 - 6.0) text-anchor="end">"L"</text>
                 <text class="gizmo-label" x=px(CENTER.0 + FAR_RADIUS + 4.0) y=px(CENTER.1 - 6.0)>"R"</text>
-                <rect class="subject" x=px(CENTER.0 - 12.0) y=px(CENTER.1 - 12.0) width="24" height="24" rx="5" />
+                // The subject is the input picture, once there is one.
+                {move || match subject.get() {
+                    Some(href) => view! { <image class="subject-picture" href=href x=px(CENTER.0 - 14.0) y=px(CENTER.1 - 14.0) width="28" height="28" preserveAspectRatio="xMidYMid meet" /> }.into_any(),
+                    None => view! { <rect class="subject" x=px(CENTER.0 - 12.0) y=px(CENTER.1 - 12.0) width="24" height="24" rx="5" /> }.into_any(),
+                }}
                 <path class="cone" d=move || shot.with(|s| cone_path(&s.camera)) />
                 {move || { let _ = ticks.get(); let (x, y) = cam.get(); view! { <circle class="snap-ring" cx=px(x) cy=px(y) r="9" /> } }}
-                <circle class="camera-dot" cx=move || px(cam.get().0) cy=move || px(cam.get().1) r="9" />
+                <circle class="camera-dot grab" cx=move || px(cam.get().0) cy=move || px(cam.get().1) r="11" />
+                <path class="grab arc-hit" d=arc_path() />
                 <path class="arc" d=arc_path() />
                 <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y="22">"top-down"</text>
                 <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y="196">"low angle"</text>
-                <rect class="subject small" x=px(ARC_CENTER.0 - 6.0) y=px(ARC_CENTER.1 - 10.0) width="12" height="20" rx="3" />
-                <circle class="camera-dot" cx=move || px(elev.get().0) cy=move || px(elev.get().1) r="9" />
+                {move || match subject.get() {
+                    Some(href) => view! { <image class="subject-picture" href=href x=px(ARC_CENTER.0 - 12.0) y=px(ARC_CENTER.1 - 12.0) width="24" height="24" preserveAspectRatio="xMidYMid meet" /> }.into_any(),
+                    None => view! { <rect class="subject small" x=px(ARC_CENTER.0 - 6.0) y=px(ARC_CENTER.1 - 10.0) width="12" height="20" rx="3" /> }.into_any(),
+                }}
+                <circle class="camera-dot grab" cx=move || px(elev.get().0) cy=move || px(elev.get().1) r="11" />
             </svg>
-            <p id="gizmo-help" class="hint">"Drag the camera around the subject, closer or farther; drag on the arc to raise or lower it. Keys: ←/→ orbit, ↑/↓ height, +/− distance."</p>
+            <p id="gizmo-help" class="hint">"Drag the camera around, or toward the subject for a close-up; the arc raises it. Keys: ←/→ ↑/↓ +/−."</p>
         </div>
     }
 }

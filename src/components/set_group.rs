@@ -1,6 +1,7 @@
-//! One angle set in the job list: progress of the whole set, the contact sheet in angle order
-//! (the original in its place), failed cells retried one by one, the turntable, a compare view
-//! of the original against the turntable's frame, and the ZIP export.
+//! One angle set: its tile in the gallery, and on the stage the progress of the whole set,
+//! the contact sheet in angle order (the original in its place), failed cells retried one by
+//! one, the turntable, a compare view of the original against the selected frame, and the
+//! ZIP export.
 
 use leptos::prelude::*;
 
@@ -12,15 +13,40 @@ use crate::studio::set_list::SetEntry;
 use crate::studio::sets::Frame;
 use crate::studio::state::Studio;
 
-/// A set as a group of cells.
+/// A set's gallery tile: a few of its views, its name and progress; a press puts it on the
+/// stage (handled once for the whole gallery, by `data-pick`).
 #[component]
-pub fn SetGroup(entry: SetEntry) -> impl IntoView {
+pub fn SetTile(entry: SetEntry, current: Signal<bool>) -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let set = entry.set;
+    let frames = Signal::derive(move || set.with(|s| studio.set_frames(s)));
+    let progress = Signal::derive(move || set.with(|s| studio.set_progress(s)));
+    let name = move || set.with(|s| format!("Angle set: {}", s.input_name));
+    view! {
+        <li class="tile set-tile" aria-label=name>
+            <button type="button" class="pick" data-pick=format!("set-{}", entry.id)
+                aria-current=move || current.get().then_some("true")
+                aria-label=move || format!("Show {}", name())>
+                <span class="strip">
+                    {move || frames.with(|f| f.iter().filter_map(|f| f.url.clone()).take(4)
+                        .map(|url| view! { <img src=url alt="" decoding="async" /> }).collect_view())}
+                </span>
+            </button>
+            <p class="words">{name}</p>
+            <p class="status">{move || progress.get().text()}</p>
+        </li>
+    }
+}
+
+/// A set on the stage, as a group of cells.
+#[component]
+pub fn SetStage(entry: SetEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
     let studio = expect_context::<Studio>();
     let set = entry.set;
     let set_id = entry.id;
     let frames = Signal::derive(move || set.with(|s| studio.set_frames(s)));
     let progress = Signal::derive(move || set.with(|s| studio.set_progress(s)));
-    // Start the turntable on the original.
+    // Start on the original.
     let index = RwSignal::new(
         frames.with_untracked(|f| f.iter().position(|f| f.job.is_none()).unwrap_or(0)),
     );
@@ -38,7 +64,7 @@ pub fn SetGroup(entry: SetEntry) -> impl IntoView {
         })
     };
     view! {
-        <li class="set-group" aria-label=move || set.with(|s| format!("Angle set: {}", s.input_name))>
+        <article class="set-group" aria-label=move || set.with(|s| format!("Angle set: {}", s.input_name))>
             <p class="params">{title}</p>
             <p class="status" role="status" aria-label="Set progress">{move || progress.get().text()}</p>
             <progress aria-label="Set progress bar" max=move || progress.get().total.max(1)
@@ -49,18 +75,21 @@ pub fn SetGroup(entry: SetEntry) -> impl IntoView {
                         on_pick=move || index.set(i) />
                 }).collect_view()}
             </ol>
-            <Turntable frames=frames index=index />
+            <Turntable frames=frames selected=index />
             <Compare
                 before=Signal::derive(move || set.with(|s| s.original_url.clone()))
                 after=Signal::derive(move || current.get().and_then(|f| f.url))
                 label=Signal::derive(move || current.get().map(|f| f.label).unwrap_or_default()) />
             <div class="row actions">
+                <button type="button" class="secondary"
+                    disabled=move || current.get().is_none_or(|f| f.job.is_none() || f.url.is_none())
+                    on:click=move |_| viewing.set(current.get_untracked().and_then(|f| f.job))>"Open full screen"</button>
                 <button type="button" disabled=move || progress.get().done == 0
                     on:click=move |_| studio.export_set(set_id)>"Download set (ZIP)"</button>
                 <button type="button" class="secondary" on:click=move |_| studio.remove_set(set_id)>"Remove set"</button>
             </div>
             <p class="notice" role="status" aria-label="ZIP status">{move || set.with(|s| s.packing.clone())}</p>
-        </li>
+        </article>
     }
 }
 

@@ -21,3 +21,4 @@ pub mod set_export;
 pub mod settings;
 pub mod shot;
 pub mod submit_queue;
+pub mod zoom;

@@ -40,6 +40,43 @@ pub fn camera_point(azimuth: f64, distance: f64) -> (f64, f64) {
     )
 }
 
+/// An SVG path along the orbit at `radius` from azimuth `from` to `to`, turning the way
+/// azimuths grow (through the front when `from` < 0 < `to`). `to` may pass 180 to draw across
+/// the back. Empty when the arc is nothing or the whole ring.
+///
+/// ```
+/// use angleshot::domain::orbit::ring_arc;
+/// assert_eq!(ring_arc(-90.0, 90.0, 80.0), "M20.0,100.0 A80.0,80.0 0 0 0 180.0,100.0");
+/// assert_eq!(ring_arc(90.0, 270.0, 80.0), "M180.0,100.0 A80.0,80.0 0 0 0 20.0,100.0");
+/// assert_eq!(ring_arc(-180.0, 180.0, 80.0), "");
+/// ```
+pub fn ring_arc(from: f64, to: f64, radius: f64) -> String {
+    let span = to - from;
+    if !(span > 0.0 && span < 360.0) {
+        return String::new();
+    }
+    let point = |azimuth: f64| {
+        let theta = azimuth.to_radians();
+        (
+            CENTER.0 + radius * math::sin(theta),
+            CENTER.1 + radius * math::cos(theta),
+        )
+    };
+    let ((sx, sy), (ex, ey)) = (point(from), point(to));
+    let d = math::OneDecimal;
+    // Growing azimuth turns the drawing counter-clockwise on screen: sweep flag 0.
+    format!(
+        "M{},{} A{},{} 0 {} 0 {},{}",
+        d(sx),
+        d(sy),
+        d(radius),
+        d(radius),
+        u8::from(span > 180.0),
+        d(ex),
+        d(ey)
+    )
+}
+
 /// The azimuth (−180..180) and distance (0..1) of a pointer at `(x, y)` in the top view.
 pub fn values_from_point(x: f64, y: f64) -> (f64, f64) {
     let (dx, dy) = (x - CENTER.0, y - CENTER.1);

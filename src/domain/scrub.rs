@@ -57,3 +57,22 @@ pub fn compare_after_key(split: f64, key: &str) -> Option<f64> {
     };
     Some(moved.clamp(0.0, 100.0))
 }
+
+/// The next frame while the turntable plays, and the way it then goes (+1 or −1). A full
+/// ring (`round`) goes on past the last frame to the first; a part ring turns back at its
+/// ends, there and back, so the camera never jumps from one side to the other.
+pub fn turntable_play_step(index: usize, frames: usize, way: i8, round: bool) -> (usize, i8) {
+    if frames < 2 {
+        return (0, way);
+    }
+    let last = frames - 1;
+    if round {
+        return ((index + 1) % frames, 1);
+    }
+    match (way >= 0, index) {
+        (true, i) if i >= last => (last - 1, -1),
+        (true, i) => (i + 1, 1),
+        (false, 0) => (1, 1),
+        (false, i) => ((i - 1).min(last), -1),
+    }
+}

@@ -13,3 +13,16 @@ pub fn bring_into_view(id: &str) {
         element.scroll_into_view_with_bool(true);
     }
 }
+
+/// Scrolls the element with `id` just enough to show it (nothing when it is in view already,
+/// or when there is none).
+pub fn bring_near(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

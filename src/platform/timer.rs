@@ -1,5 +1,5 @@
-//! A one-shot timer for a moment on the wall clock, as the poll loop and the submit queue
-//! arm theirs.
+//! Timers: a one-shot for a moment on the wall clock, as the poll loop and the submit queue
+//! arm theirs, and a repeating one.
 //!
 //! ```no_run
 //! let now = js_sys::Date::now();
@@ -15,4 +15,9 @@ const LONGEST_WAIT_MS: f64 = 60_000.0;
 pub fn timeout_at(at_ms: f64, now_ms: f64, wake: impl FnOnce() + 'static) -> Timeout {
     let delay = (at_ms - now_ms).clamp(0.0, LONGEST_WAIT_MS) as u32;
     Timeout::new(delay, wake)
+}
+
+/// Runs `tick` every `every_ms` until the returned handle is dropped (the turntable's play).
+pub fn repeat(every_ms: u32, tick: impl FnMut() + 'static) -> gloo_timers::callback::Interval {
+    gloo_timers::callback::Interval::new(every_ms, tick)
 }

@@ -19,6 +19,8 @@ pub mod restore;
 pub mod results;
 pub mod set_list;
 pub mod sets;
+pub mod stage;
+pub mod selection;
 pub mod settings;
 pub mod state;
 pub mod storage;

@@ -25,6 +25,8 @@ pub struct Frame {
     /// `None` for the original.
     pub job: Option<u64>,
     pub url: Option<String>,
+    /// An eye-level view, on the turntable's ring (tilted views stay on the contact sheet).
+    pub in_orbit: bool,
 }
 
 impl Studio {
@@ -70,6 +72,8 @@ impl Studio {
         );
         let set_entry = SetEntry { id: set_id, set };
         self.sets.add(set_entry);
+        self.selection
+            .pick(crate::studio::selection::Pick::Set(set_id));
         self.watch_set(set_entry, false);
         spawn_local(async move {
             let asset_id = self.input.ensure_uploaded().await;
@@ -155,6 +159,7 @@ impl Studio {
                 label: format!("original ({})", original.label(set.base_rotation)),
                 job: None,
                 url: Some(set.original_url.clone()),
+                in_orbit: true,
             },
         )];
         for cell in &set.cells {
@@ -168,6 +173,7 @@ impl Studio {
                     label: cell.angle.label(set.base_rotation),
                     job: Some(cell.job),
                     url,
+                    in_orbit: cell.angle.tilt == 0,
                 },
             ));
         }

@@ -2,7 +2,7 @@
 //! changes them only through its actions — settings (`settings`), the camera (`camera`), the
 //! input picture (`input`, which uses settings), the cards and their owners (`jobs`), the
 //! sets (`set_list`), the submit queue (`queue`), the poll loop's clock (`poll_loop`) and
-//! the database (`kept`). What takes more than one store lives in the rooms beside this file,
+//! the database (`kept`) and the stage's pick (`selection`). What takes more than one store lives in the rooms beside this file,
 //! one per concern (`connection`, `readiness`, `submit`, `results`, `poller`, `sets`,
 //! `export`, `persist`, `restore`, `draft`). Logic comes from `domain`, HTTP from `api`.
 //!
@@ -38,6 +38,8 @@ pub struct Studio {
 
     /// The history database and why it is not being kept, when it is not.
     pub kept: crate::studio::kept::KeptStore,
+    /// The job or set on the stage.
+    pub selection: crate::studio::selection::SelectionStore,
 }
 
 /// Milliseconds since the epoch, from the browser.
@@ -71,6 +73,7 @@ impl Studio {
             polls: crate::studio::poll_loop::PollLoop::new(),
             queue: crate::studio::queue::QueueStore::new(),
             kept: crate::studio::kept::KeptStore::new(),
+            selection: crate::studio::selection::SelectionStore::new(),
         };
         studio.restore_draft();
         // Network and IndexedDB wait for the first screen's paint: their first steps (and the

@@ -50,6 +50,11 @@ impl Studio {
         card.origin = Some(self.settings.current_origin());
         let entry = self.jobs.make(card, input.thumbnail.clone(), set);
         self.jobs.add(entry);
+        if set.is_none() {
+            // A new job goes on the stage, where its progress shows.
+            self.selection
+                .pick(crate::studio::selection::Pick::Job(entry.id));
+        }
         self.polls.start_clock();
         self.watch_entry(entry, false);
         entry

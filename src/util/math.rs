@@ -39,6 +39,14 @@ pub fn atan2(y: f64, x: f64) -> f64 {
     return y.atan2(x);
 }
 
+/// e to the power `x`.
+pub fn exp(x: f64) -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Math::exp(x);
+    #[cfg(not(target_arch = "wasm32"))]
+    return x.exp();
+}
+
 /// The length of (`x`, `y`).
 pub fn hypot(x: f64, y: f64) -> f64 {
     (x * x + y * y).sqrt()

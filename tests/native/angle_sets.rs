@@ -245,7 +245,26 @@ fn the_zip_holds_each_file_stored_plus_a_parsable_angles_json() {
 mod scrubbing {
     use angleshot::domain::scrub::{
         compare_after_key, compare_from_x, turntable_after_drag, turntable_after_key,
+        turntable_play_step,
     };
+
+    #[test]
+    fn a_playing_turntable_goes_there_and_back_on_a_part_ring_and_round_on_a_full_one() {
+        // Five orbit frames, 90° right … 90° left: 0 1 2 3 4 3 2 1 0 1 …
+        let mut at = (0, 1);
+        let mut seen = vec![0];
+        for _ in 0..9 {
+            at = turntable_play_step(at.0, 5, at.1, false);
+            seen.push(at.0);
+        }
+        assert_eq!(seen, [0, 1, 2, 3, 4, 3, 2, 1, 0, 1]);
+        // A full ring of eight goes on round: 6 7 0 1.
+        assert_eq!(turntable_play_step(6, 8, 1, true), (7, 1));
+        assert_eq!(turntable_play_step(7, 8, 1, true), (0, 1));
+        // Nothing to play: stays.
+        assert_eq!(turntable_play_step(0, 1, 1, false), (0, 1));
+        assert_eq!(turntable_play_step(0, 0, 1, true), (0, 1));
+    }
 
     #[test]
     fn a_turntable_drag_moves_one_frame_per_forty_px_and_stops_at_the_ends() {

@@ -161,6 +161,7 @@ const STORES: &[(&str, &[&str])] = &[
     ("queue", &[]),
     ("poll_loop", &[]),
     ("kept", &["history"]),
+    ("selection", &[]),
 ];
 
 /// Every `crate::studio::<module>` a file names in code.

@@ -19,3 +19,4 @@ mod poll_schedule;
 mod profile_golden;
 mod retry_policy;
 mod support;
+mod viewer;

@@ -58,6 +58,12 @@ impl Default for Ranges {
 }
 
 impl Ranges {
+    /// The azimuths (neutral degrees, lowest first) this model can turn the camera to in one
+    /// job: its `rotateDegrees` range, whose positive side is the camera's left.
+    pub fn azimuth_reach(&self) -> (f64, f64) {
+        (f64::from(-self.rotate.max), f64::from(-self.rotate.min))
+    }
+
     /// The contract's ranges, narrowed or moved by the model's own `inputs` where they give
     /// sane numbers; anything odd in them is ignored.
     pub fn from_model_inputs(inputs: &[ModelInput]) -> Self {

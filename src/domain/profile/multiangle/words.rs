@@ -137,3 +137,31 @@ pub fn set_file_label(total_rotation: i32, tilt: i32) -> String {
         (Some(turn), Some(tilt)) => format!("{turn}_{tilt}"),
     }
 }
+
+/// A body's parameters as the stage lists them: the model's own names and values as sent.
+///
+/// ```
+/// use angleshot::api::types::GenerateBody;
+/// use angleshot::domain::profile::multiangle::parameters;
+/// let rows = parameters(&GenerateBody::with_defaults("asset_1"));
+/// assert_eq!(rows[0], ("rotateDegrees", "0".to_string()));
+/// ```
+pub fn parameters(body: &GenerateBody) -> Vec<(&'static str, String)> {
+    let on_off = |on: bool| if on { "on" } else { "off" }.to_string();
+    let mut rows = vec![
+        ("rotateDegrees", body.rotate_degrees.to_string()),
+        ("moveForward", body.move_forward.to_string()),
+        ("verticalTilt", body.vertical_tilt.to_string()),
+        ("useWideAngle", on_off(body.use_wide_angle)),
+        ("aspectRatio", body.aspect_ratio.as_wire().to_string()),
+        (
+            "loraScale",
+            crate::util::math::Decimal(body.lora_scale).to_string(),
+        ),
+        ("goFast", on_off(body.go_fast)),
+    ];
+    if !body.prompt.is_empty() {
+        rows.push(("prompt", body.prompt.clone()));
+    }
+    rows
+}

@@ -61,6 +61,8 @@ async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
                 .await
                 .expect("resize");
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            page.eval("scrollTo(0, 0); return null;").await;
+            page.screenshot(&format!("studio-{width}x{height}")).await;
             if width >= 768 {
                 let off = page.eval(OFF_SCREEN_JS).await;
                 assert_eq!(
@@ -69,7 +71,6 @@ async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
                     "{width}×{height}: image, gizmo and Generate must fit the first screen"
                 );
             }
-            page.screenshot(&format!("studio-{width}x{height}")).await;
             let m = page.eval(MEASURE_JS).await;
             assert!(
                 m["scrollWidth"].as_u64() <= m["innerWidth"].as_u64(),
