@@ -128,16 +128,15 @@ fn JobTile(entry: JobEntry, current: Signal<bool>) -> impl IntoView {
     let described = Memo::new(move |_| card.with(words));
     let running = Memo::new(move |_| card.with(JobCard::shows_progress));
     // The result once there is one, the input until then.
-    let picture = move || {
-        card.with(|c| c.result.as_ref().map(|r| r.object_url.clone()))
-            .unwrap_or_else(|| entry.thumbnail.with(|t| display_url(t)))
-    };
+    let result = move || card.with(|c| c.result.as_ref().map(|r| r.object_url.clone()));
+    let picture = move || result().unwrap_or_else(|| entry.thumbnail.with(|t| display_url(t)));
     view! {
         <li class="tile job-tile" aria-label=move || format!("Job: {}", described.get())>
             <button type="button" class="pick" data-pick=format!("job-{}", entry.id)
                 aria-current=move || current.get().then_some("true")
                 aria-label=move || format!("Show {}", described.get())>
-                <img src=picture alt="" decoding="async" loading="lazy" />
+                <img src=picture alt="" decoding="async" loading="lazy"
+                    data-shows=move || if result().is_some() { "result" } else { "input" } />
             </button>
             <p class="words" title=move || described.get()>{move || described.get()}</p>
             <p class="status">{move || card.with(|c| c.status_line(|| studio.polls.now().get()))}</p>

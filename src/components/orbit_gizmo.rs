@@ -197,10 +197,24 @@ pub fn OrbitGizmo() -> impl IntoView {
         let (from, to) = reach.get();
         ring_arc(to, from + 360.0, radius)
     };
-    let subject = Memo::new(move |_| studio.input.image().with(|i| i.as_ref().map(|i| crate::studio::thumbs::display_url(&i.thumbnail))));
+    // A finger on the handle or the rings drags the camera; anywhere else it scrolls.
+    let drawing = NodeRef::<leptos::svg::Svg>::new();
+    let kept = StoredValue::new_local(None::<crate::platform::touch::KeptTouches>);
+    Effect::new(move |_| {
+        if let Some(svg) = drawing.get() {
+            kept.set_value(crate::platform::touch::keep_touches_on(&svg, "grab"));
+        }
+    });
+    on_cleanup(move || kept.set_value(None));
+    let subject = Memo::new(move |_| {
+        studio.input.image().with(|i| {
+            i.as_ref()
+                .map(|i| crate::studio::thumbs::display_url(&i.thumbnail))
+        })
+    });
     view! {
         <div class="gizmo-wrap">
-            <svg class="gizmo" viewBox=format!("0 0 {} {}", px(VIEW_W), px(VIEW_H)) role="slider" tabindex="0"
+            <svg class="gizmo" node_ref=drawing viewBox=format!("0 0 {} {}", px(VIEW_W), px(VIEW_H)) role="slider" tabindex="0"
                 aria-label="Camera orbit"
                 aria-valuemin="-90" aria-valuemax="90"
                 aria-valuenow=move || shot.with(|s| Pose::of(&s.camera).rotate)

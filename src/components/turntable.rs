@@ -35,7 +35,9 @@ pub fn Turntable(frames: Signal<Vec<Frame>>, selected: RwSignal<usize>) -> impl 
                 last_place.set_value(at);
                 at
             }
-            None => last_place.get_value().min(ring.with(Vec::len).saturating_sub(1)),
+            None => last_place
+                .get_value()
+                .min(ring.with(Vec::len).saturating_sub(1)),
         }
     });
     let count = move || ring.with(Vec::len);

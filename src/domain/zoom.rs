@@ -95,7 +95,11 @@ pub fn swipe(dx: f64, dy: f64) -> Option<Swipe> {
     if dx.abs() < SWIPE_MIN || dx.abs() < 2.0 * dy.abs() {
         return None;
     }
-    Some(if dx < 0.0 { Swipe::Next } else { Swipe::Previous })
+    Some(if dx < 0.0 {
+        Swipe::Next
+    } else {
+        Swipe::Previous
+    })
 }
 
 /// The index after `step` from `current` among `len` results, if there is one.

@@ -10,6 +10,7 @@ pub mod scroll;
 pub mod service_worker;
 pub mod static_first_screen;
 pub mod timer;
+pub mod touch;
 pub mod viewport;
 
 /// A `performance.mark` the benchmark reads (e.g. `angleshot-mounted`); nothing when the

@@ -4,8 +4,13 @@
 //! angleshot::platform::scroll::bring_into_view("input-panel");
 //! ```
 
-/// Scrolls the element with `id` to the top of the view (nothing when there is none).
-pub fn bring_into_view(id: &str) {
+/// Scrolls the element with `id` to the top of the view (nothing when there is none), once
+/// the change that calls for it has been laid out and painted.
+pub fn bring_into_view(id: &'static str) {
+    crate::platform::paint::after_next_paint(move || scroll_to_top(id));
+}
+
+fn scroll_to_top(id: &str) {
     if let Some(element) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))

@@ -29,7 +29,10 @@ impl Studio {
                 .jobs
                 .list()
                 .with(|jobs| jobs.iter().any(|e| e.id == id && e.set.is_none())),
-            Pick::Set(id) => self.sets.list().with(|sets| sets.iter().any(|s| s.id == id)),
+            Pick::Set(id) => self
+                .sets
+                .list()
+                .with(|sets| sets.iter().any(|s| s.id == id)),
         };
         self.selection
             .picked()

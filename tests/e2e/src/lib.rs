@@ -18,6 +18,7 @@ pub mod driver;
 pub mod first_screen;
 pub mod fixtures;
 pub mod page;
+pub mod pixels;
 pub mod static_server;
 
 pub use driver::with_browser;

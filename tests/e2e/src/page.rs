@@ -119,13 +119,19 @@ impl Page {
         }
     }
 
-    /// Scrolls to the end of the page until the list holds `count` items (a long job list
-    /// renders its newest cards first, the rest as the end of the page comes near).
+    /// Scrolls to the end of the list until it holds `count` items (a long job list renders
+    /// its newest tiles first, the rest as its end comes near).
     pub async fn scroll_list_until(&self, list_name: &str, count: usize) -> Vec<String> {
         let deadline = Instant::now() + DEFAULT_WAIT;
         loop {
-            self.eval("window.scrollTo(0, document.documentElement.scrollHeight); return null;")
-                .await;
+            // The list's end, not the page's: beside a longer column the two differ.
+            self.client
+                .execute(
+                    "const list = [...document.querySelectorAll('[role=list],ul,ol')].find(l => (l.getAttribute('aria-label') || '').trim() === arguments[0]); const last = list && list.lastElementChild; if (last) last.scrollIntoView({block: 'end'}); return null;",
+                    vec![json!(list_name)],
+                )
+                .await
+                .expect("scroll");
             let items = self.list_items(list_name).await;
             if items.len() >= count {
                 return items;
@@ -255,6 +261,24 @@ impl Page {
             json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
         )
         .await;
+    }
+
+    /// Sizes the viewport (not the window) to exactly `width`×`height` CSS px.
+    pub async fn set_viewport(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize");
+        let inner = self.eval("return [innerWidth, innerHeight]").await;
+        let (iw, ih) = (
+            inner[0].as_u64().unwrap_or(0) as u32,
+            inner[1].as_u64().unwrap_or(0) as u32,
+        );
+        self.client
+            .set_window_size(width + (width - iw), height + (height - ih))
+            .await
+            .expect("resize");
+        tokio::time::sleep(Duration::from_millis(300)).await;
     }
 
     /// Saves a PNG screenshot under `tests/e2e/artifacts/`.

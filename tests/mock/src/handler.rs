@@ -273,15 +273,32 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
         });
         let job_id = store.new_id("job");
         let result_id = store.new_id("asset");
-        // The "generated" image is the input's bytes: a real, decodable image of the same type.
+        // The "generated" image is the input's bytes: a real, decodable image of the same type
+        // (or the PNG a test asked for).
+        let chosen = store.knobs.result_png_base64.as_deref().and_then(|b64| {
+            base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok()
+        });
+        let result = match chosen {
+            Some(bytes) => {
+                let info = image_info::sniff(&bytes);
+                StoredAsset {
+                    width: info.as_ref().and_then(|i| i.width),
+                    height: info.as_ref().and_then(|i| i.height),
+                    bytes: Arc::new(bytes),
+                    mime_type: "image/png".to_string(),
+                    ..input
+                }
+            }
+            None => input,
+        };
         store.assets.insert(
             result_id.clone(),
             StoredAsset {
                 id: result_id.clone(),
-                name: format!("{job_id}.{}", input.mime_type.trim_start_matches("image/")),
+                name: format!("{job_id}.{}", result.mime_type.trim_start_matches("image/")),
                 created_ms: now,
                 origin: "img2img",
-                ..input
+                ..result
             },
         );
         let job = StoredJob {

@@ -35,6 +35,10 @@ pub struct Knobs {
     pub model_inputs: Option<serde_json::Value>,
     /// Seed of the deterministic random source behind `error_rate_5xx` and fault probabilities.
     pub seed: u64,
+    /// New jobs' "generated" image: these PNG bytes (base64) instead of the input's, for
+    /// tests that must tell a result from its original.
+    #[serde(default)]
+    pub result_png_base64: Option<String>,
 }
 
 impl Default for Knobs {
@@ -54,6 +58,7 @@ impl Default for Knobs {
             faults: Vec::new(),
             model_inputs: None,
             seed: 0x5eed,
+            result_png_base64: None,
         }
     }
 }

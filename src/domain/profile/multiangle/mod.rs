@@ -17,7 +17,8 @@ mod words;
 
 pub use ranges::{IntRange, Ranges};
 pub use words::{
-    NO_MOVEMENT, describe, describe_body, directive, download_name, parameters, set_file_label, tilt_words,
+    NO_MOVEMENT, describe, describe_body, directive, download_name, parameters, set_file_label,
+    tilt_words,
 };
 
 use crate::api::types::GenerateBody;

@@ -160,16 +160,33 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
         assert_eq!(sheet.len(), 7, "six results and the original: {sheet:?}");
         assert!(sheet[2].contains("original"), "the original sits at 0°: {sheet:?}");
 
-        // Turntable: starts on the original; keys and a horizontal swipe scrub it.
+        // Turntable: starts on the original; keys and a horizontal swipe scrub it, through the
+        // eye-level views only (90° right … 90° left; the tilted ones stay on the sheet).
         assert_eq!(slider_state(&page, "Turntable").await.1, "original (front)");
         let turntable = page.by_role("slider", "Turntable").await;
         turntable.send_keys(&Key::Right.to_string()).await.expect("key");
         assert_eq!(slider_state(&page, "Turntable").await.1, "45° left");
         turntable.send_keys(&Key::End.to_string()).await.expect("key");
-        assert_eq!(slider_state(&page, "Turntable").await.1, "low angle");
+        assert_eq!(slider_state(&page, "Turntable").await.1, "90° left", "the ring ends at the last orbit view");
+        assert_eq!(turntable.attr("aria-valuemax").await.ok().flatten().as_deref(), Some("4"), "five views on the ring");
         let (x, y) = page.centre_of(&turntable).await;
         page.touch_drag((x, y), (x - 130.0, y)).await;
-        assert_eq!(slider_state(&page, "Turntable").await.1, "45° left", "3 frames back");
+        assert_eq!(slider_state(&page, "Turntable").await.1, "45° right", "3 frames back");
+        // It plays in a loop and pauses.
+        page.click_button("Play turntable").await;
+        tokio::time::sleep(Duration::from_millis(1300)).await;
+        page.click_button("Pause turntable").await;
+        let after_play = slider_state(&page, "Turntable").await.1;
+        assert_ne!(after_play, "45° right", "playing turned it");
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        assert_eq!(slider_state(&page, "Turntable").await.1, after_play, "paused");
+        page.by_role("button", "Play turntable").await;
+        assert!(page.body_text().await.contains("Drag to turn"));
+        turntable.send_keys(&Key::Home.to_string()).await.expect("key");
+        for _ in 0..3 {
+            turntable.send_keys(&Key::Right.to_string()).await.expect("key");
+        }
+        assert_eq!(slider_state(&page, "Turntable").await.1, "45° left");
 
         // Compare: keys step the split, a drag to the left edge shows only the result.
         let compare = page.by_role("slider", "Compare").await;
@@ -296,11 +313,7 @@ async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
             .wait_text("status", "Upload status", |t| t.starts_with("Now the input"))
             .await;
         assert!(said.contains("90° left from the original"), "{said}");
-        let gizmo = page.by_role("slider", "Camera orbit").await;
-        assert_eq!(
-            gizmo.attr("aria-valuetext").await.unwrap().as_deref(),
-            Some("front, eye level, full view")
-        );
+        // Measured before anything else is looked up (finding by role scrolls to it).
         let place = page
             .eval("return [document.getElementById('input-panel').getBoundingClientRect().top, innerHeight];")
             .await;
@@ -308,6 +321,11 @@ async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
         assert!(
             top >= 0.0 && top < height / 2.0,
             "the input panel is in view: its top at {top} of {height}"
+        );
+        let gizmo = page.by_role("slider", "Camera orbit").await;
+        assert_eq!(
+            gizmo.attr("aria-valuetext").await.unwrap().as_deref(),
+            Some("front, eye level, full view")
         );
         page.click_button("90° left").await;
         page.click_button("Generate").await;

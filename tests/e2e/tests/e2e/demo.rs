@@ -42,7 +42,7 @@ async fn the_demo_works_without_a_key_and_without_the_network() {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         loop {
             let shown = page
-                .eval("const i = document.querySelector('img.result'); return i && i.complete && i.naturalWidth > 0 ? i.src.slice(0, 5) : null;")
+                .eval("const i = document.querySelector('img[alt^=\"Result:\"]'); return i && i.complete && i.naturalWidth > 0 ? i.src.slice(0, 5) : null;")
                 .await;
             if shown.as_str().is_some_and(|s| s == "blob:") {
                 break;
@@ -51,7 +51,7 @@ async fn the_demo_works_without_a_key_and_without_the_network() {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
 
-        page.eval("document.querySelector('img.result').scrollIntoView({block: 'center'});").await;
+        page.eval("document.querySelector('img[alt^=\"Result:\"]').scrollIntoView({block: 'center'});").await;
         page.screenshot("demo-result").await;
 
         // An angle set on the demo too.

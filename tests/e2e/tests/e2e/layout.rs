@@ -46,21 +46,7 @@ async fn tablet_and_phone_sizes_fit_and_have_big_targets() {
         page.click_button("Generate").await;
         page.wait_newest_success(1).await;
         for (width, height) in [(1024u32, 768u32), (768, 1024), (390, 844), (360, 740)] {
-            // Size the viewport (not the window) exactly.
-            page.client
-                .set_window_size(width, height)
-                .await
-                .expect("resize");
-            let inner = page.eval("return [innerWidth, innerHeight]").await;
-            let (iw, ih) = (
-                inner[0].as_u64().unwrap_or(0) as u32,
-                inner[1].as_u64().unwrap_or(0) as u32,
-            );
-            page.client
-                .set_window_size(width + (width - iw), height + (height - ih))
-                .await
-                .expect("resize");
-            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            page.set_viewport(width, height).await;
             page.eval("scrollTo(0, 0); return null;").await;
             page.screenshot(&format!("studio-{width}x{height}")).await;
             if width >= 768 {

@@ -14,5 +14,6 @@ mod offline;
 mod persistence;
 mod security;
 mod shell;
+mod stage;
 mod studio;
 mod studio_inputs;

@@ -58,7 +58,7 @@ async fn csp_holds_and_the_key_reaches_only_the_api() {
         page.wait_newest_success(1).await;
         page.by_role("button", "Download").await;
         let result_src = page
-            .eval("const i = document.querySelector('img.result'); return i ? i.src : null;")
+            .eval("const i = document.querySelector('img[alt^=\"Result:\"]'); return i ? i.src : null;")
             .await;
         assert!(result_src.as_str().is_some_and(|s| s.starts_with("blob:")), "{result_src}");
 
