@@ -165,16 +165,37 @@ impl ApiError {
             _ => None,
         };
         let plain = match self.class() {
-            ErrorClass::Unreachable => "The browser could not reach the API (often CORS): set a proxy base URL in Settings.".to_string(),
-            ErrorClass::BadCredentials => "API key or secret rejected (401): check both in Settings.".to_string(),
-            ErrorClass::Forbidden => "Your plan or key scope does not allow this model (403).".to_string(),
-            ErrorClass::NotFound => "Not found (404): the job or asset is unknown to this key's project.".to_string(),
-            ErrorClass::RateLimited { retry_after_secs: Some(secs) } => {
-                format!("Rate limited (429): waiting {} s before trying again.", crate::util::math::whole(secs.ceil()))
+            ErrorClass::Unreachable => {
+                let tried = match self {
+                    ApiError::Network { message } => tried_address(message)
+                        .map(|address| format!(" Tried {address}."))
+                        .unwrap_or_default(),
+                    _ => String::new(),
+                };
+                format!(
+                    "The browser could not reach the API (often CORS): set a proxy base URL in Settings, or check that you are online.{tried}"
+                )
             }
-            ErrorClass::RateLimited { retry_after_secs: None } => {
-                "Rate limited (429): backing off before trying again.".to_string()
+            ErrorClass::BadCredentials => {
+                "API key or secret rejected (401): check both in Settings.".to_string()
             }
+            ErrorClass::Forbidden => {
+                "Your plan or key scope does not allow this model (403).".to_string()
+            }
+            ErrorClass::NotFound => {
+                "Not found (404): the job or asset is unknown to this key's project.".to_string()
+            }
+            ErrorClass::RateLimited {
+                retry_after_secs: Some(secs),
+            } => {
+                format!(
+                    "Rate limited (429): waiting {} s before trying again.",
+                    crate::util::math::whole(secs.ceil())
+                )
+            }
+            ErrorClass::RateLimited {
+                retry_after_secs: None,
+            } => "Rate limited (429): backing off before trying again.".to_string(),
             ErrorClass::ServerError => format!(
                 "Scenario had a temporary problem ({}).",
                 self.status().unwrap_or(500)
@@ -184,7 +205,9 @@ impl ApiError {
                 self.status().unwrap_or(400)
             ),
             ErrorClass::Malformed => match self {
-                ApiError::InvalidRequest { message } => format!("Cannot send the request: {message}"),
+                ApiError::InvalidRequest { message } => {
+                    format!("Cannot send the request: {message}")
+                }
                 ApiError::Decode { message, raw, .. } => format!(
                     "The API answered something unexpected ({message}): {}",
                     excerpt(raw)
@@ -219,4 +242,14 @@ fn excerpt(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// How a network error's message starts when it names the address it tried.
+pub const TRIED: &str = "tried ";
+
+/// The address a network error's message names, if it names one.
+fn tried_address(message: &str) -> Option<&str> {
+    // An address never holds ": " (a space is not allowed in it): that ends it.
+    let (address, _) = message.strip_prefix(TRIED)?.split_once(": ")?;
+    Some(address)
 }

@@ -34,12 +34,18 @@ pub async fn send(request: ApiRequest) -> Result<RawResponse, ApiError> {
             .body(body),
         None => builder.build(),
     }
-    .map_err(network_error)?;
-    let response = prepared.send().await.map_err(network_error)?;
+    .map_err(|err| network_error(&request.url, err))?;
+    let response = prepared
+        .send()
+        .await
+        .map_err(|err| network_error(&request.url, err))?;
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     // A connection cut mid-body also has no usable answer: treat it as the network's fault.
-    let text = response.text().await.map_err(network_error)?;
+    let text = response
+        .text()
+        .await
+        .map_err(|err| network_error(&request.url, err))?;
     Ok(RawResponse {
         status,
         retry_after,
@@ -53,7 +59,7 @@ pub async fn fetch_public_blob(url: &str) -> Result<(u16, web_sys::Blob), ApiErr
     let response = RequestBuilder::new(url)
         .send()
         .await
-        .map_err(network_error)?;
+        .map_err(|err| network_error(url, err))?;
     let status = response.status();
     let raw: web_sys::Response = response.into();
     let promise = raw.blob().map_err(|err| ApiError::Network {
@@ -82,8 +88,11 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     response.text().await.ok()
 }
 
-fn network_error(err: gloo_net::Error) -> ApiError {
+/// What the browser said, after the address it tried (without its query: a CDN link's
+/// signature stays out of the message).
+fn network_error(url: &str, err: gloo_net::Error) -> ApiError {
+    let tried = url.split('?').next().unwrap_or(url);
     ApiError::Network {
-        message: err.to_string(),
+        message: format!("{}{tried}: {err}", super::error::TRIED),
     }
 }

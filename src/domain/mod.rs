@@ -9,6 +9,7 @@ pub mod image_rules;
 pub mod jobs;
 pub mod naming;
 pub mod orbit;
+pub mod pixel_size;
 pub mod poll;
 pub mod presets;
 pub mod profile;

@@ -88,33 +88,41 @@ impl SetArchive<'_> {
         let entries = items
             .iter()
             .zip(&names)
-            .map(|(item, name)| match item.card {
-                None => ManifestEntry {
-                    file: name.clone(),
-                    role: "original",
-                    total_rotation: fold_degrees(self.base_rotation),
-                    vertical_tilt: 0,
-                    parameters: None,
-                    job_id: None,
-                    input_asset_id: self.input_asset_id.map(str::to_string),
-                    result_asset_ids: Vec::new(),
-                    prompt: String::new(),
-                    submitted_at: iso8601(self.created_ms),
-                    finished_at: None,
-                },
-                Some(card) => ManifestEntry {
-                    file: name.clone(),
-                    role: "result",
-                    total_rotation: card.total_rotation(),
-                    vertical_tilt: card.body.vertical_tilt,
-                    parameters: Some(card.body.clone()),
-                    job_id: card.job_id.clone(),
-                    input_asset_id: Some(card.body.image.clone()),
-                    result_asset_ids: card.result_asset_ids.clone(),
-                    prompt: card.body.prompt.clone(),
-                    submitted_at: iso8601(card.submitted_ms),
-                    finished_at: card.finished_ms.map(iso8601),
-                },
+            .map(|(item, name)| {
+                let size = crate::domain::pixel_size::pixel_size(&item.image.bytes);
+                let (width, height) = (size.map(|s| s.0), size.map(|s| s.1));
+                match item.card {
+                    None => ManifestEntry {
+                        file: name.clone(),
+                        role: "original",
+                        width,
+                        height,
+                        total_rotation: fold_degrees(self.base_rotation),
+                        vertical_tilt: 0,
+                        parameters: None,
+                        job_id: None,
+                        input_asset_id: self.input_asset_id.map(str::to_string),
+                        result_asset_ids: Vec::new(),
+                        prompt: String::new(),
+                        submitted_at: iso8601(self.created_ms),
+                        finished_at: None,
+                    },
+                    Some(card) => ManifestEntry {
+                        file: name.clone(),
+                        role: "result",
+                        width,
+                        height,
+                        total_rotation: card.total_rotation(),
+                        vertical_tilt: card.body.vertical_tilt,
+                        parameters: Some(card.body.clone()),
+                        job_id: card.job_id.clone(),
+                        input_asset_id: Some(card.body.image.clone()),
+                        result_asset_ids: card.result_asset_ids.clone(),
+                        prompt: card.body.prompt.clone(),
+                        submitted_at: iso8601(card.submitted_ms),
+                        finished_at: card.finished_ms.map(iso8601),
+                    },
+                }
             })
             .collect();
         let manifest = Manifest {

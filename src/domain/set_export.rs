@@ -31,6 +31,11 @@ pub struct ManifestEntry {
     pub file: String,
     /// `"original"` or `"result"`.
     pub role: &'static str,
+    /// The image's pixel size, where its bytes tell it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
     /// Rotation from the first original, after chaining (−180..180].
     pub total_rotation: i32,
     pub vertical_tilt: i32,

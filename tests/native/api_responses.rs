@@ -278,6 +278,22 @@ fn network_failures_point_to_the_proxy_setting() {
     assert_eq!(err.status(), None);
     assert_eq!(err.class(), ErrorClass::Unreachable);
     assert!(err.user_message().contains("set a proxy base URL"));
+    assert!(
+        !err.user_message().contains("Tried"),
+        "nothing named, nothing said"
+    );
+    // The address the browser tried is said, without the query (a CDN link's signature).
+    let tried = ApiError::Network {
+        message: "tried http://127.0.0.1:9/v1/generate/custom/model_x: TypeError: Failed to fetch"
+            .into(),
+    };
+    assert!(
+        tried
+            .user_message()
+            .ends_with("Tried http://127.0.0.1:9/v1/generate/custom/model_x."),
+        "{}",
+        tried.user_message()
+    );
     assert_eq!(
         ApiError::from_status(401, None, "").class(),
         ErrorClass::BadCredentials

@@ -16,6 +16,7 @@ mod layers;
 mod naming;
 mod orbit;
 mod poll_schedule;
+mod profile_2511;
 mod profile_golden;
 mod retry_policy;
 mod support;

@@ -58,3 +58,39 @@ fn names_in_other_scripts_are_kept_and_their_spaces_are_not() {
     assert_eq!(stem("椅子.jpg"), "椅子");
     assert_eq!(stem("a\u{3000}b\u{85}c.png"), "a_b_c");
 }
+
+mod pixel_sizes {
+    use angleshot::domain::pixel_size::pixel_size;
+
+    #[test]
+    fn png_gif_webp_and_jpeg_headers_give_their_sizes_and_odd_bytes_give_none() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend_from_slice(&1024u32.to_be_bytes());
+        png.extend_from_slice(&768u32.to_be_bytes());
+        assert_eq!(pixel_size(&png), Some((1024, 768)));
+        assert_eq!(pixel_size(b"GIF89a\x40\x01\xf0\x00"), Some((320, 240)));
+        // WebP lossless: 14-bit width−1 and height−1 after the signature byte.
+        let bits: u32 = (300 - 1) | ((200 - 1) << 14);
+        let mut webp = b"RIFF\0\0\0\0WEBPVP8L\0\0\0\0\x2f".to_vec();
+        webp.extend_from_slice(&bits.to_le_bytes());
+        assert_eq!(pixel_size(&webp), Some((300, 200)));
+        let mut vp8x = b"RIFF\0\0\0\0WEBPVP8X\0\0\0\0\0\0\0\0".to_vec();
+        vp8x.extend_from_slice(&[0x7f, 0x02, 0x00, 0xdf, 0x01, 0x00]); // 640×480
+        assert_eq!(pixel_size(&vp8x), Some((640, 480)));
+        // JPEG: an APP0 segment, then a baseline frame of 480 rows × 640 columns.
+        let jpeg = [
+            0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x01,
+            0xe0, 0x02, 0x80, 0x01, 0x01, 0x11, 0x00,
+        ];
+        assert_eq!(pixel_size(&jpeg), Some((640, 480)));
+        for odd in [
+            &b""[..],
+            b"\x89PNG",
+            b"RIFF\0\0\0\0WEBPVP8 ",
+            &[0xff, 0xd8, 0x00],
+            &[0xff, 0xd8, 0xff, 0xe0, 0xff, 0xff],
+        ] {
+            assert_eq!(pixel_size(odd), None, "{odd:?}");
+        }
+    }
+}

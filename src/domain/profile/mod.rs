@@ -9,6 +9,7 @@
 //! ```
 
 pub mod multiangle;
+pub mod multiangle_2511;
 
 /// The Scenario models the studio drives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,16 +17,20 @@ pub enum Model {
     /// `model_qwen-edit-multiangle`: ±90° orbit, three distances, three tilts ([`multiangle`]).
     #[default]
     QwenEditMultiangle,
+    /// `model_qwen-edit-multiangle-2511`: the full 360° ring, four elevations, three
+    /// distances, takes and a seed ([`multiangle_2511`]).
+    QwenEditMultiangle2511,
 }
 
 impl Model {
     /// Every model, in the order a picker lists them.
-    pub const ALL: [Model; 1] = [Model::QwenEditMultiangle];
+    pub const ALL: [Model; 2] = [Model::QwenEditMultiangle, Model::QwenEditMultiangle2511];
 
     /// The model's id in the API's paths.
     pub fn id(self) -> &'static str {
         match self {
             Model::QwenEditMultiangle => crate::api::types::MODEL_ID,
+            Model::QwenEditMultiangle2511 => multiangle_2511::MODEL_ID,
         }
     }
 
@@ -33,6 +38,7 @@ impl Model {
     pub fn name(self) -> &'static str {
         match self {
             Model::QwenEditMultiangle => "Qwen Edit Multi-Angle",
+            Model::QwenEditMultiangle2511 => "Qwen Edit Multi-Angle 2511",
         }
     }
 

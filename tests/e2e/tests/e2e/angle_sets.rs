@@ -241,6 +241,10 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
         });
         let original = files.iter().find(|f| f["role"] == "original").expect("original");
         assert_eq!(original["file"], "chair_03_front.png");
+        // Each image's pixel size (the mock's results are the 2×2 input).
+        for entry in files {
+            assert_eq!((&entry["width"], &entry["height"]), (&json!(2), &json!(2)), "{entry}");
+        }
     })
     .await;
 }

@@ -319,6 +319,14 @@ async fn a_finger_scrolls_past_the_gizmo_focus_is_never_covered_and_generate_is_
         page.eval("scrollTo(0, 0); return null;").await;
         let rotate_before = page.by_role("slider", "Rotate").await.prop("value").await.ok().flatten();
         page.eval("scrollTo(0, 0); return null;").await;
+        // The subject drawn is the input picture; the back of the ring, which this model
+        // cannot reach in one job, is drawn apart and says so.
+        let drawing = page
+            .eval("const g = document.querySelector('[role=slider][aria-label=\"Camera orbit\"]'); const back = g.querySelector('path.out-of-reach'); return [g.querySelectorAll('image').length, g.textContent.includes('out of reach'), back ? back.getAttribute('d') : ''];")
+            .await;
+        assert_eq!(drawing[0], json!(2), "the input picture in the top view and beside the arc: {drawing}");
+        assert_eq!(drawing[1], json!(true), "{drawing}");
+        assert!(drawing[2].as_str().is_some_and(|d| d.starts_with('M')), "the out-of-reach arc is drawn: {drawing}");
         // A vertical swipe on the drawing, away from the camera handle and its rings.
         let corner = page
             .eval("const r = document.querySelector('[role=slider][aria-label=\"Camera orbit\"]').getBoundingClientRect(); return [r.left + 8, r.top + 8];")
