@@ -28,6 +28,7 @@ from scenario_sdk.types import (
 )
 
 MODEL_ID = "model_qwen-edit-multiangle"
+MODEL_ID_2511 = "model_qwen-edit-multiangle-2511"
 
 
 def png(width, height):
@@ -133,6 +134,8 @@ def main():
 
     _, body, _ = call("model", lambda: raw.models.retrieve(MODEL_ID))
     validated(ModelRetrieveResponse, body, "model")
+    _, body, _ = call("2511 model", lambda: raw.models.retrieve(MODEL_ID_2511))
+    validated(ModelRetrieveResponse, body, "2511 model")
     checked.append("model")
 
     _, body, _ = call("job list", lambda: raw.jobs.list(page_size=10))

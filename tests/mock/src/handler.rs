@@ -10,10 +10,11 @@ use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use serde_json::{Value, json};
 
+use crate::Shared;
 use crate::image_info;
+use crate::models::MockModel;
 use crate::store::{StoredAsset, StoredJob};
 use crate::time::now_ms;
-use crate::{MODEL_ID, Shared};
 
 /// The API's upload limit.
 pub const MAX_UPLOAD_BYTES: usize = 6 * 1024 * 1024;
@@ -197,73 +198,24 @@ fn get_assets_bulk(shared: &Shared, body: &[u8]) -> Response {
 }
 
 /// Checks one optional number field against its range; `Ok(())` when absent.
-fn check_number(
-    map: &serde_json::Map<String, Value>,
-    name: &str,
-    min: f64,
-    max: f64,
-) -> Result<(), String> {
-    match map.get(name) {
-        None => Ok(()),
-        Some(Value::Number(n)) => match n.as_f64() {
-            Some(v) if (min..=max).contains(&v) => Ok(()),
-            _ => Err(format!("{name} must be between {min} and {max}")),
-        },
-        Some(_) => Err(format!("{name} must be a number")),
-    }
-}
-
-fn validate_generate(
-    store_has_asset: impl Fn(&str) -> bool,
-    map: &serde_json::Map<String, Value>,
-) -> Result<(), String> {
-    let image = match map.get("image") {
-        None | Some(Value::Null) => return Err("image is required".to_string()),
-        Some(Value::String(s)) if !s.is_empty() => s,
-        Some(_) => return Err("image must be an asset id".to_string()),
-    };
-    if !store_has_asset(image) {
-        return Err(format!("Asset {image} not found"));
-    }
-    check_number(map, "rotateDegrees", -90.0, 90.0)?;
-    check_number(map, "moveForward", 0.0, 10.0)?;
-    check_number(map, "verticalTilt", -1.0, 1.0)?;
-    check_number(map, "loraScale", 0.0, 4.0)?;
-    for flag in ["useWideAngle", "goFast"] {
-        if map.get(flag).is_some_and(|v| !v.is_boolean()) {
-            return Err(format!("{flag} must be a boolean"));
-        }
-    }
-    if map.get("prompt").is_some_and(|v| !v.is_string()) {
-        return Err("prompt must be a string".to_string());
-    }
-    if let Some(ratio) = map.get("aspectRatio") {
-        let allowed = ["match_input_image", "16:9", "4:3", "1:1", "3:4", "9:16"];
-        if !ratio.as_str().is_some_and(|r| allowed.contains(&r)) {
-            return Err(format!("aspectRatio must be one of {}", allowed.join(", ")));
-        }
-    }
-    Ok(())
-}
-
 fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Response {
-    if model != MODEL_ID {
+    let Some(model) = MockModel::from_id(model) else {
         return error(StatusCode::NOT_FOUND, &format!("Model {model} not found"));
-    }
+    };
     let map = match parse_json(body) {
         Ok(map) => map,
         Err(response) => return response,
     };
     let now = now_ms();
     shared.with(|store| {
-        if let Err(reason) = validate_generate(|id| store.assets.contains_key(id), &map) {
-            return error(StatusCode::BAD_REQUEST, &reason);
-        }
+        let input_id = match model.validate(|id| store.assets.contains_key(id), &map) {
+            Ok(input_id) => input_id,
+            Err(reason) => return error(StatusCode::BAD_REQUEST, &reason),
+        };
         if dry_run {
             let status = StatusCode::from_u16(269).unwrap_or(StatusCode::OK);
             return json_response(status, &json!({ "creativeUnitsCost": COST_CU, "creativeUnitsDiscount": 0 }));
         }
-        let input_id = map.get("image").and_then(Value::as_str).unwrap_or_default().to_string();
         let Some(input) = store.assets.get(&input_id).cloned() else {
             return error(StatusCode::BAD_REQUEST, &format!("Asset {input_id} not found"));
         };
@@ -272,7 +224,7 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
             (store.knobs.failure_error.clone(), store.knobs.failure_hint.clone())
         });
         let job_id = store.new_id("job");
-        let result_id = store.new_id("asset");
+        let takes = model.outputs(&map);
         // The "generated" image is the input's bytes: a real, decodable image of the same type
         // (or the PNG a test asked for).
         let chosen = store.knobs.result_png_base64.as_deref().and_then(|b64| {
@@ -291,22 +243,27 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
             }
             None => input,
         };
-        store.assets.insert(
-            result_id.clone(),
-            StoredAsset {
-                id: result_id.clone(),
-                name: format!("{job_id}.{}", result.mime_type.trim_start_matches("image/")),
-                created_ms: now,
-                origin: "img2img",
-                ..result
-            },
-        );
+        // One asset per take (`numOutputs`).
+        let result_ids: Vec<String> = (0..takes).map(|_| store.new_id("asset")).collect();
+        for (take, result_id) in result_ids.iter().enumerate() {
+            let suffix = if takes > 1 { format!("_{}", take + 1) } else { String::new() };
+            store.assets.insert(
+                result_id.clone(),
+                StoredAsset {
+                    id: result_id.clone(),
+                    name: format!("{job_id}{suffix}.{}", result.mime_type.trim_start_matches("image/")),
+                    created_ms: now,
+                    origin: "img2img",
+                    ..result.clone()
+                },
+            );
+        }
         let job = StoredJob {
             id: job_id,
             created_ms: now,
             duration_ms: store.knobs.job_duration_ms,
             input: Value::Object(map),
-            result_asset_id: result_id,
+            result_asset_ids: result_ids,
             failure,
             unknown_status: store.knobs.unknown_status.clone(),
             canceled_ms: None,
@@ -396,47 +353,14 @@ fn job_action(shared: &Shared, id: &str, body: &[u8]) -> Response {
 }
 
 fn get_model(shared: &Shared, id: &str) -> Response {
-    if id != MODEL_ID {
+    let Some(found) = MockModel::from_id(id) else {
         return error(StatusCode::NOT_FOUND, &format!("Model {id} not found"));
-    }
-    let mut model = model_description();
+    };
+    let mut model = found.description();
     if let Some(inputs) = shared.with(|s| s.knobs.model_inputs.clone()) {
         model["inputs"] = inputs;
     }
     json_response(StatusCode::OK, &json!({ "model": model }))
-}
-
-/// The model as the mock describes it: the contract's parameter table as `inputs`.
-pub fn model_description() -> Value {
-    json!({
-        "id": MODEL_ID,
-        "name": "Qwen Edit Multi-Angle",
-        "type": "custom",
-        // The rest of what the official SDK's `Model` requires, as Scenario describes a
-        // public model of its own.
-        "capabilities": ["img2img"],
-        "collectionIds": [],
-        "createdAt": "2025-11-04T10:00:00.000Z",
-        "updatedAt": "2025-11-04T10:00:00.000Z",
-        "custom": false,
-        "exampleAssetIds": [],
-        "privacy": "public",
-        "source": "scenario",
-        "status": "trained",
-        "tags": [],
-        "trainingImagesNumber": 0,
-        "inputs": [
-            { "name": "image", "type": "file", "kind": "image", "label": "Image", "description": "Input image to edit", "required": { "always": true } },
-            { "name": "prompt", "type": "string", "label": "Prompt", "default": "", "description": "Optional text instruction appended after the camera directive." },
-            { "name": "rotateDegrees", "type": "number", "label": "Rotate", "min": -90, "max": 90, "step": 1, "default": 0, "description": "Camera orbit angle in degrees. Positive values move the camera to the left, while negative values move it to the right." },
-            { "name": "moveForward", "type": "number", "label": "Move forward", "min": 0, "max": 10, "step": 1, "default": 0, "description": "Move the camera forward (zoom in). Higher values push towards a close-up." },
-            { "name": "verticalTilt", "type": "number", "label": "Vertical tilt", "min": -1, "max": 1, "step": 1, "default": 0, "description": "Vertical camera tilt. -1 = top-down, 1 = low-angle view." },
-            { "name": "useWideAngle", "type": "boolean", "label": "Wide-angle lens", "default": false },
-            { "name": "aspectRatio", "type": "string", "label": "Aspect ratio", "default": "match_input_image", "allowedValues": ["match_input_image", "16:9", "4:3", "1:1", "3:4", "9:16"] },
-            { "name": "loraScale", "type": "number", "label": "LoRA scale", "min": 0, "max": 4, "step": 0.05, "default": 1.25 },
-            { "name": "goFast", "type": "boolean", "label": "Go fast", "default": false }
-        ]
-    })
 }
 
 /// Splits and percent-decodes a query string (`application/x-www-form-urlencoded`).

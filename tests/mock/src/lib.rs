@@ -19,6 +19,7 @@ mod control;
 mod handler;
 pub mod image_info;
 pub mod knobs;
+pub mod models;
 mod routes;
 pub mod store;
 pub mod time;
@@ -29,7 +30,12 @@ use std::sync::{Arc, Mutex};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-pub use handler::{MAX_UPLOAD_BYTES, model_description};
+pub use handler::MAX_UPLOAD_BYTES;
+
+/// The seed model as the mock describes it.
+pub fn model_description() -> serde_json::Value {
+    models::MockModel::Multiangle.description()
+}
 pub use knobs::{Fault, FaultKind, Knobs};
 pub use store::{RecordedRequest, Store};
 

@@ -38,7 +38,8 @@ pub struct StoredJob {
     pub duration_ms: u64,
     /// The generate body as received.
     pub input: Value,
-    pub result_asset_id: String,
+    /// One per take (`numOutputs`; the seed model makes one).
+    pub result_asset_ids: Vec<String>,
     pub failure: Option<(String, Option<String>)>,
     pub unknown_status: Option<String>,
     pub canceled_ms: Option<u64>,
@@ -93,7 +94,7 @@ impl StoredJob {
         let (status, progress, history) = self.phase(now_ms);
         let updated = history.last().map(|h| h.0).unwrap_or(self.created_ms);
         let asset_ids: Vec<&str> = if status == "success" {
-            vec![self.result_asset_id.as_str()]
+            self.result_asset_ids.iter().map(String::as_str).collect()
         } else {
             Vec::new()
         };

@@ -729,3 +729,99 @@ fn control_endpoint_reads_and_merges_knobs_and_lists_requests() {
         json!([])
     );
 }
+
+/// #20: the 2511 model is served beside the seed's, with its own inputs; a body holding a
+/// field a model does not list is refused with the reason; `numOutputs` makes that many
+/// results in one job.
+#[test]
+fn the_2511_model_takes_its_own_inputs_and_makes_several_takes() {
+    let mock = start(fast());
+    let model = mock
+        .send("GET", "/v1/models/model_qwen-edit-multiangle-2511", None)
+        .json();
+    let names: Vec<&str> = model["model"]["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "images",
+            "horizontalAngle",
+            "verticalAngle",
+            "zoom",
+            "loraScale",
+            "numOutputs",
+            "numInferenceSteps",
+            "guidanceScale",
+            "acceleration",
+            "seed"
+        ]
+    );
+    let image = mock.upload();
+    let path = "/v1/generate/custom/model_qwen-edit-multiangle-2511";
+    let refused = |body: Value, reason: &str| {
+        let answer = mock.send("POST", path, Some(body));
+        assert_eq!(answer.status, 400, "{}", answer.body);
+        assert!(answer.body.contains(reason), "{reason}: {}", answer.body);
+    };
+    refused(
+        json!({ "image": image }),
+        "image is not an input of this model",
+    );
+    refused(
+        json!({ "images": [image], "prompt": "x" }),
+        "prompt is not an input",
+    );
+    refused(
+        json!({ "images": [image], "rotateDegrees": 45 }),
+        "rotateDegrees is not an input",
+    );
+    refused(json!({ "images": [] }), "images must be one asset id");
+    refused(
+        json!({ "images": [image], "verticalAngle": -60 }),
+        "verticalAngle must be between",
+    );
+    refused(
+        json!({ "images": [image], "acceleration": "max" }),
+        "acceleration must be one of",
+    );
+    // The seed model refuses the 2511's fields just the same.
+    let seed = mock.send(
+        "POST",
+        "/v1/generate/custom/model_qwen-edit-multiangle",
+        Some(json!({ "image": image, "horizontalAngle": 90 })),
+    );
+    assert_eq!(seed.status, 400, "{}", seed.body);
+    assert!(
+        seed.body.contains("horizontalAngle is not an input"),
+        "{}",
+        seed.body
+    );
+
+    let made = mock.send(
+        "POST",
+        path,
+        Some(json!({ "images": [image], "horizontalAngle": 180, "verticalAngle": 30, "zoom": 10, "numOutputs": 3, "seed": 42 })),
+    );
+    assert_eq!(made.status, 200, "{}", made.body);
+    let id = made.json()["job"]["jobId"].as_str().unwrap().to_string();
+    std::thread::sleep(Duration::from_millis(500));
+    let job = mock.send("GET", &format!("/v1/jobs/{id}"), None).json();
+    assert_eq!(job["job"]["status"], "success");
+    let assets = job["job"]["metadata"]["assetIds"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(assets.len(), 3, "three takes: {job}");
+    for asset in assets {
+        let asset = asset.as_str().unwrap();
+        assert_eq!(
+            mock.send("GET", &format!("/v1/assets/{asset}"), None)
+                .status,
+            200
+        );
+    }
+}

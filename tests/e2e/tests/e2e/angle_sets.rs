@@ -230,7 +230,7 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
                     .find(|j| Some(j.id.as_str()) == entry["jobId"].as_str())
                     .unwrap_or_else(|| panic!("{} is not a mock job", entry["jobId"]));
                 assert_eq!(entry["parameters"], job.input, "parameters as the mock received them");
-                assert_eq!(entry["resultAssetIds"], json!([job.result_asset_id]));
+                assert_eq!(entry["resultAssetIds"], json!(job.result_asset_ids));
                 assert!(job.failure.is_none(), "only successful jobs are exported");
                 let stem = entry["file"].as_str().unwrap_or_default();
                 let rotate = job.input["rotateDegrees"].as_i64().unwrap_or(99);
@@ -340,7 +340,7 @@ async fn chaining_ninety_twice_reads_one_eighty_and_reuses_the_asset() {
             "{cards:?}"
         );
         let posts = api.generate_posts();
-        let first_result = api.with_store(|s| s.jobs[0].result_asset_id.clone());
+        let first_result = api.with_store(|s| s.jobs[0].result_asset_ids[0].clone());
         assert_eq!(
             posts[1].json()["image"],
             first_result.as_str(),

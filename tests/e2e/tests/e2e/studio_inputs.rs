@@ -336,7 +336,7 @@ async fn card_actions_stop_download_use_as_input_and_unknown_statuses() {
         page.wait_list("Jobs", Duration::from_secs(15), |items| items.len() == 2 && items[0].contains("success")).await;
         let records = api.requests();
         let posts: Vec<_> = records.iter().filter(|r| r.path.contains("/generate/")).collect();
-        let result_id = api.with_store(|s| s.jobs[1].result_asset_id.clone());
+        let result_id = api.with_store(|s| s.jobs[1].result_asset_ids[0].clone());
         assert_eq!(posts.last().unwrap().json()["image"], result_id.as_str(), "the result is the new input, by asset id");
         assert_eq!(records.iter().filter(|r| r.path == "/v1/assets" && r.method == "POST").count(), uploads_before, "no re-upload");
     })
