@@ -95,47 +95,9 @@ impl Page {
 
 /// A real RGB PNG of `width`×`height` whose pixels come from `pixel(x, y)`.
 pub fn png_rgb(width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 3]) -> Vec<u8> {
-    use std::io::Write;
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &b in bytes {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut tagged = kind.to_vec();
-        tagged.extend_from_slice(data);
-        out.extend_from_slice(&tagged);
-        out.extend_from_slice(&crc32(&tagged).to_be_bytes());
-    }
-    let mut raw = Vec::with_capacity((width * 3 + 1) as usize * height as usize);
-    for y in 0..height {
-        raw.push(0); // filter: none
-        for x in 0..width {
-            raw.extend_from_slice(&pixel(x, y));
-        }
-    }
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    z.write_all(&raw).expect("deflate");
-    let idat = z.finish().expect("deflate");
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&width.to_be_bytes());
-    ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit RGB
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    chunk(&mut out, b"IHDR", &ihdr);
-    chunk(&mut out, b"IDAT", &idat);
-    chunk(&mut out, b"IEND", &[]);
-    out
+    crate::pixels::encode_png(width, height, 3, |x, y, out| {
+        out.extend_from_slice(&pixel(x, y))
+    })
 }
 
 /// Jobs the app polled more than once after the mock already had them final (should be none:

@@ -48,6 +48,19 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 /// A real RGBA PNG of `width`×`height` whose pixels come from `pixel(x, y)`.
 pub fn png_rgba(width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 4]) -> Vec<u8> {
+    encode_png(width, height, 4, |x, y, out| {
+        out.extend_from_slice(&pixel(x, y))
+    })
+}
+
+/// An 8-bit, non-interlaced PNG of `channels` (3: RGB, 4: RGBA) per pixel, each pixel's bytes
+/// pushed by `pixel(x, y, out)`.
+pub fn encode_png(
+    width: u32,
+    height: u32,
+    channels: u8,
+    pixel: impl Fn(u32, u32, &mut Vec<u8>),
+) -> Vec<u8> {
     let chunk = |out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]| {
         out.extend_from_slice(&(data.len() as u32).to_be_bytes());
         let mut tagged = kind.to_vec();
@@ -55,11 +68,11 @@ pub fn png_rgba(width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 4]) ->
         out.extend_from_slice(&tagged);
         out.extend_from_slice(&crc32(&tagged).to_be_bytes());
     };
-    let mut raw = Vec::new();
+    let mut raw = Vec::with_capacity((width * u32::from(channels) + 1) as usize * height as usize);
     for y in 0..height {
-        raw.push(0);
+        raw.push(0); // filter: none
         for x in 0..width {
-            raw.extend_from_slice(&pixel(x, y));
+            pixel(x, y, &mut raw);
         }
     }
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
@@ -68,7 +81,8 @@ pub fn png_rgba(width: u32, height: u32, pixel: impl Fn(u32, u32) -> [u8; 4]) ->
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&width.to_be_bytes());
     ihdr.extend_from_slice(&height.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]); // 8-bit RGBA
+    let color_type = if channels == 4 { 6 } else { 2 };
+    ihdr.extend_from_slice(&[8, color_type, 0, 0, 0]);
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     chunk(&mut out, b"IHDR", &ihdr);
     chunk(&mut out, b"IDAT", &idat);

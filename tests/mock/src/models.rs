@@ -117,14 +117,13 @@ impl MockModel {
     }
 }
 
-/// The seed's model: the contract's parameter table as `inputs`.
-fn multiangle() -> Value {
+/// A public Scenario model with these `inputs`, with the rest of what the official SDK's
+/// `Model` requires, as Scenario describes a model of its own.
+fn described(id: &str, name: &str, inputs: Value) -> Value {
     json!({
-        "id": MODEL_ID,
-        "name": "Qwen Edit Multi-Angle",
+        "id": id,
+        "name": name,
         "type": "custom",
-        // The rest of what the official SDK's `Model` requires, as Scenario describes a
-        // public model of its own.
         "capabilities": ["img2img"],
         "collectionIds": [],
         "createdAt": "2025-11-04T10:00:00.000Z",
@@ -136,50 +135,45 @@ fn multiangle() -> Value {
         "status": "trained",
         "tags": [],
         "trainingImagesNumber": 0,
-        "inputs": [
-            { "name": "image", "type": "file", "kind": "image", "label": "Image", "description": "Input image to edit", "required": { "always": true } },
-            { "name": "prompt", "type": "string", "label": "Prompt", "default": "", "description": "Optional text instruction appended after the camera directive." },
-            { "name": "rotateDegrees", "type": "number", "label": "Rotate", "min": -90, "max": 90, "step": 1, "default": 0, "description": "Camera orbit angle in degrees. Positive values move the camera to the left, while negative values move it to the right." },
-            { "name": "moveForward", "type": "number", "label": "Move forward", "min": 0, "max": 10, "step": 1, "default": 0, "description": "Move the camera forward (zoom in). Higher values push towards a close-up." },
-            { "name": "verticalTilt", "type": "number", "label": "Vertical tilt", "min": -1, "max": 1, "step": 1, "default": 0, "description": "Vertical camera tilt. -1 = top-down, 1 = low-angle view." },
-            { "name": "useWideAngle", "type": "boolean", "label": "Wide-angle lens", "default": false },
-            { "name": "aspectRatio", "type": "string", "label": "Aspect ratio", "default": "match_input_image", "allowedValues": ["match_input_image", "16:9", "4:3", "1:1", "3:4", "9:16"] },
-            { "name": "loraScale", "type": "number", "label": "LoRA scale", "min": 0, "max": 4, "step": 0.05, "default": 1.25 },
-            { "name": "goFast", "type": "boolean", "label": "Go fast", "default": false }
-        ]
+        "inputs": inputs,
     })
+}
+
+/// The seed's model: the contract's parameter table as `inputs`.
+fn multiangle() -> Value {
+    described(
+        MODEL_ID,
+        "Qwen Edit Multi-Angle",
+        json!([
+                { "name": "image", "type": "file", "kind": "image", "label": "Image", "description": "Input image to edit", "required": { "always": true } },
+                { "name": "prompt", "type": "string", "label": "Prompt", "default": "", "description": "Optional text instruction appended after the camera directive." },
+                { "name": "rotateDegrees", "type": "number", "label": "Rotate", "min": -90, "max": 90, "step": 1, "default": 0, "description": "Camera orbit angle in degrees. Positive values move the camera to the left, while negative values move it to the right." },
+                { "name": "moveForward", "type": "number", "label": "Move forward", "min": 0, "max": 10, "step": 1, "default": 0, "description": "Move the camera forward (zoom in). Higher values push towards a close-up." },
+                { "name": "verticalTilt", "type": "number", "label": "Vertical tilt", "min": -1, "max": 1, "step": 1, "default": 0, "description": "Vertical camera tilt. -1 = top-down, 1 = low-angle view." },
+                { "name": "useWideAngle", "type": "boolean", "label": "Wide-angle lens", "default": false },
+                { "name": "aspectRatio", "type": "string", "label": "Aspect ratio", "default": "match_input_image", "allowedValues": ["match_input_image", "16:9", "4:3", "1:1", "3:4", "9:16"] },
+                { "name": "loraScale", "type": "number", "label": "LoRA scale", "min": 0, "max": 4, "step": 0.05, "default": 1.25 },
+                { "name": "goFast", "type": "boolean", "label": "Go fast", "default": false }
+        ]),
+    )
 }
 
 /// The 2511 model: its page's parameter table as `inputs`.
 fn multiangle_2511() -> Value {
-    json!({
-        "id": MODEL_ID_2511,
-        "name": "Qwen Edit Multi-Angle 2511",
-        "type": "custom",
-        // The rest of what the official SDK's `Model` requires, as Scenario describes a
-        // public model of its own.
-        "capabilities": ["img2img"],
-        "collectionIds": [],
-        "createdAt": "2025-11-04T10:00:00.000Z",
-        "updatedAt": "2025-11-04T10:00:00.000Z",
-        "custom": false,
-        "exampleAssetIds": [],
-        "privacy": "public",
-        "source": "scenario",
-        "status": "trained",
-        "tags": [],
-        "trainingImagesNumber": 0,
-        "inputs": [
-            { "name": "images", "type": "file_array", "kind": "image", "label": "Images", "description": "The input picture, as a one-element array", "required": { "always": true } },
-            { "name": "horizontalAngle", "type": "number", "label": "Horizontal angle", "min": 0, "max": 360, "step": 1, "default": 0, "description": "0 front, 45 front-right quarter, 90 right side, 180 back, 270 left side." },
-            { "name": "verticalAngle", "type": "number", "label": "Vertical angle", "min": -30, "max": 90, "step": 1, "default": 0, "description": "-30 low angle, 0 eye level, 30 elevated, 60 high angle, 90 bird's-eye." },
-            { "name": "zoom", "type": "number", "label": "Zoom", "min": 0, "max": 10, "step": 1, "default": 5, "description": "0 wide shot, 5 medium shot, 10 close-up." },
-            { "name": "loraScale", "type": "number", "label": "LoRA scale", "min": 0, "max": 4, "step": 0.05, "default": 1.5 },
-            { "name": "numOutputs", "type": "number", "label": "Outputs", "min": 1, "max": 4, "step": 1, "default": 1 },
-            { "name": "numInferenceSteps", "type": "number", "label": "Steps", "min": 1, "max": 50, "step": 1, "default": 28 },
-            { "name": "guidanceScale", "type": "number", "label": "Guidance", "min": 1, "max": 20, "step": 0.1, "default": 4.5 },
-            { "name": "acceleration", "type": "string", "label": "Acceleration", "default": "none", "allowedValues": ["none", "regular"] },
-            { "name": "seed", "type": "number", "label": "Seed", "min": 0, "max": 2147483647, "step": 1 }
-        ]
-    })
+    described(
+        MODEL_ID_2511,
+        "Qwen Edit Multi-Angle 2511",
+        json!([
+                { "name": "images", "type": "file_array", "kind": "image", "label": "Images", "description": "The input picture, as a one-element array", "required": { "always": true } },
+                { "name": "horizontalAngle", "type": "number", "label": "Horizontal angle", "min": 0, "max": 360, "step": 1, "default": 0, "description": "0 front, 45 front-right quarter, 90 right side, 180 back, 270 left side." },
+                { "name": "verticalAngle", "type": "number", "label": "Vertical angle", "min": -30, "max": 90, "step": 1, "default": 0, "description": "-30 low angle, 0 eye level, 30 elevated, 60 high angle, 90 bird's-eye." },
+                { "name": "zoom", "type": "number", "label": "Zoom", "min": 0, "max": 10, "step": 1, "default": 5, "description": "0 wide shot, 5 medium shot, 10 close-up." },
+                { "name": "loraScale", "type": "number", "label": "LoRA scale", "min": 0, "max": 4, "step": 0.05, "default": 1.5 },
+                { "name": "numOutputs", "type": "number", "label": "Outputs", "min": 1, "max": 4, "step": 1, "default": 1 },
+                { "name": "numInferenceSteps", "type": "number", "label": "Steps", "min": 1, "max": 50, "step": 1, "default": 28 },
+                { "name": "guidanceScale", "type": "number", "label": "Guidance", "min": 1, "max": 20, "step": 0.1, "default": 4.5 },
+                { "name": "acceleration", "type": "string", "label": "Acceleration", "default": "none", "allowedValues": ["none", "regular"] },
+                { "name": "seed", "type": "number", "label": "Seed", "min": 0, "max": 2147483647, "step": 1 }
+        ]),
+    )
 }

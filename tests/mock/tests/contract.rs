@@ -91,6 +91,14 @@ impl Mock {
     }
 }
 
+/// The names of a `GET /models/{id}` answer's inputs, in order.
+fn input_names(answer: &Value) -> Vec<&str> {
+    answer["model"]["inputs"]
+        .as_array()
+        .map(|inputs| inputs.iter().filter_map(|i| i["name"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 fn fast() -> Knobs {
     Knobs {
         job_duration_ms: 400,
@@ -415,12 +423,7 @@ fn model_description_and_unknown_ids() {
     let model = mock
         .send("GET", "/v1/models/model_qwen-edit-multiangle", None)
         .json();
-    let names: Vec<&str> = model["model"]["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["name"].as_str().unwrap())
-        .collect();
+    let names = input_names(&model);
     assert_eq!(
         names,
         [
@@ -739,12 +742,7 @@ fn the_2511_model_takes_its_own_inputs_and_makes_several_takes() {
     let model = mock
         .send("GET", "/v1/models/model_qwen-edit-multiangle-2511", None)
         .json();
-    let names: Vec<&str> = model["model"]["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["name"].as_str().unwrap())
-        .collect();
+    let names = input_names(&model);
     assert_eq!(
         names,
         [
