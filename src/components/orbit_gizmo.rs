@@ -195,6 +195,9 @@ pub fn OrbitGizmo() -> impl IntoView {
     };
     let unreachable = move |radius: f64| {
         let (from, to) = reach.get();
+        if to - from >= 360.0 {
+            return String::new(); // every side in reach
+        }
         ring_arc(to, from + 360.0, radius)
     };
     // A finger on the handle or the rings drags the camera; anywhere else it scrolls.

@@ -42,18 +42,40 @@ pub fn camera_point(azimuth: f64, distance: f64) -> (f64, f64) {
 
 /// An SVG path along the orbit at `radius` from azimuth `from` to `to`, turning the way
 /// azimuths grow (through the front when `from` < 0 < `to`). `to` may pass 180 to draw across
-/// the back. Empty when the arc is nothing or the whole ring.
+/// the back. The whole ring (a model that reaches every side) is two half arcs; nothing (or
+/// a span that is not a number) is empty.
 ///
 /// ```
 /// use angleshot::domain::orbit::ring_arc;
 /// assert_eq!(ring_arc(-90.0, 90.0, 80.0), "M20.0,100.0 A80.0,80.0 0 0 0 180.0,100.0");
 /// assert_eq!(ring_arc(90.0, 270.0, 80.0), "M180.0,100.0 A80.0,80.0 0 0 0 20.0,100.0");
-/// assert_eq!(ring_arc(-180.0, 180.0, 80.0), "");
+/// assert_eq!(ring_arc(0.0, 0.0, 80.0), "");
+/// assert_eq!(
+///     ring_arc(-180.0, 180.0, 80.0),
+///     "M100.0,180.0 A80.0,80.0 0 0 0 100.0,20.0 A80.0,80.0 0 0 0 100.0,180.0"
+/// );
 /// ```
 pub fn ring_arc(from: f64, to: f64, radius: f64) -> String {
     let span = to - from;
-    if !(span > 0.0 && span < 360.0) {
+    if span.is_nan() || span <= 0.0 {
         return String::new();
+    }
+    if span >= 360.0 {
+        let d = math::OneDecimal;
+        let (top, bottom) = (CENTER.1 - radius, CENTER.1 + radius);
+        return format!(
+            "M{},{} A{},{} 0 0 0 {},{} A{},{} 0 0 0 {},{}",
+            d(CENTER.0),
+            d(bottom),
+            d(radius),
+            d(radius),
+            d(CENTER.0),
+            d(top),
+            d(radius),
+            d(radius),
+            d(CENTER.0),
+            d(bottom)
+        );
     }
     let point = |azimuth: f64| {
         let theta = azimuth.to_radians();

@@ -2,6 +2,7 @@
 //! the picked one is removed — the newest.
 //!
 //! ```no_run
+//! use leptos::prelude::*;
 //! use angleshot::studio::selection::{Pick, SelectionStore};
 //! let selection = SelectionStore::new();
 //! selection.pick(Pick::Job(3));

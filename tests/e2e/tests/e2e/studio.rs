@@ -184,7 +184,11 @@ async fn failure_shows_error_and_hint_and_errors_lose_no_job() {
             })
             .await;
         assert!(items[0].contains("submitting"), "{items:?}");
-        page.wait_newest_success(4).await;
+        let items = page.wait_newest_success_items(4).await;
+        assert!(
+            !items[0].contains("Rate limited"),
+            "the 429 notice goes once the retry went through: {items:?}"
+        );
         let posts = api.generate_posts();
         assert_eq!(posts.len(), 5);
         assert_eq!(posts.iter().filter(|r| r.status == 429).count(), 1);
