@@ -60,6 +60,9 @@ pub struct JobRecord {
     /// Whether the POST had gone out; absent in older records (read as sent: unsure).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub posted: Option<bool>,
+    /// The model's id; absent in older records (read as the seed's model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
 }
 
 /// One cell of a stored set.
@@ -150,6 +153,7 @@ pub fn job_record(card: &JobCard, set_id: Option<u64>, thumbnail: &str) -> JobRe
         base_rotation: card.base_rotation,
         origin: card.origin.as_ref().map(|o| o.as_stored().to_string()),
         posted: Some(card.posted),
+        model: Some(card.model.id().to_string()),
     }
 }
 
@@ -222,6 +226,11 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
     card.base_rotation = record.base_rotation;
     card.origin = record.origin.as_deref().map(JobOrigin::from_stored);
     card.posted = record.posted.unwrap_or(true);
+    card.model = record
+        .model
+        .as_deref()
+        .and_then(crate::domain::profile::Model::from_id)
+        .unwrap_or_default();
     card
 }
 
@@ -281,6 +290,7 @@ fn read_job_record(value: &Value) -> Result<JobRecord, String> {
         base_rotation: fields.or_default("baseRotation", int32)?,
         origin: fields.optional("origin", string)?,
         posted: fields.optional("posted", Value::as_bool)?,
+        model: fields.optional("model", string)?,
     })
 }
 
@@ -365,5 +375,6 @@ fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
         base_rotation: 0,
         origin: None,
         posted: None,
+        model: None,
     })
 }

@@ -77,6 +77,8 @@ pub struct JobCard {
     /// Local id, known before the API answers.
     pub local_id: u64,
     pub job_id: Option<String>,
+    /// The model that makes it (older records: the seed's).
+    pub model: crate::domain::profile::Model,
     pub body: GenerateBody,
     pub input_name: String,
     pub phase: Phase,
@@ -112,6 +114,7 @@ impl JobCard {
         JobCard {
             local_id,
             job_id: None,
+            model: crate::domain::profile::Model::default(),
             body,
             input_name: input_name.to_string(),
             phase: Phase::Submitting,

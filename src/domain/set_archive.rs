@@ -95,6 +95,7 @@ impl SetArchive<'_> {
                     None => ManifestEntry {
                         file: name.clone(),
                         role: "original",
+                        model: None,
                         width,
                         height,
                         total_rotation: fold_degrees(self.base_rotation),
@@ -110,6 +111,7 @@ impl SetArchive<'_> {
                     Some(card) => ManifestEntry {
                         file: name.clone(),
                         role: "result",
+                        model: Some(card.model.id()),
                         width,
                         height,
                         total_rotation: card.total_rotation(),

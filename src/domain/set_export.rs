@@ -31,6 +31,9 @@ pub struct ManifestEntry {
     pub file: String,
     /// `"original"` or `"result"`.
     pub role: &'static str,
+    /// The model that made it (absent for the original).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model: Option<&'static str>,
     /// The image's pixel size, where its bytes tell it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub width: Option<u32>,

@@ -207,6 +207,7 @@ fn the_zip_holds_each_file_stored_plus_a_parsable_angles_json() {
         files: vec![ManifestEntry {
             file: "rot+45_left.png".into(),
             role: "result",
+            model: Some("model_qwen-edit-multiangle"),
             width: Some(64),
             height: Some(48),
             total_rotation: 45,

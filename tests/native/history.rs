@@ -97,6 +97,33 @@ fn a_card_keeps_where_it_was_made_and_old_records_read_as_unknown() {
     assert_eq!(back.origin, None, "made before origins were kept");
 }
 
+/// #20: each record carries its model; one from before models were kept (or naming a model
+/// this build does not know) reads as the seed's.
+#[test]
+fn a_card_keeps_its_model_and_old_records_read_as_the_seed_model() {
+    use angleshot::domain::profile::Model;
+    let mut card = finished_card();
+    card.model = Model::QwenEditMultiangle2511;
+    let json = serde_json::to_string(&job_record(&card, None, "")).unwrap();
+    assert!(
+        json.contains(r#""model":"model_qwen-edit-multiangle-2511""#),
+        "{json}"
+    );
+    let back = card_from_record(&decode_job_record(&json).unwrap());
+    assert_eq!(back.model, Model::QwenEditMultiangle2511);
+    let mut old = serde_json::to_value(job_record(&finished_card(), None, "")).unwrap();
+    old.as_object_mut().unwrap().remove("model");
+    let back = card_from_record(&decode_job_record(&old.to_string()).unwrap());
+    assert_eq!(
+        back.model,
+        Model::QwenEditMultiangle,
+        "made before models were kept"
+    );
+    old["model"] = json!("model_from_the_future");
+    let back = card_from_record(&decode_job_record(&old.to_string()).unwrap());
+    assert_eq!(back.model, Model::QwenEditMultiangle);
+}
+
 #[test]
 fn a_demo_job_found_after_a_reload_is_stopped_and_says_why() {
     let mut running = JobCard::new(1, body(45), "robot.png", 0.0);
