@@ -114,6 +114,43 @@ async fn viewer_title(page: &Page) -> String {
         .to_string()
 }
 
+/// The viewer picture's scale, from its transform.
+async fn viewer_scale(page: &Page) -> f64 {
+    page.eval("const i = document.querySelector('dialog[open] .viewer-area img'); return i ? i.style.transform : '';")
+        .await
+        .as_str()
+        .and_then(|t| t.split("scale(").nth(1))
+        .and_then(|t| t.trim_end_matches(')').parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// Two fingers on either side of `centre`, moving 100 px apart each.
+async fn pinch_apart(page: &Page, centre: (f64, f64)) {
+    use fantoccini::actions::{Actions, InputSource, PointerAction, TouchActions};
+    let finger = |name: &str, from: f64, to: f64| {
+        TouchActions::new(name.into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: from,
+                y: centre.1,
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::MoveTo {
+                duration: Some(Duration::from_millis(300)),
+                x: to,
+                y: centre.1,
+            })
+            .then(PointerAction::Up { button: 0 })
+    };
+    let actions = Actions::from(finger("left", centre.0 - 40.0, centre.0 - 140.0)).and(finger(
+        "right",
+        centre.0 + 40.0,
+        centre.0 + 140.0,
+    ));
+    page.client.perform_actions(actions).await.expect("pinch");
+    page.client.release_actions().await.expect("release");
+}
+
 async fn key_to_focused(page: &Page, key: &str) {
     page.client
         .active_element()
@@ -172,6 +209,15 @@ async fn eight_results_leave_six_tiles_in_view_and_the_viewer_zooms_steps_and_cl
         page.by_role("img", "Original").await;
         key_to_focused(&page, "o").await;
         assert!(viewer_title(&page).await.starts_with(&words));
+        // Two fingers spreading apart zoom in; 0 fits again.
+        let area = page.client.find(fantoccini::Locator::Css(".viewer-area")).await.expect("area");
+        let (x, y) = page.centre_of(&area).await;
+        pinch_apart(&page, (x, y)).await;
+        let scale = viewer_scale(&page).await;
+        assert!(scale > 1.5, "a pinch zoomed in: {scale}");
+        assert!(viewer_title(&page).await.ends_with("4 / 8"), "a pinch is not a swipe");
+        key_to_focused(&page, "0").await;
+        assert_eq!(viewer_scale(&page).await, 1.0, "0 fits again");
         // The wheel zooms in; 0 fits again; a sideways swipe steps to the next.
         let zoomed = page
             .eval("const a = document.querySelector('.viewer-area'); const r = a.getBoundingClientRect(); a.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true })); return new Promise(done => requestAnimationFrame(() => done(a.querySelector('img').style.transform)));")
@@ -179,8 +225,6 @@ async fn eight_results_leave_six_tiles_in_view_and_the_viewer_zooms_steps_and_cl
         let scale: f64 = zoomed.as_str().and_then(|t| t.split("scale(").nth(1)).and_then(|t| t.trim_end_matches(')').parse().ok()).unwrap_or(0.0);
         assert!(scale > 1.2, "the wheel zoomed in: {zoomed}");
         key_to_focused(&page, "0").await;
-        let area = page.client.find(fantoccini::Locator::Css(".viewer-area")).await.expect("area");
-        let (x, y) = page.centre_of(&area).await;
         page.touch_drag((x + 150.0, y), (x - 150.0, y)).await;
         assert!(viewer_title(&page).await.ends_with("5 / 8"), "swiped to the next: {}", viewer_title(&page).await);
         page.screenshot("stage-viewer-1024x768").await;
