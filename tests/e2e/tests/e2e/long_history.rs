@@ -25,6 +25,27 @@ async fn thumbnail_sources(page: &Page) -> Vec<String> {
         .collect()
 }
 
+/// Waits until all `JOBS` tiles show their result (its bytes are in the page, not only its
+/// status read "success").
+async fn wait_every_result_shown(page: &Page) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let results = page
+            .eval("return [...document.querySelectorAll('[aria-label=\"Jobs\"] img[data-shows=\"result\"]')].length;")
+            .await
+            .as_u64()
+            .unwrap_or(0) as usize;
+        if results == JOBS {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{results} of {JOBS} tiles show their result"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 /// Cards rendered once the list has settled, checked against the "Show older jobs" button.
 async fn settled_partial_list(page: &Page) -> usize {
     page.wait_list("Jobs", Duration::from_secs(10), |items| {
@@ -73,6 +94,7 @@ async fn a_long_history_renders_its_first_screen_then_the_rest_on_scroll() {
             items.len() == JOBS && items.iter().all(|c| c.contains("success"))
         })
         .await;
+        wait_every_result_shown(&page).await;
         // Each card's record and result bytes are written as they change.
         tokio::time::sleep(Duration::from_millis(1_000)).await;
 
@@ -97,19 +119,7 @@ async fn a_long_history_renders_its_first_screen_then_the_rest_on_scroll() {
         })
         .await;
         // Every tile shows its result, from the device.
-        let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        loop {
-            let results = page
-                .eval("return [...document.querySelectorAll('[aria-label=\"Jobs\"] img[data-shows=\"result\"]')].length;")
-                .await
-                .as_u64()
-                .unwrap_or(0) as usize;
-            if results == JOBS {
-                break;
-            }
-            assert!(std::time::Instant::now() < deadline, "{results} of {JOBS} tiles show their result");
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        wait_every_result_shown(&page).await;
         let asked: Vec<String> = api
             .requests()
             .iter()
