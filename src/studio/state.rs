@@ -1,10 +1,11 @@
 //! The studio: a facade over the stores, each of which owns its signals privately and
 //! changes them only through its actions — settings (`settings`), the camera (`camera`), the
 //! input picture (`input`, which uses settings), the cards and their owners (`jobs`), the
-//! sets (`set_list`), the submit queue (`queue`), the poll loop's clock (`poll_loop`) and
-//! the database (`kept`) and the stage's pick (`selection`). What takes more than one store lives in the rooms beside this file,
-//! one per concern (`connection`, `readiness`, `submit`, `results`, `poller`, `sets`,
-//! `export`, `persist`, `restore`, `draft`). Logic comes from `domain`, HTTP from `api`.
+//! sets (`set_list`), the submit queue (`queue`), the poll loop's clock (`poll_loop`), the
+//! database (`kept`) and the stage's pick (`selection`). What takes more than one store lives
+//! in the rooms beside this file, one per concern (`connection`, `readiness`, `submit`,
+//! `results`, `poller`, `sets`, `export`, `persist`, `restore`, `draft`, `stage`). Logic
+//! comes from `domain`, HTTP from `api`.
 //!
 //! ```no_run
 //! use angleshot::studio::state::Studio;
