@@ -17,6 +17,16 @@ pub fn accept_file(studio: Studio, file: web_sys::File) {
     });
 }
 
+/// The input panel's element id.
+const PANEL_ID: &str = "input-panel";
+
+/// "Use as input" on result `id`: it becomes the input, and the panel showing it is brought
+/// into view so the change is seen (from the stage or a set's cell alike).
+pub fn use_result_as_input(studio: Studio, id: u64) {
+    studio.use_as_input(id);
+    crate::platform::scroll::bring_into_view(PANEL_ID);
+}
+
 /// Drop zone, picker and preview.
 #[component]
 pub fn ImageInput() -> impl IntoView {
@@ -47,7 +57,7 @@ pub fn ImageInput() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel input" id="input-panel" aria-labelledby="input-title">
+        <section class="panel input" id=PANEL_ID aria-labelledby="input-title">
             <h2 id="input-title">"Image"</h2>
             <div class="dropzone" class:dragging=move || dragging.get()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }

@@ -131,8 +131,7 @@ fn SheetCell(
                     <button type="button" class="secondary" aria-label=reuse_label.clone()
                         on:click=move |_| {
                             if let Some(e) = entry {
-                                studio.use_as_input(e.id);
-                                crate::platform::scroll::bring_into_view("input-panel");
+                                crate::components::image_input::use_result_as_input(studio, e.id);
                             }
                         }>"Use as input"</button>
                 </div>

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::components::compare::Compare;
+use crate::components::image_input::use_result_as_input;
 use crate::components::job_list::words;
 use crate::components::set_group::SetStage;
 use crate::components::viewer::Viewer;
@@ -69,11 +70,7 @@ fn StageJob(entry: JobEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
         CardAction::StopWatching => studio.stop_watching(id),
         CardAction::ResumeWatching => studio.resume_watching(id),
         CardAction::Download => studio.download(id),
-        CardAction::UseAsInput => {
-            studio.use_as_input(id);
-            // Where the new input now shows: in view, so the change is seen.
-            crate::platform::scroll::bring_into_view("input-panel");
-        }
+        CardAction::UseAsInput => use_result_as_input(studio, id),
         CardAction::Retry => studio.retry(id),
         CardAction::Remove => studio.remove(id),
     };
