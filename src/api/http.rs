@@ -4,7 +4,7 @@
 //! # async fn demo() {
 //! use angleshot::api::{http, request::{self, ApiConfig}};
 //! let config = ApiConfig::new("scenario-api", "key", "secret");
-//! if let Ok(req) = request::get_model(&config) {
+//! if let Ok(req) = request::get_model(&config, "model_qwen-edit-multiangle") {
 //!     let _answer = http::send(req).await;
 //! }
 //! # }

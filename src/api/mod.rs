@@ -7,7 +7,7 @@
 //! # async fn demo() -> Result<(), angleshot::api::error::ApiError> {
 //! use angleshot::api::{self, request::ApiConfig};
 //! let config = ApiConfig::new("http://127.0.0.1:9000/v1", "key", "secret");
-//! let model = api::get_model(&config).await?;
+//! let model = api::get_model(&config, "model_qwen-edit-multiangle").await?;
 //! println!("{} has {} inputs", model.id, model.inputs.len());
 //! # Ok(()) }
 //! ```
@@ -23,8 +23,8 @@ use error::ApiError;
 use request::{ApiConfig, MAX_BULK_ASSETS};
 use response::{CancelOutcome, decode, decode_cancel, decode_cost};
 use types::{
-    Asset, AssetEnvelope, AssetsEnvelope, CostEstimate, GenerateBody, GenerateResponse, Job,
-    JobEnvelope, JobsPage, Model, ModelEnvelope, UploadAssetBody,
+    Asset, AssetEnvelope, AssetsEnvelope, CostEstimate, GenerateResponse, Job, JobEnvelope,
+    JobsPage, Model, ModelEnvelope, UploadAssetBody,
 };
 
 /// Uploads an image (base64 or data URL) and returns the stored asset.
@@ -34,20 +34,22 @@ pub async fn upload_asset(config: &ApiConfig, body: &UploadAssetBody) -> Result<
 }
 
 /// Starts a multi-angle job. Never retried automatically: a second POST bills twice.
-pub async fn generate(
+pub async fn generate<B: serde::Serialize>(
     config: &ApiConfig,
-    body: &GenerateBody,
+    model_id: &str,
+    body: &B,
 ) -> Result<GenerateResponse, ApiError> {
-    let raw = http::send(request::generate(config, body)?).await?;
+    let raw = http::send(request::generate(config, model_id, body)?).await?;
     decode(&raw)
 }
 
 /// Asks what `body` would cost (`dryRun=true`), without running it.
-pub async fn estimate_cost(
+pub async fn estimate_cost<B: serde::Serialize>(
     config: &ApiConfig,
-    body: &GenerateBody,
+    model_id: &str,
+    body: &B,
 ) -> Result<CostEstimate, ApiError> {
-    let raw = http::send(request::estimate_cost(config, body)?).await?;
+    let raw = http::send(request::estimate_cost(config, model_id, body)?).await?;
     decode_cost(&raw)
 }
 
@@ -89,8 +91,8 @@ pub async fn get_assets(config: &ApiConfig, asset_ids: &[String]) -> Result<Vec<
     Ok(assets)
 }
 
-/// Reads the model's description, whose `inputs` give the authoritative ranges.
-pub async fn get_model(config: &ApiConfig) -> Result<Model, ApiError> {
-    let raw = http::send(request::get_model(config)?).await?;
+/// Reads a model's description, whose `inputs` give the authoritative ranges.
+pub async fn get_model(config: &ApiConfig, model_id: &str) -> Result<Model, ApiError> {
+    let raw = http::send(request::get_model(config, model_id)?).await?;
     decode::<ModelEnvelope>(&raw).map(|envelope| envelope.model)
 }

@@ -17,7 +17,7 @@ use std::pin::Pin;
 
 use super::error::ApiError;
 use super::response::RawResponse;
-use super::types::{BulkAssetsBody, GenerateBody, JobActionBody, MODEL_ID, UploadAssetBody};
+use super::types::{BulkAssetsBody, JobActionBody, UploadAssetBody};
 
 /// The API's public base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.cloud.scenario.com/v1";
@@ -222,14 +222,27 @@ pub fn upload_asset(config: &ApiConfig, body: &UploadAssetBody) -> Result<ApiReq
     post(config, "/assets", &[], body)
 }
 
-/// `POST /generate/custom/model_qwen-edit-multiangle`.
-pub fn generate(config: &ApiConfig, body: &GenerateBody) -> Result<ApiRequest, ApiError> {
-    post(config, &generate_path(), &[], body)
+/// `POST /generate/custom/{modelId}` with that model's body (e.g. a [`GenerateBody`]).
+pub fn generate<B: Serialize>(
+    config: &ApiConfig,
+    model_id: &str,
+    body: &B,
+) -> Result<ApiRequest, ApiError> {
+    post(config, &generate_path(model_id), &[], body)
 }
 
-/// `POST /generate/custom/model_qwen-edit-multiangle?dryRun=true`: the cost, not a job.
-pub fn estimate_cost(config: &ApiConfig, body: &GenerateBody) -> Result<ApiRequest, ApiError> {
-    post(config, &generate_path(), &[("dryRun", "true")], body)
+/// `POST /generate/custom/{modelId}?dryRun=true`: the cost, not a job.
+pub fn estimate_cost<B: Serialize>(
+    config: &ApiConfig,
+    model_id: &str,
+    body: &B,
+) -> Result<ApiRequest, ApiError> {
+    post(
+        config,
+        &generate_path(model_id),
+        &[("dryRun", "true")],
+        body,
+    )
 }
 
 /// `GET /jobs/{jobId}`.
@@ -286,13 +299,17 @@ pub fn get_assets_bulk(config: &ApiConfig, asset_ids: &[String]) -> Result<ApiRe
     post(config, "/assets/get-bulk", &[], &body)
 }
 
-/// `GET /models/model_qwen-edit-multiangle`.
-pub fn get_model(config: &ApiConfig) -> Result<ApiRequest, ApiError> {
-    get(config, &format!("/models/{MODEL_ID}"), &[])
+/// `GET /models/{modelId}`.
+pub fn get_model(config: &ApiConfig, model_id: &str) -> Result<ApiRequest, ApiError> {
+    get(
+        config,
+        &format!("/models/{}", encode_component(model_id)),
+        &[],
+    )
 }
 
-fn generate_path() -> String {
-    format!("/generate/custom/{MODEL_ID}")
+fn generate_path(model_id: &str) -> String {
+    format!("/generate/custom/{}", encode_component(model_id))
 }
 
 /// Percent-encodes everything but RFC 3986's unreserved characters.

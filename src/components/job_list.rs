@@ -17,7 +17,7 @@ use crate::util::math::Decimal;
 /// A job's pose in words, with the angle from the original when it was chained, and its
 /// prompt.
 pub fn words(card: &JobCard) -> String {
-    let mut text = crate::domain::profile::multiangle::describe_body(&card.body);
+    let mut text = card.body.describe();
     if card.base_rotation != 0 {
         // Chained: the only way past ±90°, so say where the camera now is.
         text.push_str(&format!(
@@ -25,8 +25,8 @@ pub fn words(card: &JobCard) -> String {
             crate::domain::angle_set::rotation_words(card.total_rotation())
         ));
     }
-    if !card.body.prompt.is_empty() {
-        text.push_str(&format!(" · “{}”", card.body.prompt));
+    if !card.body.prompt().is_empty() {
+        text.push_str(&format!(" · “{}”", card.body.prompt()));
     }
     text
 }

@@ -11,7 +11,6 @@ use crate::components::job_list::words;
 use crate::components::set_group::SetStage;
 use crate::components::viewer::Viewer;
 use crate::domain::jobs::{CardAction, JobCard};
-use crate::domain::profile::multiangle::parameters;
 use crate::studio::jobs::JobEntry;
 use crate::studio::selection::Pick;
 use crate::studio::state::Studio;
@@ -128,7 +127,7 @@ fn StageJob(entry: JobEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
                 <details class="more">
                     <summary>"Parameters"</summary>
                     <dl class="parameters" aria-label="Parameters">
-                        {move || card.with(|c| parameters(&c.body)).into_iter().map(|(name, value)| view! {
+                        {move || card.with(|c| c.body.parameters()).into_iter().map(|(name, value)| view! {
                             <div><dt>{name}</dt><dd>{value}</dd></div>
                         }).collect_view()}
                     </dl>

@@ -9,7 +9,7 @@
 //!             "inputName":"chair.png","status":"success","resultAssetId":"asset_2","createdAt":1000}"#;
 //! let record = decode_job_record(v1).unwrap();
 //! assert_eq!(record.version, FORMAT_VERSION);
-//! assert_eq!(record.body.rotate_degrees, 45);
+//! assert_eq!(record.body.turn(), 45);
 //! ```
 
 use serde::Serialize;
@@ -18,6 +18,7 @@ use serde_json::Value;
 use crate::api::types::{GenerateBody, JobStatus};
 use crate::domain::angle_set::SetAngle;
 use crate::domain::jobs::{JobCard, JobOrigin, Phase};
+use crate::domain::profile::{JobBody, Model};
 use crate::util::json::{Fields, int32, list, string, uint32};
 
 /// The version written today.
@@ -39,7 +40,8 @@ pub struct JobRecord {
     pub local_id: u64,
     pub set_id: Option<u64>,
     pub job_id: Option<String>,
-    pub body: GenerateBody,
+    /// The model's own body, as sent.
+    pub body: JobBody,
     pub input_name: String,
     /// The input's small preview (a `data:` URL; empty when it only lived in this tab).
     pub thumbnail: String,
@@ -153,7 +155,7 @@ pub fn job_record(card: &JobCard, set_id: Option<u64>, thumbnail: &str) -> JobRe
         base_rotation: card.base_rotation,
         origin: card.origin.as_ref().map(|o| o.as_stored().to_string()),
         posted: Some(card.posted),
-        model: Some(card.model.id().to_string()),
+        model: Some(card.model().id().to_string()),
     }
 }
 
@@ -226,11 +228,6 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
     card.base_rotation = record.base_rotation;
     card.origin = record.origin.as_deref().map(JobOrigin::from_stored);
     card.posted = record.posted.unwrap_or(true);
-    card.model = record
-        .model
-        .as_deref()
-        .and_then(crate::domain::profile::Model::from_id)
-        .unwrap_or_default();
     card
 }
 
@@ -263,12 +260,18 @@ pub fn decode_set_record(json: &str) -> Result<SetRecord, String> {
 
 fn read_job_record(value: &Value) -> Result<JobRecord, String> {
     let fields = Fields::of(value, "job record")?;
+    let model: Option<String> = fields.optional("model", string)?;
+    // Older records, and any model this build does not know, are read as the seed's.
+    let body_model = model
+        .as_deref()
+        .and_then(Model::from_id)
+        .unwrap_or_default();
     Ok(JobRecord {
         version: fields.required("version", uint32)?,
         local_id: fields.required("localId", Value::as_u64)?,
         set_id: fields.optional("setId", Value::as_u64)?,
         job_id: fields.optional("jobId", string)?,
-        body: GenerateBody::read(fields.value("body")?)?,
+        body: JobBody::read(body_model, fields.value("body")?)?,
         input_name: fields.required("inputName", string)?,
         thumbnail: fields.or_default("thumbnail", string)?,
         phase: fields.required("phase", string)?,
@@ -290,7 +293,7 @@ fn read_job_record(value: &Value) -> Result<JobRecord, String> {
         base_rotation: fields.or_default("baseRotation", int32)?,
         origin: fields.optional("origin", string)?,
         posted: fields.optional("posted", Value::as_bool)?,
-        model: fields.optional("model", string)?,
+        model,
     })
 }
 
@@ -356,7 +359,7 @@ fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
         local_id: id,
         set_id: None,
         job_id,
-        body,
+        body: JobBody::Multiangle(body),
         input_name: text("inputName").unwrap_or_else(|| "image".to_string()),
         thumbnail: String::new(),
         phase: phase.to_string(),

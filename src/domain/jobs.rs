@@ -13,7 +13,8 @@
 //! ```
 
 use crate::api::error::{ApiError, ErrorClass};
-use crate::api::types::{GenerateBody, Job, JobStatus};
+use crate::api::types::{Job, JobStatus};
+use crate::domain::profile::JobBody;
 
 /// Where a card is in its life.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,9 +78,8 @@ pub struct JobCard {
     /// Local id, known before the API answers.
     pub local_id: u64,
     pub job_id: Option<String>,
-    /// The model that makes it (older records: the seed's).
-    pub model: crate::domain::profile::Model,
-    pub body: GenerateBody,
+    /// What was (or will be) sent, which names the model (older records: the seed's).
+    pub body: JobBody,
     pub input_name: String,
     pub phase: Phase,
     pub status: Option<JobStatus>,
@@ -110,12 +110,11 @@ pub struct JobCard {
 
 impl JobCard {
     /// A card in `Submitting`.
-    pub fn new(local_id: u64, body: GenerateBody, input_name: &str, now_ms: f64) -> Self {
+    pub fn new(local_id: u64, body: impl Into<JobBody>, input_name: &str, now_ms: f64) -> Self {
         JobCard {
             local_id,
             job_id: None,
-            model: crate::domain::profile::Model::default(),
-            body,
+            body: body.into(),
             input_name: input_name.to_string(),
             phase: Phase::Submitting,
             status: None,
@@ -283,7 +282,12 @@ impl JobCard {
 
     /// Rotation from the first original: this job's turn added to its input's.
     pub fn total_rotation(&self) -> i32 {
-        crate::util::math::fold_degrees(self.base_rotation + self.body.rotate_degrees)
+        crate::util::math::fold_degrees(self.base_rotation + self.body.turn())
+    }
+
+    /// The model that makes it.
+    pub fn model(&self) -> crate::domain::profile::Model {
+        self.body.model()
     }
 
     /// Whether the job ended with a result.

@@ -5,18 +5,23 @@
 
 use serde_json::Value;
 
-use crate::api::types::{GenerateBody, Job};
+use crate::api::types::Job;
+use crate::domain::profile::JobBody;
 use crate::util::time::parse_iso8601_ms;
 
 /// How far the API's clock may be behind ours.
 pub const CLOCK_SKEW_MS: f64 = 5.0 * 60_000.0;
 
 /// Whether the job's recorded input is exactly this body (every field we sent).
-fn same_parameters(body: &GenerateBody, input: &Value) -> bool {
+fn same_parameters(body: &JobBody, input: &Value) -> bool {
     let Ok(Value::Object(sent)) = serde_json::to_value(body) else {
         return false;
     };
-    ["image", "rotateDegrees", "moveForward", "verticalTilt"]
+    let camera_fields: &[&str] = match body {
+        JobBody::Multiangle(_) => &["image", "rotateDegrees", "moveForward", "verticalTilt"],
+        JobBody::Multiangle2511(_) => &["images", "horizontalAngle", "verticalAngle", "zoom"],
+    };
+    camera_fields
         .iter()
         .all(|key| input.get(key).is_some_and(|v| sent.get(*key) == Some(v)))
         && sent
@@ -27,7 +32,7 @@ fn same_parameters(body: &GenerateBody, input: &Value) -> bool {
 /// The job our lost POST created: created no earlier than `submitted_ms` (less the clock
 /// skew), same parameters, not already another card's. The earliest such job wins.
 pub fn find_lost_job<'a>(
-    body: &GenerateBody,
+    body: &JobBody,
     submitted_ms: f64,
     recent: &'a [Job],
     claimed: &[String],

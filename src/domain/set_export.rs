@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::api::types::GenerateBody;
+use crate::domain::profile::JobBody;
 
 /// The extension for an image MIME type (`png` when unknown).
 pub fn extension_for(mime: &str) -> &'static str {
@@ -41,10 +41,12 @@ pub struct ManifestEntry {
     pub height: Option<u32>,
     /// Rotation from the first original, after chaining (−180..180].
     pub total_rotation: i32,
-    pub vertical_tilt: i32,
+    /// The seed model's tilt (the 2511 model's elevation is in its `parameters`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vertical_tilt: Option<i32>,
     /// The generate request exactly as sent (absent for the original).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameters: Option<GenerateBody>,
+    pub parameters: Option<JobBody>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub job_id: Option<String>,
     /// The input's asset id (for the original: its own).

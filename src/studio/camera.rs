@@ -1,6 +1,7 @@
-//! The camera store: the panel's shot (neutral camera, lens, options, prompt) and the model's
-//! ranges, owned here and changed only through its actions, each of which keeps the shot
-//! within the ranges and on the trained poses unless Fine values is on.
+//! The camera store: the panel's model, its shot (neutral camera, lens, options, prompt), the
+//! 2511 model's own options and the seed model's ranges, owned here and changed only through
+//! its actions, each of which keeps the shot within the chosen model's ranges and on its
+//! trained poses unless Fine values is on.
 //!
 //! ```no_run
 //! use leptos::prelude::*;
@@ -13,17 +14,21 @@
 
 use leptos::prelude::*;
 
-use crate::api::types::{AspectRatio, GenerateBody, ModelInput};
+use crate::api::types::{AspectRatio, ModelInput};
 use crate::domain::camera::{Camera, Lens};
 use crate::domain::presets::{Preset, Toggle, apply, toggle};
 use crate::domain::profile::multiangle::{self, Nudge, Pose, Ranges};
+use crate::domain::profile::multiangle_2511::{self as m2511, Options as Options2511};
+use crate::domain::profile::{JobBody, Model};
 use crate::domain::shot::Shot;
 
 /// See the module docs.
 #[derive(Clone, Copy)]
 pub struct CameraStore {
+    model: RwSignal<Model>,
     shot: RwSignal<Shot>,
     ranges: RwSignal<Ranges>,
+    options_2511: RwSignal<Options2511>,
 }
 
 impl Default for CameraStore {
@@ -37,9 +42,48 @@ impl CameraStore {
     pub fn new() -> Self {
         let ranges = Ranges::default();
         CameraStore {
+            model: RwSignal::new(Model::default()),
             shot: RwSignal::new(multiangle::initial_shot(&ranges)),
             ranges: RwSignal::new(ranges),
+            options_2511: RwSignal::new(Options2511::default()),
         }
+    }
+
+    /// The chosen model, read-only.
+    pub fn model(&self) -> ReadSignal<Model> {
+        self.model.read_only()
+    }
+
+    /// "Model": the camera stays where it is, brought into the new model's reach.
+    pub fn set_model(&self, model: Model) {
+        self.model.set(model);
+        let camera = self.shot.with_untracked(|s| s.camera);
+        self.drag_to(|c| *c = camera);
+    }
+
+    /// The 2511 model's options (takes, steps, guidance, acceleration, seed), read-only.
+    pub fn options_2511(&self) -> ReadSignal<Options2511> {
+        self.options_2511.read_only()
+    }
+
+    /// Changes the 2511 model's options (the body clamps them to the model's ranges).
+    pub fn set_options_2511(&self, change: impl FnOnce(&mut Options2511)) {
+        self.options_2511.update(change);
+    }
+
+    /// The azimuths (neutral degrees, lowest first) the chosen model reaches in one job
+    /// (reactive): the whole ring for the 2511 model.
+    pub fn azimuth_reach(&self) -> (f64, f64) {
+        match self.model.get() {
+            Model::QwenEditMultiangle => self.ranges.with(Ranges::azimuth_reach),
+            Model::QwenEditMultiangle2511 => (-180.0, 180.0),
+        }
+    }
+
+    /// The 2511 pose of the shot as the body will send it (snapped unless Fine values).
+    pub fn pose_2511(&self) -> m2511::Pose {
+        self.shot
+            .with(|s| m2511::Pose::of(&s.camera).fitted(s.fine))
     }
 
     /// The shot, read-only.
@@ -52,15 +96,48 @@ impl CameraStore {
         self.ranges.read_only()
     }
 
-    /// The generate body this shot makes for input asset `image`.
-    pub fn body(&self, image: &str) -> GenerateBody {
+    /// The generate body this shot makes for input asset `image`, for the chosen model.
+    pub fn body(&self, image: &str) -> JobBody {
+        match self.model.get_untracked() {
+            Model::QwenEditMultiangle => self
+                .shot
+                .with_untracked(|shot| multiangle::body(shot, image))
+                .into(),
+            Model::QwenEditMultiangle2511 => {
+                let pose = self.pose_2511_untracked();
+                let options = self.options_2511.get_untracked();
+                m2511::body(pose, &options, image).into()
+            }
+        }
+    }
+
+    /// The 2511 bodies of a turnaround (0, 45, …, 315 at the panel's elevation and zoom),
+    /// all with `seed`.
+    pub fn turnaround_bodies(&self, image: &str, seed: u32) -> Vec<m2511::Body> {
+        let pose = self.pose_2511_untracked();
+        let options = Options2511 {
+            seed: Some(seed),
+            ..self.options_2511.get_untracked()
+        };
+        m2511::turnaround(pose.vertical, pose.zoom)
+            .into_iter()
+            .map(|pose| m2511::body(pose, &options, image))
+            .collect()
+    }
+
+    fn pose_2511_untracked(&self) -> m2511::Pose {
         self.shot
-            .with_untracked(|shot| multiangle::body(shot, image))
+            .with_untracked(|s| m2511::Pose::of(&s.camera).fitted(s.fine))
     }
 
     fn edit(&self, change: impl FnOnce(&mut Shot, &Ranges)) {
         let ranges = self.ranges.get_untracked();
         self.shot.update(|shot| change(shot, &ranges));
+    }
+
+    /// Whether the chosen model is the 2511 one (then the pose is its own, not the ranges').
+    fn is_2511(&self) -> bool {
+        self.model.get_untracked() == Model::QwenEditMultiangle2511
     }
 
     /// Sets the pose in the model's units (a slider), fitted to the ranges.
@@ -72,29 +149,65 @@ impl CameraStore {
         });
     }
 
+    /// Sets the pose in the 2511 model's units (its sliders), fitted to its poses.
+    pub fn set_pose_2511(&self, change: impl FnOnce(&mut m2511::Pose)) {
+        self.shot.update(|shot| {
+            let mut pose = m2511::Pose::of(&shot.camera);
+            change(&mut pose);
+            m2511::place(shot, pose);
+        });
+    }
+
     /// Puts the camera where the gizmo was dragged (only the values given change).
     pub fn drag_to(&self, change: impl FnOnce(&mut Camera)) {
+        let is_2511 = self.is_2511();
         self.edit(|shot, ranges| {
             let mut camera = shot.camera;
             change(&mut camera);
-            multiangle::place_camera(shot, &camera, ranges);
+            if is_2511 {
+                m2511::place_camera(shot, &camera);
+            } else {
+                multiangle::place_camera(shot, &camera, ranges);
+            }
         });
     }
 
     /// A key on the gizmo.
     pub fn nudge(&self, nudge: Nudge) {
-        self.edit(|shot, ranges| multiangle::nudge(shot, nudge, ranges));
+        let is_2511 = self.is_2511();
+        self.edit(|shot, ranges| {
+            if is_2511 {
+                m2511::nudge(shot, nudge);
+            } else {
+                multiangle::nudge(shot, nudge, ranges);
+            }
+        });
     }
 
-    /// A pose preset: the whole pose.
+    /// A pose preset: the whole pose (the presets are the seed model's poses, which the
+    /// 2511 model reaches too).
     pub fn apply_preset(&self, preset: Preset) {
-        self.edit(|shot, ranges| apply(shot, preset, ranges));
+        let is_2511 = self.is_2511();
+        self.edit(|shot, ranges| {
+            apply(shot, preset, ranges);
+            if is_2511 {
+                let camera = shot.camera;
+                m2511::place_camera(shot, &camera);
+            }
+        });
     }
 
     /// Back to the front at eye level and the widest framing (lens and options stay): the
     /// pose of a new input.
     pub fn back_to_front(&self) {
-        self.edit(|shot, ranges| multiangle::place(shot, Pose::FRONT, ranges));
+        let is_2511 = self.is_2511();
+        self.edit(|shot, ranges| {
+            multiangle::place(shot, Pose::FRONT, ranges);
+            if is_2511 {
+                let camera = shot.camera;
+                m2511::place_camera(shot, &camera);
+            }
+        });
     }
 
     /// Close-up or Wide-angle lens, on or off.
@@ -104,7 +217,14 @@ impl CameraStore {
 
     /// "Fine values": off snaps the pose.
     pub fn set_fine(&self, fine: bool) {
-        self.edit(|shot, ranges| multiangle::set_fine(shot, fine, ranges));
+        let is_2511 = self.is_2511();
+        self.edit(|shot, ranges| {
+            if is_2511 {
+                m2511::set_fine(shot, fine);
+            } else {
+                multiangle::set_fine(shot, fine, ranges);
+            }
+        });
     }
 
     /// "Wide-angle lens".

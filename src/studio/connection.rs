@@ -37,7 +37,11 @@ impl Studio {
         let config = self.settings.config();
         self.settings.testing_started();
         spawn_local(async move {
-            let result = api::get_model(&config).await;
+            let result = api::get_model(
+                &config,
+                crate::domain::profile::Model::QwenEditMultiangle.id(),
+            )
+            .await;
             let report = crate::domain::connection::ConnectionReport::from_result(&result);
             if let Ok(model) = &result {
                 self.camera.apply_model_inputs(&model.inputs);

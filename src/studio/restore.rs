@@ -186,7 +186,7 @@ impl Studio {
     /// A job that was still waiting to be submitted when the page closed (nothing was
     /// created): it goes now, a set's angle through the set queue, as if nothing happened.
     fn submit_again(self, entry: JobEntry) {
-        if entry.card.with_untracked(|c| c.body.image.is_empty()) {
+        if entry.card.with_untracked(|c| c.body.image().is_empty()) {
             let err = ApiError::InvalidRequest {
                 message: "the page closed before the image was uploaded; nothing was created"
                     .into(),

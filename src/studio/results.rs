@@ -4,7 +4,6 @@
 use crate::api::error::ApiError;
 use crate::api::{self, response::CancelOutcome};
 use crate::domain::jobs::{JobCard, ResultImage};
-use crate::domain::profile::multiangle;
 use crate::studio::input::InputImage;
 use crate::studio::jobs::JobEntry;
 use crate::studio::state::{Studio, now_ms};
@@ -106,7 +105,7 @@ impl Studio {
             .result
             .as_ref()
             .map_or("image/png", |r| r.mime_type.as_str());
-        multiangle::download_name(&card.input_name, &card.body, mime)
+        card.body.download_name(&card.input_name, mime)
     }
 
     /// "Download": saves the kept bytes under a name that carries the angle.
@@ -125,15 +124,15 @@ impl Studio {
     /// "Estimate cost": a dry run of the current settings.
     pub fn estimate_cost(self) {
         let config = self.settings.config();
-        let shot = self.camera.shot().get_untracked();
+        let camera = self.camera;
         self.cost.set(Some("Estimating…".to_string()));
         spawn_local(async move {
             let Some(asset_id) = self.input.ensure_uploaded().await else {
                 self.cost.set(Some("Upload the image first.".to_string()));
                 return;
             };
-            let text = match api::estimate_cost(&config, &multiangle::body(&shot, &asset_id)).await
-            {
+            let body = camera.body(&asset_id);
+            let text = match api::estimate_cost(&config, body.model().id(), &body).await {
                 Ok(estimate) => match estimate.creative_units_cost {
                     Some(cost) => format!("Estimated cost: {} compute units.", Decimal(cost)),
                     None => format!("Estimate: {}", estimate.raw),

@@ -48,7 +48,7 @@ impl Studio {
             .iter()
             .map(|angle| {
                 let body = angle.body(&shot, input.asset_id.as_deref().unwrap_or(""));
-                let entry = self.add_card(body, &input, Some(set_id));
+                let entry = self.add_card(body.into(), &input, Some(set_id));
                 entry
                     .card
                     .update(|c| c.notice = Some("Queued.".to_string()));
@@ -82,7 +82,7 @@ impl Studio {
                     continue;
                 };
                 match &asset_id {
-                    Some(id) => entry.card.update(|c| c.body.image = id.clone()),
+                    Some(id) => entry.card.update(|c| c.body.set_image(id)),
                     None => entry.card.update(|c| {
                         c.notice = None;
                         c.submit_failed(

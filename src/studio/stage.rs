@@ -69,7 +69,7 @@ impl Studio {
     /// The picture a job started from, as large as this device has it: the current input's
     /// own bytes when the job was made on it, else the job's thumbnail (reactive).
     pub fn original_of(&self, entry: crate::studio::jobs::JobEntry) -> String {
-        let asset = entry.card.with(|c| c.body.image.clone());
+        let asset = entry.card.with(|c| c.body.image().to_string());
         let current = self.input.image().with(|input| {
             input
                 .as_ref()

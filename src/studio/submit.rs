@@ -32,7 +32,7 @@ impl Studio {
                     .update(|c| c.submit_failed(&ApiError::InvalidRequest { message }, now_ms()));
                 return;
             };
-            entry.card.update(|c| c.body.image = asset_id);
+            entry.card.update(|c| c.body.set_image(&asset_id));
             self.submit(entry).await;
         });
     }
@@ -40,7 +40,7 @@ impl Studio {
     /// A new card on top of the list, for a job on `input`.
     pub(crate) fn add_card(
         &self,
-        body: api::types::GenerateBody,
+        body: crate::domain::profile::JobBody,
         input: &InputImage,
         set: Option<u64>,
     ) -> JobEntry {
@@ -71,7 +71,7 @@ impl Studio {
             return;
         };
         entry.card.update(|c| c.posted = true);
-        match api::generate(&self.config_for(entry), &body).await {
+        match api::generate(&self.config_for(entry), body.model().id(), &body).await {
             Ok(answer) => {
                 entry.card.update(|c| c.submitted(&answer.job));
                 if entry.set.is_some() {
@@ -157,9 +157,9 @@ impl Studio {
             entry.card.update(|c| c.origin = Some(origin));
         }
         spawn_local(async move {
-            if entry.card.with_untracked(|c| c.body.image.is_empty()) {
+            if entry.card.with_untracked(|c| c.body.image().is_empty()) {
                 match self.input.ensure_uploaded().await {
-                    Some(asset_id) => entry.card.update(|c| c.body.image = asset_id),
+                    Some(asset_id) => entry.card.update(|c| c.body.set_image(&asset_id)),
                     None => {
                         let err = ApiError::InvalidRequest {
                             message: "the image is not uploaded".into(),

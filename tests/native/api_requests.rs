@@ -1,7 +1,7 @@
 //! Every request shape the client builds: exact URLs, methods, auth and JSON field names.
 
 use angleshot::api::request::{self, ApiConfig, Method};
-use angleshot::api::types::{AspectRatio, GenerateBody, UploadAssetBody};
+use angleshot::api::types::{AspectRatio, GenerateBody, MODEL_ID, UploadAssetBody};
 use serde_json::{Value, json};
 
 fn config() -> ApiConfig {
@@ -49,7 +49,7 @@ fn generate_sends_image_and_the_eight_fields_with_integer_camera_values() {
         prompt: "studio light".into(),
         ..GenerateBody::with_defaults("asset_1")
     };
-    let req = request::generate(&config(), &params).unwrap();
+    let req = request::generate(&config(), MODEL_ID, &params).unwrap();
     assert_eq!(req.method, Method::Post);
     assert_eq!(
         req.url,
@@ -72,7 +72,8 @@ fn generate_sends_image_and_the_eight_fields_with_integer_camera_values() {
 
 #[test]
 fn generate_defaults_match_the_contract() {
-    let req = request::generate(&config(), &GenerateBody::with_defaults("asset_9")).unwrap();
+    let req =
+        request::generate(&config(), MODEL_ID, &GenerateBody::with_defaults("asset_9")).unwrap();
     assert_eq!(
         body(&req),
         json!({
@@ -100,14 +101,16 @@ fn every_aspect_ratio_has_its_wire_spelling() {
 #[test]
 fn estimate_cost_is_a_dry_run_of_the_same_body() {
     let params = GenerateBody::with_defaults("asset_1");
-    let req = request::estimate_cost(&config(), &params).unwrap();
+    let req = request::estimate_cost(&config(), MODEL_ID, &params).unwrap();
     assert_eq!(
         req.url,
         "https://api.cloud.scenario.com/v1/generate/custom/model_qwen-edit-multiangle?dryRun=true"
     );
     assert_eq!(
         req.body,
-        request::generate(&config(), &params).unwrap().body
+        request::generate(&config(), MODEL_ID, &params)
+            .unwrap()
+            .body
     );
 }
 
@@ -149,7 +152,7 @@ fn job_reads_list_cancel_and_model_urls() {
     );
     assert_eq!(body(&cancel), json!({ "action": "cancel" }));
 
-    let model = request::get_model(&c).unwrap();
+    let model = request::get_model(&c, MODEL_ID).unwrap();
     assert_eq!(
         model.url,
         "https://api.cloud.scenario.com/v1/models/model_qwen-edit-multiangle"
@@ -187,7 +190,7 @@ fn ids_are_encoded_as_one_path_segment() {
 fn proxy_and_relative_bases_work_and_project_id_is_appended() {
     let mut c = ApiConfig::new("scenario-api", "k", "s");
     assert_eq!(
-        request::get_model(&c).unwrap().url,
+        request::get_model(&c, MODEL_ID).unwrap().url,
         "scenario-api/models/model_qwen-edit-multiangle"
     );
     c.base_url = " http://127.0.0.1:9000/v1// ".into();
@@ -207,7 +210,7 @@ fn unusable_bases_are_refused_before_sending() {
     for base in ["", "   ", "https://api/v1?x=1", "https://api/v1#frag"] {
         let c = ApiConfig::new(base, "k", "s");
         assert!(
-            request::get_model(&c).is_err(),
+            request::get_model(&c, MODEL_ID).is_err(),
             "{base:?} should be refused"
         );
     }
@@ -216,7 +219,7 @@ fn unusable_bases_are_refused_before_sending() {
 #[test]
 fn debug_output_never_shows_the_secret() {
     let c = config();
-    let shown = format!("{c:?} {:?}", request::get_model(&c).unwrap());
+    let shown = format!("{c:?} {:?}", request::get_model(&c, MODEL_ID).unwrap());
     assert!(
         !shown.contains("my-secret") && !shown.contains("my-key"),
         "{shown}"
@@ -235,7 +238,7 @@ fn a_plain_http_base_is_refused_unless_it_is_this_machine() {
     ] {
         assert!(insecure_base_warning(refused).is_some(), "{refused}");
         let config = ApiConfig::new(refused, "k", "s");
-        let err = request::get_model(&config).unwrap_err();
+        let err = request::get_model(&config, MODEL_ID).unwrap_err();
         assert!(
             err.user_message().contains("unencrypted"),
             "{refused}: {}",
@@ -253,7 +256,7 @@ fn a_plain_http_base_is_refused_unless_it_is_this_machine() {
     ] {
         assert_eq!(insecure_base_warning(allowed), None, "{allowed}");
         assert!(
-            request::get_model(&ApiConfig::new(allowed, "k", "s")).is_ok(),
+            request::get_model(&ApiConfig::new(allowed, "k", "s"), MODEL_ID).is_ok(),
             "{allowed}"
         );
     }

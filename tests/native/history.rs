@@ -8,6 +8,7 @@ use angleshot::domain::history::{
     FORMAT_VERSION, card_from_record, decode_job_record, decode_set_record, job_record, set_record,
 };
 use angleshot::domain::jobs::{JobCard, JobOrigin, Phase, ResultImage};
+use angleshot::domain::profile::JobBody;
 use angleshot::domain::reconcile::find_lost_job;
 use angleshot::util::time::iso8601;
 use angleshot::util::time::parse_iso8601_ms;
@@ -101,27 +102,32 @@ fn a_card_keeps_where_it_was_made_and_old_records_read_as_unknown() {
 /// this build does not know) reads as the seed's.
 #[test]
 fn a_card_keeps_its_model_and_old_records_read_as_the_seed_model() {
-    use angleshot::domain::profile::Model;
+    use angleshot::domain::profile::{Model, multiangle_2511};
     let mut card = finished_card();
-    card.model = Model::QwenEditMultiangle2511;
+    card.body = multiangle_2511::body(
+        multiangle_2511::Pose::FRONT,
+        &multiangle_2511::Options::default(),
+        "asset_1",
+    )
+    .into();
     let json = serde_json::to_string(&job_record(&card, None, "")).unwrap();
     assert!(
         json.contains(r#""model":"model_qwen-edit-multiangle-2511""#),
         "{json}"
     );
     let back = card_from_record(&decode_job_record(&json).unwrap());
-    assert_eq!(back.model, Model::QwenEditMultiangle2511);
+    assert_eq!(back.model(), Model::QwenEditMultiangle2511);
     let mut old = serde_json::to_value(job_record(&finished_card(), None, "")).unwrap();
     old.as_object_mut().unwrap().remove("model");
     let back = card_from_record(&decode_job_record(&old.to_string()).unwrap());
     assert_eq!(
-        back.model,
+        back.model(),
         Model::QwenEditMultiangle,
         "made before models were kept"
     );
     old["model"] = json!("model_from_the_future");
     let back = card_from_record(&decode_job_record(&old.to_string()).unwrap());
-    assert_eq!(back.model, Model::QwenEditMultiangle);
+    assert_eq!(back.model(), Model::QwenEditMultiangle);
 }
 
 #[test]
@@ -183,13 +189,11 @@ fn a_stored_v1_record_is_migrated() {
     let record = decode_job_record(&v1.to_string()).unwrap();
     assert_eq!(record.version, FORMAT_VERSION);
     assert_eq!(record.local_id, 7);
-    assert_eq!(record.body.image, "asset_1");
+    let body = record.body.as_multiangle().unwrap();
+    assert_eq!(body.image, "asset_1");
+    assert_eq!((body.rotate_degrees, body.vertical_tilt), (-90, 1));
     assert_eq!(
-        (record.body.rotate_degrees, record.body.vertical_tilt),
-        (-90, 1)
-    );
-    assert_eq!(
-        record.body.lora_scale, 1.25,
+        body.lora_scale, 1.25,
         "missing fields take the contract's defaults"
     );
     assert_eq!(record.phase, "done");
@@ -270,7 +274,7 @@ fn listed(id: &str, created_ms: f64, input: serde_json::Value) -> Job {
 
 #[test]
 fn a_lost_answer_is_matched_by_time_and_exact_parameters() {
-    let sent = body(45);
+    let sent = JobBody::from(body(45));
     let input = serde_json::to_value(&sent).unwrap();
     let submitted = 1_000_000.0;
     let mut other = input.clone();
@@ -285,7 +289,7 @@ fn a_lost_answer_is_matched_by_time_and_exact_parameters() {
     let found = find_lost_job(&sent, submitted, &recent, &["job_claimed".to_string()]);
     assert_eq!(found.map(|j| j.job_id.as_str()), Some("job_ours"));
     assert_eq!(
-        find_lost_job(&body(-45), submitted, &recent, &[]).map(|j| j.job_id.as_str()),
+        find_lost_job(&body(-45).into(), submitted, &recent, &[]).map(|j| j.job_id.as_str()),
         None
     );
     let no_input: Job =

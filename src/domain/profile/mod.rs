@@ -8,8 +8,11 @@
 //! assert_eq!(Model::default().name(), "Qwen Edit Multi-Angle");
 //! ```
 
+mod body;
 pub mod multiangle;
 pub mod multiangle_2511;
+
+pub use body::JobBody;
 
 /// The Scenario models the studio drives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -15,8 +15,10 @@
 //! assert_eq!(describe(pose), "back-left quarter view, elevated shot, close-up");
 //! ```
 
+mod place;
 mod words;
 
+pub use place::{nudge, place, place_camera, set_fine};
 pub use words::{describe, set_file_label};
 
 use serde::Serialize;
@@ -161,6 +163,110 @@ pub struct Body {
     pub acceleration: Acceleration,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seed: Option<u32>,
+}
+
+impl Body {
+    /// Reads a stored body back, with the rules of its serde derive (every field but `seed`
+    /// required and of its type).
+    pub fn read(value: &serde_json::Value) -> Result<Self, String> {
+        use crate::util::json::{Fields, int32, list, string, uint32};
+        use serde_json::Value;
+        let fields = Fields::of(value, "2511 body")?;
+        Ok(Body {
+            images: fields.required("images", |v| list(v, string))?,
+            horizontal_angle: fields.required("horizontalAngle", int32)?,
+            vertical_angle: fields.required("verticalAngle", int32)?,
+            zoom: fields.required("zoom", int32)?,
+            lora_scale: fields.required("loraScale", Value::as_f64)?,
+            num_outputs: fields.required("numOutputs", uint32)?,
+            num_inference_steps: fields.required("numInferenceSteps", uint32)?,
+            guidance_scale: fields.required("guidanceScale", Value::as_f64)?,
+            acceleration: fields.required("acceleration", |v| match v.as_str()? {
+                "none" => Some(Acceleration::None),
+                "regular" => Some(Acceleration::Regular),
+                _ => None,
+            })?,
+            seed: fields.optional("seed", uint32)?,
+        })
+    }
+
+    /// The pose this body asks for.
+    pub fn pose(&self) -> Pose {
+        Pose {
+            horizontal: self.horizontal_angle,
+            vertical: self.vertical_angle,
+            zoom: self.zoom,
+        }
+    }
+
+    /// The options this body asks for.
+    pub fn options(&self) -> Options {
+        Options {
+            lora_scale: self.lora_scale,
+            num_outputs: self.num_outputs,
+            num_inference_steps: self.num_inference_steps,
+            guidance_scale: self.guidance_scale,
+            acceleration: self.acceleration,
+            seed: self.seed,
+        }
+    }
+}
+
+/// A frame's or a download's pose in its name: `az045_el+30_zoom5` (azimuth three digits,
+/// elevation always signed), safe in every file system and shell.
+///
+/// ```
+/// use angleshot::domain::profile::multiangle_2511::{Pose, pose_label};
+/// assert_eq!(pose_label(Pose { horizontal: 45, vertical: 30, zoom: 5 }), "az045_el+30_zoom5");
+/// assert_eq!(pose_label(Pose { horizontal: 270, vertical: -30, zoom: 0 }), "az270_el-30_zoom0");
+/// ```
+pub fn pose_label(pose: Pose) -> String {
+    let elevation = if pose.vertical >= 0 {
+        format!("+{}", pose.vertical)
+    } else {
+        pose.vertical.to_string()
+    };
+    format!(
+        "az{:03}_el{elevation}_zoom{}",
+        pose.horizontal.rem_euclid(360),
+        pose.zoom
+    )
+}
+
+/// A result's download name: `<stem>_az045_el+30_zoom5.<ext>`.
+pub fn download_name(input_name: &str, body: &Body, mime_type: &str) -> String {
+    format!(
+        "{}_{}.{}",
+        crate::domain::naming::stem(input_name),
+        pose_label(body.pose()),
+        crate::domain::naming::extension(mime_type)
+    )
+}
+
+/// A body's parameters as the stage lists them: the model's own names and values as sent.
+pub fn parameters(body: &Body) -> Vec<(&'static str, String)> {
+    use crate::util::math::Decimal;
+    let mut rows = vec![
+        ("horizontalAngle", body.horizontal_angle.to_string()),
+        ("verticalAngle", body.vertical_angle.to_string()),
+        ("zoom", body.zoom.to_string()),
+        ("loraScale", Decimal(body.lora_scale).to_string()),
+        ("numOutputs", body.num_outputs.to_string()),
+        ("numInferenceSteps", body.num_inference_steps.to_string()),
+        ("guidanceScale", Decimal(body.guidance_scale).to_string()),
+        (
+            "acceleration",
+            match body.acceleration {
+                Acceleration::None => "none",
+                Acceleration::Regular => "regular",
+            }
+            .to_string(),
+        ),
+    ];
+    if let Some(seed) = body.seed {
+        rows.push(("seed", seed.to_string()));
+    }
+    rows
 }
 
 /// The body for `pose` and `options` on the input asset `image`, every number in range.
