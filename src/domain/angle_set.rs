@@ -51,6 +51,17 @@ pub const SET_CHOICES: [SetAngle; 13] = [
     at(45, 1),
 ];
 
+/// What a set is: the seed model's chosen angles, or a 2511 turnaround (the eight trained
+/// azimuths with one seed), which orders and names its frames by azimuth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SetKind {
+    #[default]
+    Angles,
+    Turnaround {
+        seed: u32,
+    },
+}
+
 /// Default number of a set's jobs in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 
@@ -72,6 +83,29 @@ impl SetAngle {
         body.rotate_degrees = self.rotate;
         body.vertical_tilt = self.tilt;
         body
+    }
+
+    /// A turnaround cell for a 2511 azimuth (0 front, 90 the artist's right), in the seed
+    /// model's sign as every set's angles are.
+    pub fn from_azimuth(horizontal: i32) -> SetAngle {
+        SetAngle {
+            rotate: fold_degrees(-horizontal),
+            tilt: 0,
+        }
+    }
+
+    /// The 2511 azimuth this angle stands for, counting from the set's input.
+    pub fn azimuth(&self, base_rotation: i32) -> i32 {
+        (-(base_rotation + self.rotate)).rem_euclid(360)
+    }
+
+    /// Where this angle sits in the set's contact sheet and turntable: a turnaround goes
+    /// round by azimuth (0, 45, …, 315); an angle set as [`SetAngle::order_key`].
+    pub fn order_key_in(&self, kind: SetKind, base_rotation: i32) -> (i32, i32) {
+        match kind {
+            SetKind::Angles => self.order_key(base_rotation),
+            SetKind::Turnaround { .. } => (0, self.azimuth(base_rotation)),
+        }
     }
 
     /// A short label, counting from the set's input at `base_rotation`:

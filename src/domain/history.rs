@@ -16,7 +16,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::api::types::{GenerateBody, JobStatus};
-use crate::domain::angle_set::SetAngle;
+use crate::domain::angle_set::{SetAngle, SetKind};
 use crate::domain::jobs::{JobCard, JobOrigin, Phase};
 use crate::domain::profile::{JobBody, Model};
 use crate::util::json::{Fields, int32, list, string, uint32};
@@ -89,9 +89,20 @@ pub struct SetRecord {
     pub base_rotation: i32,
     pub created_ms: f64,
     pub cells: Vec<CellRecord>,
+    /// A 2511 turnaround's shared seed; absent for an angle set (and in older records).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turnaround_seed: Option<u32>,
 }
 
 impl SetRecord {
+    /// What kind of set this is.
+    pub fn kind(&self) -> SetKind {
+        match self.turnaround_seed {
+            Some(seed) => SetKind::Turnaround { seed },
+            None => SetKind::Angles,
+        }
+    }
+
     /// The cells as angles and job ids.
     pub fn angles(&self) -> Vec<(SetAngle, u64)> {
         self.cells
@@ -185,6 +196,7 @@ pub fn set_record(
                 job: *job,
             })
             .collect(),
+        turnaround_seed: None,
     }
 }
 
@@ -317,6 +329,7 @@ fn read_set_record(value: &Value) -> Result<SetRecord, String> {
                 })
             })
         })?,
+        turnaround_seed: fields.optional("turnaroundSeed", uint32)?,
     })
 }
 

@@ -6,16 +6,17 @@
 //! ```
 //! use angleshot::domain::set_archive::{ArchiveImage, SetArchive};
 //! let archive = SetArchive { input_name: "chair.png", input_asset_id: Some("asset_1"),
-//!     base_rotation: 0, created_ms: 0.0 };
+//!     base_rotation: 0, created_ms: 0.0, kind: Default::default() };
 //! let original = ArchiveImage { bytes: vec![1, 2, 3], mime_type: "image/png".into() };
 //! let zip = archive.build(original, &[]).unwrap();
 //! assert_eq!(&zip[..2], b"PK");
 //! ```
 
-use crate::domain::angle_set::SetAngle;
+use crate::domain::angle_set::{SetAngle, SetKind};
 use crate::domain::jobs::JobCard;
 use crate::domain::naming::stem;
 use crate::domain::profile::multiangle::set_file_label;
+use crate::domain::profile::{JobBody, multiangle_2511};
 use crate::domain::set_export::{Manifest, ManifestEntry, build_zip, extension_for, unique_names};
 use crate::util::math::fold_degrees;
 use crate::util::order::{pair_rank, sort_by_rank};
@@ -36,6 +37,8 @@ pub struct SetArchive<'a> {
     /// The input's rotation from the first original (chaining).
     pub base_rotation: i32,
     pub created_ms: f64,
+    /// A turnaround is ordered by azimuth and its files named by the 2511 pose.
+    pub kind: SetKind,
 }
 
 /// One file of the archive before it is named: its angle, its job (none for the original)
@@ -47,6 +50,17 @@ struct Item<'a> {
 }
 
 impl SetArchive<'_> {
+    /// The angle in a file's name: the seed's words (`45-left`), or a 2511 result's pose
+    /// (`az045_el+30_zoom5`) in a turnaround.
+    fn file_label(&self, item: &Item) -> String {
+        match (self.kind, item.card.map(|c| &c.body)) {
+            (SetKind::Turnaround { .. }, Some(JobBody::Multiangle2511(body))) => {
+                multiangle_2511::pose_label(body.pose())
+            }
+            _ => set_file_label(self.base_rotation + item.angle.rotate, item.angle.tilt),
+        }
+    }
+
     /// The ZIP: the original and each result, in orbit order (eye level from the camera's
     /// right to its left, then top-down, then low angle), each named
     /// `<source>_<NN>_<angle>.<ext>` (a second file of one name numbered), and `angles.json`.
@@ -68,7 +82,7 @@ impl SetArchive<'_> {
         }));
         // Stable: the original stays before a ticked "front" cell.
         sort_by_rank(&mut items, |item| {
-            let (row, column) = item.angle.order_key(self.base_rotation);
+            let (row, column) = item.angle.order_key_in(self.kind, self.base_rotation);
             pair_rank(row, column)
         });
         let source = stem(self.input_name);
@@ -79,7 +93,7 @@ impl SetArchive<'_> {
                 format!(
                     "{source}_{:02}_{}.{}",
                     i + 1,
-                    set_file_label(self.base_rotation + item.angle.rotate, item.angle.tilt),
+                    self.file_label(item),
                     extension_for(&item.image.mime_type)
                 )
             })
@@ -129,7 +143,10 @@ impl SetArchive<'_> {
             .collect();
         let manifest = Manifest {
             app: "Angleshot",
-            model: crate::api::types::MODEL_ID,
+            model: match self.kind {
+                SetKind::Angles => crate::domain::profile::Model::QwenEditMultiangle.id(),
+                SetKind::Turnaround { .. } => multiangle_2511::MODEL_ID,
+            },
             source_image: self.input_name.to_string(),
             files: entries,
         };

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::domain::angle_set::SetKind;
 use crate::domain::jobs::JobCard;
 use crate::domain::set_archive::{ArchiveImage, SetArchive};
 use crate::studio::set_list::{AngleSet, SetCell};
@@ -64,13 +65,18 @@ impl Studio {
             input_asset_id: set.input_asset_id.as_deref(),
             base_rotation: set.base_rotation,
             created_ms: set.created_ms,
+            kind: set.kind,
         };
         let zip = archive.build(original, &images)?;
         let stem = set
             .input_name
             .rsplit_once('.')
             .map_or(set.input_name.as_str(), |(stem, _)| stem);
-        Ok((zip, format!("{stem}_angle-set.zip")))
+        let what = match set.kind {
+            SetKind::Angles => "angle-set",
+            SetKind::Turnaround { .. } => "turnaround",
+        };
+        Ok((zip, format!("{stem}_{what}.zip")))
     }
 }
 

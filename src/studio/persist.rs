@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
+use crate::domain::angle_set::SetKind;
 use crate::domain::history::{job_record, set_record};
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
 use crate::studio::jobs::JobEntry;
@@ -68,7 +69,7 @@ impl Studio {
     pub(super) fn save_set(self, entry: SetEntry) {
         let json = entry.set.with(|s| {
             let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
-            serde_json::to_string(&set_record(
+            let mut record = set_record(
                 entry.id,
                 &s.input_name,
                 &s.original_url,
@@ -76,7 +77,11 @@ impl Studio {
                 s.base_rotation,
                 s.created_ms,
                 &cells,
-            ))
+            );
+            if let SetKind::Turnaround { seed } = s.kind {
+                record.turnaround_seed = Some(seed);
+            }
+            serde_json::to_string(&record)
         });
         let Ok(json) = json else { return };
         let alive = self.sets.contains(entry.id);

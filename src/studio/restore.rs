@@ -108,6 +108,7 @@ impl Studio {
                                 .into_iter()
                                 .map(|(angle, job)| SetCell { angle, job })
                                 .collect(),
+                            kind: record.kind(),
                             packing: None,
                         },
                     ),

@@ -11,7 +11,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::angle_set::{DEFAULT_SET, SET_CHOICES, SetAngle};
+use crate::domain::angle_set::{DEFAULT_SET, SET_CHOICES, SetAngle, SetKind};
 
 /// One cell of a set: its angle and the job (card) that currently stands for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,6 +31,7 @@ pub struct AngleSet {
     pub base_rotation: i32,
     pub created_ms: f64,
     pub cells: Vec<SetCell>,
+    pub kind: SetKind,
     /// "Packing 3 of 7…" while a ZIP is built, or why it failed.
     pub packing: Option<String>,
 }

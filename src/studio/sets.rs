@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::error::ApiError;
-use crate::domain::angle_set::{SetAngle, SetProgress};
+use crate::domain::angle_set::{SetAngle, SetKind, SetProgress};
 use crate::domain::jobs::JobCard;
 use crate::studio::jobs::JobEntry;
 use crate::studio::set_list::{AngleSet, SetCell, SetEntry};
@@ -67,6 +67,7 @@ impl Studio {
                 base_rotation: input.base_rotation,
                 created_ms: now_ms(),
                 cells: cells.clone(),
+                kind: SetKind::Angles,
                 packing: None,
             },
         );
@@ -153,10 +154,17 @@ impl Studio {
     /// The original and every cell, in angle order (reactive on the cards' results).
     pub fn set_frames(&self, set: &AngleSet) -> Vec<Frame> {
         let original = SetAngle { rotate: 0, tilt: 0 };
+        let label = |angle: &SetAngle| match set.kind {
+            SetKind::Angles => angle.label(set.base_rotation),
+            SetKind::Turnaround { .. } => {
+                crate::domain::profile::multiangle_2511::view_words(angle.azimuth(set.base_rotation))
+                    .to_string()
+            }
+        };
         let mut frames: Vec<((i32, i32), Frame)> = vec![(
-            original.order_key(set.base_rotation),
+            original.order_key_in(set.kind, set.base_rotation),
             Frame {
-                label: format!("original ({})", original.label(set.base_rotation)),
+                label: format!("original ({})", label(&original)),
                 job: None,
                 url: Some(set.original_url.clone()),
                 in_orbit: true,
@@ -168,9 +176,9 @@ impl Studio {
                     .with(|c| c.result.as_ref().map(|r| r.object_url.clone()))
             });
             frames.push((
-                cell.angle.order_key(set.base_rotation),
+                cell.angle.order_key_in(set.kind, set.base_rotation),
                 Frame {
-                    label: cell.angle.label(set.base_rotation),
+                    label: label(&cell.angle),
                     job: Some(cell.job),
                     url,
                     in_orbit: cell.angle.tilt == 0,

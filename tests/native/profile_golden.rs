@@ -194,6 +194,7 @@ fn a_set_zip_is_pinned() {
         input_asset_id: Some("asset_in"),
         base_rotation: 90,
         created_ms: 1_759_999_990_000.0,
+        kind: Default::default(),
     };
     let original = ArchiveImage {
         bytes: b"original".to_vec(),

@@ -19,7 +19,7 @@ mod place;
 mod words;
 
 pub use place::{nudge, place, place_camera, set_fine};
-pub use words::{describe, set_file_label};
+pub use words::{describe, set_file_label, view_words};
 
 use serde::Serialize;
 

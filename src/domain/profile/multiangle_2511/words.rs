@@ -5,7 +5,7 @@ use super::Pose;
 
 /// "front view" … "front-left quarter view", for azimuths snapped to 45°; other azimuths
 /// get the nearest.
-fn view_words(horizontal: i32) -> &'static str {
+pub fn view_words(horizontal: i32) -> &'static str {
     const VIEWS: [&str; 8] = [
         "front view",
         "front-right quarter view",
