@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 
 use crate::api::types::AspectRatio;
+use crate::components::camera_fields_2511::CameraFields2511;
 use crate::components::set_panel::SetEditor;
 use crate::domain::camera::Lens;
+use crate::domain::profile::Model;
 use crate::domain::profile::multiangle::{Pose, directive};
 use crate::studio::state::Studio;
 use crate::util::math::Decimal;
@@ -35,17 +37,35 @@ fn rotate_words(rotate: i32) -> String {
 pub fn CameraDetails() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let generate_blocker = Memo::new(move |_| studio.generate_blocker());
+    let model = studio.camera.model();
+    let is_seed = move || model.get() == Model::QwenEditMultiangle;
     view! {
         <section class="panel details" aria-labelledby="details-title">
             <h2 id="details-title">"Camera details"</h2>
-            <CameraFields />
+            <div class="field">
+                <label for="model">"Model"</label>
+                <select id="model"
+                    on:change=move |ev| {
+                        if let Some(chosen) = Model::from_id(&event_target_value(&ev)) { studio.choose_model(chosen) }
+                    }>
+                    {Model::ALL.into_iter().map(|m| view! {
+                        <option value=m.id() selected=move || model.get() == m>{m.name()}</option>
+                    }).collect_view()}
+                </select>
+                <p class="hint" role="status" aria-label="Model notes">{move || studio.camera.model_note().get()}</p>
+            </div>
+            <Show when=is_seed fallback=|| view! { <CameraFields2511 /> }>
+                <CameraFields />
+            </Show>
             <div class="row">
                 <button type="button" class="secondary"
                     disabled=move || generate_blocker.get().is_some()
                     on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
                 <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost().get()}</p>
             </div>
-            <SetEditor />
+            <Show when=is_seed>
+                <SetEditor />
+            </Show>
         </section>
     }
 }

@@ -36,12 +36,37 @@ fn move_focus_in_toolbar(ev: &leptos::ev::KeyboardEvent, at: RwSignal<usize>, co
     }
 }
 
+/// A priced turnaround: its seed and cost, and the artist's yes or no.
+#[component]
+fn TurnaroundOfferBox() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    let offer = studio.sets.turnaround_offer();
+    move || {
+        offer.get().map(|offer| {
+            view! {
+                <div class="offer" role="group" aria-label="Turnaround">
+                    <p>{format!("Turnaround: 8 jobs at 0°, 45°, … 315° · seed {}", offer.seed)}</p>
+                    <p role="status" aria-label="Turnaround cost">{offer.cost}</p>
+                    <div class="row">
+                        <button type="button" class="primary" on:click=move |_| studio.confirm_turnaround()>"Confirm turnaround"</button>
+                        <button type="button" class="secondary" on:click=move |_| studio.cancel_turnaround()>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
 /// The gizmo, the presets and Generate (the first screen).
 #[component]
 pub fn CameraPanel() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let generate_blocker = Memo::new(move |_| studio.generate_blocker());
     let set_blocker = Memo::new(move |_| studio.set_blocker());
+    let turnaround_blocker = Memo::new(move |_| studio.turnaround_blocker());
+    let is_2511 = move || {
+        studio.camera.model().get() == crate::domain::profile::Model::QwenEditMultiangle2511
+    };
     let running = Memo::new(move |_| studio.running());
     // The preset that takes the toolbar's one Tab stop.
     let focus_at = RwSignal::new(0usize);
@@ -81,10 +106,17 @@ pub fn CameraPanel() -> impl IntoView {
             <div class="generate-bar">
                 <div class="row">
                     {generate}
-                    <button type="button" aria-describedby="set-reason"
-                        disabled=move || set_blocker.get().is_some()
-                        on:click=move |_| studio.generate_set()>"Generate angle set"</button>
+                    <Show when=is_2511 fallback=move || view! {
+                        <button type="button" aria-describedby="set-reason"
+                            disabled=move || set_blocker.get().is_some()
+                            on:click=move |_| studio.generate_set()>"Generate angle set"</button>
+                    }>
+                        <button type="button" aria-describedby="set-reason"
+                            disabled=move || turnaround_blocker.get().is_some()
+                            on:click=move |_| studio.offer_turnaround()>"Generate turnaround"</button>
+                    </Show>
                 </div>
+                <TurnaroundOfferBox />
                 <p id="generate-reason" class="hint">{move || generate_blocker.get()}</p>
                 // Said once: only when the set's reason differs from Generate's.
                 <p id="set-reason" class="hint">{move || set_blocker.get().filter(|r| Some(*r) != generate_blocker.get()).map(|r| format!("Angle set: {r}"))}</p>

@@ -2,6 +2,7 @@
 
 pub mod after_first_paint;
 pub mod camera_details;
+pub mod camera_fields_2511;
 pub mod camera_panel;
 pub mod compare;
 pub mod connection;

@@ -8,11 +8,12 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::camera::Camera;
 use crate::domain::orbit::{
-    ARC_CENTER, ARC_MAX_DEGREES, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point,
-    cone_half_angle, distance_after_drag, elevation_from_point, elevation_point, ring_arc,
-    values_from_point,
+    ARC_CENTER, ARC_RADIUS, CENTER, FAR_RADIUS, NEAR_RADIUS, camera_point, cone_half_angle,
+    distance_after_drag, elevation_from_point, elevation_point, ring_arc, values_from_point,
 };
+use crate::domain::profile::Model;
 use crate::domain::profile::multiangle::{Nudge, Pose, describe};
+use crate::domain::profile::multiangle_2511 as m2511;
 use crate::studio::state::Studio;
 use crate::util::math::{self, OneDecimal};
 
@@ -72,7 +73,8 @@ fn cone_path(camera: &Camera) -> String {
     )
 }
 
-fn arc_path() -> String {
+/// The elevation arc from `low` to `high` degrees (positive looks down, drawn high).
+fn arc_path((low, high): (f64, f64)) -> String {
     let point = |deg: f64| {
         let phi = deg.to_radians();
         (
@@ -80,8 +82,8 @@ fn arc_path() -> String {
             ARC_CENTER.1 - ARC_RADIUS * math::sin(phi),
         )
     };
-    let (sx, sy) = point(ARC_MAX_DEGREES);
-    let (ex, ey) = point(-ARC_MAX_DEGREES);
+    let (sx, sy) = point(high);
+    let (ex, ey) = point(low);
     let d = OneDecimal;
     format!(
         "M{},{} A{},{} 0 0 0 {},{}",
@@ -188,7 +190,16 @@ pub fn OrbitGizmo() -> impl IntoView {
     let cam = Memo::new(move |_| shot.with(|s| camera_point(s.camera.azimuth, s.camera.distance)));
     let elev = Memo::new(move |_| shot.with(|s| elevation_point(s.camera.elevation)));
     // The part of the ring this model reaches in one job, and the rest, drawn out of reach.
-    let reach = Memo::new(move |_| camera.ranges().with(|r| r.azimuth_reach()));
+    let reach = Memo::new(move |_| camera.azimuth_reach());
+    let is_2511 = Memo::new(move |_| camera.model().get() == Model::QwenEditMultiangle2511);
+    // The elevations the model takes: the seed's tilts are ±60°, the 2511's −30..90.
+    let arc = Memo::new(move |_| {
+        if is_2511.get() {
+            (-30.0, 90.0)
+        } else {
+            (-60.0, 60.0)
+        }
+    });
     let reachable = move |radius: f64| {
         let (from, to) = reach.get();
         ring_arc(from, to, radius)
@@ -219,9 +230,10 @@ pub fn OrbitGizmo() -> impl IntoView {
         <div class="gizmo-wrap">
             <svg class="gizmo" node_ref=drawing viewBox=format!("0 0 {} {}", px(VIEW_W), px(VIEW_H)) role="slider" tabindex="0"
                 aria-label="Camera orbit"
-                aria-valuemin="-90" aria-valuemax="90"
-                aria-valuenow=move || shot.with(|s| Pose::of(&s.camera).rotate)
-                aria-valuetext=move || shot.with(|s| describe(&s.camera))
+                aria-valuemin=move || if is_2511.get() { "0" } else { "-90" }
+                aria-valuemax=move || if is_2511.get() { "359" } else { "90" }
+                aria-valuenow=move || if is_2511.get() { camera.pose_2511().horizontal } else { shot.with(|s| Pose::of(&s.camera).rotate) }
+                aria-valuetext=move || if is_2511.get() { m2511::describe(camera.pose_2511()) } else { shot.with(|s| describe(&s.camera)) }
                 aria-describedby="gizmo-help"
                 class:dragging=move || drag.get() != Drag::None
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
@@ -232,6 +244,10 @@ pub fn OrbitGizmo() -> impl IntoView {
                     stroke-width=px(FAR_RADIUS - NEAR_RADIUS + 20.0) />
                 <path class="orbit" d=move || reachable(FAR_RADIUS) />
                 <path class="orbit near" d=move || reachable(NEAR_RADIUS) />
+                // The 2511 model's medium shot: its three trained distances, three rings.
+                <Show when=move || is_2511.get()>
+                    <circle class="orbit middle" cx=px(CENTER.0) cy=px(CENTER.1) r=px((NEAR_RADIUS + FAR_RADIUS) / 2.0) />
+                </Show>
                 <path class="orbit out-of-reach" d=move || unreachable(FAR_RADIUS) />
                 <path class="orbit near out-of-reach" d=move || unreachable(NEAR_RADIUS) />
                 <Show when=move || !unreachable(FAR_RADIUS).is_empty()>
@@ -248,10 +264,10 @@ pub fn OrbitGizmo() -> impl IntoView {
                 <path class="cone" d=move || shot.with(|s| cone_path(&s.camera)) />
                 {move || { let _ = ticks.get(); let (x, y) = cam.get(); view! { <circle class="snap-ring" cx=px(x) cy=px(y) r="9" /> } }}
                 <circle class="camera-dot grab" cx=move || px(cam.get().0) cy=move || px(cam.get().1) r="11" />
-                <path class="grab arc-hit" d=arc_path() />
-                <path class="arc" d=arc_path() />
-                <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y="22">"top-down"</text>
-                <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y="196">"low angle"</text>
+                <path class="grab arc-hit" d=move || arc_path(arc.get()) />
+                <path class="arc" d=move || arc_path(arc.get()) />
+                <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y=move || if is_2511.get() { "44" } else { "22" }>{move || if is_2511.get() { "bird's-eye" } else { "top-down" }}</text>
+                <text class="gizmo-label" x=px(ARC_CENTER.0 - 30.0) y=move || if is_2511.get() { "160" } else { "196" }>"low angle"</text>
                 {move || match subject.get() {
                     Some(href) => view! { <image class="subject-picture" href=href x=px(ARC_CENTER.0 - 12.0) y=px(ARC_CENTER.1 - 12.0) width="24" height="24" preserveAspectRatio="xMidYMid meet" /> }.into_any(),
                     None => view! { <rect class="subject small" x=px(ARC_CENTER.0 - 6.0) y=px(ARC_CENTER.1 - 10.0) width="12" height="20" rx="3" /> }.into_any(),

@@ -3,11 +3,56 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::api::types::GenerateBody;
+use crate::domain::profile::JobBody;
 use crate::util::math;
 
+/// What a body asks of the picture, in one set of terms for both models.
+struct Look {
+    /// The camera's turn, positive to the artist's left, −180..180.
+    turn: i32,
+    /// 0 the widest framing .. 10 the closest.
+    closer: i32,
+    /// −1 from above .. 1 from below.
+    tilt: f64,
+    wide: bool,
+    /// The parameters, stamped on the picture.
+    stamp: String,
+}
+
+fn look_of(body: &JobBody) -> Look {
+    match body {
+        JobBody::Multiangle(body) => Look {
+            turn: body.rotate_degrees,
+            closer: body.move_forward,
+            tilt: f64::from(body.vertical_tilt),
+            wide: body.use_wide_angle,
+            stamp: format!(
+                "rotate {} · forward {} · tilt {}{}",
+                body.rotate_degrees,
+                body.move_forward,
+                body.vertical_tilt,
+                if body.use_wide_angle { " · wide" } else { "" }
+            ),
+        },
+        JobBody::Multiangle2511(b) => Look {
+            turn: body.turn(),
+            closer: b.zoom,
+            tilt: -f64::from(b.vertical_angle) / 60.0,
+            wide: false,
+            stamp: format!(
+                "{} · horizontal {} · vertical {} · zoom {}",
+                crate::domain::profile::multiangle_2511::describe(b.pose()),
+                b.horizontal_angle,
+                b.vertical_angle,
+                b.zoom
+            ),
+        },
+    }
+}
+
 /// The input turned toward the requested camera in a canvas, stamped as a demo.
-pub(super) async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<String> {
+pub(super) async fn illustrate(input_url: &str, body: &JobBody) -> Option<String> {
+    let look = look_of(body);
     let document = web_sys::window()?.document()?;
     let image: web_sys::HtmlImageElement = document.create_element("img").ok()?.dyn_into().ok()?;
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
@@ -37,16 +82,11 @@ pub(super) async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<S
     ctx.fill_rect(0.0, 0.0, cw, ch);
     // Turn: squeeze horizontally by cos(angle), mirrored past the side; closer: zoom in;
     // top-down / low angle: squash vertically and shift.
-    let angle = f64::from(body.rotate_degrees).to_radians();
-    let squeeze = math::cos(angle).abs().max(0.3)
-        * if body.rotate_degrees.abs() >= 90 {
-            -1.0
-        } else {
-            1.0
-        };
-    let zoom =
-        (1.0 + f64::from(body.move_forward) * 0.06) * if body.use_wide_angle { 0.85 } else { 1.0 };
-    let tilt = f64::from(body.vertical_tilt);
+    let angle = f64::from(look.turn).to_radians();
+    let from_behind = look.turn.abs() > 90;
+    let squeeze = math::cos(angle).abs().max(0.3) * if look.turn.abs() >= 90 { -1.0 } else { 1.0 };
+    let zoom = (1.0 + f64::from(look.closer) * 0.06) * if look.wide { 0.85 } else { 1.0 };
+    let tilt = look.tilt;
     let skew = -math::sin(angle) * 0.25;
     let _ = ctx.set_transform(
         squeeze * zoom,
@@ -59,6 +99,12 @@ pub(super) async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<S
     let _ =
         ctx.draw_image_with_html_image_element_and_dw_and_dh(&image, -cw / 2.0, -ch / 2.0, cw, ch);
     let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    // From behind, the subject's front is hidden: shaded, so a back view is visibly not the
+    // front mirrored.
+    if from_behind {
+        ctx.set_fill_style_str("rgba(10, 12, 20, 0.55)");
+        ctx.fill_rect(0.0, 0.0, cw, ch);
+    }
     // The stamp: never passed off as model output.
     let band = math::clamp(ch * 0.2, 28.0, 90.0);
     ctx.set_fill_style_str("rgba(179, 38, 30, 0.88)");
@@ -77,16 +123,6 @@ pub(super) async fn illustrate(input_url: &str, body: &GenerateBody) -> Option<S
         "{}px sans-serif",
         math::whole((band * 0.26).min(cw / 24.0))
     ));
-    let _ = ctx.fill_text(
-        &format!(
-            "rotate {} · forward {} · tilt {}{}",
-            body.rotate_degrees,
-            body.move_forward,
-            body.vertical_tilt,
-            if body.use_wide_angle { " · wide" } else { "" }
-        ),
-        band * 0.2,
-        ch - band * 0.15,
-    );
+    let _ = ctx.fill_text(&look.stamp, band * 0.2, ch - band * 0.15);
     canvas.to_data_url_with_type("image/png").ok()
 }

@@ -22,7 +22,7 @@ use serde_json::{Value, json};
 
 use crate::api::request::{ApiConfig, ApiRequest, Backend, Method};
 use crate::api::response::RawResponse;
-use crate::api::types::GenerateBody;
+use crate::domain::profile::{JobBody, Model};
 use illustration::illustrate;
 
 /// The base the demo's requests are addressed to (only [`send`] reads it).
@@ -48,14 +48,15 @@ struct DemoAsset {
     /// A `data:` URL of the image.
     url: Option<String>,
     /// For a result not drawn yet: the job that makes it.
-    made_by: Option<(String, GenerateBody)>,
+    made_by: Option<(String, JobBody)>,
 }
 
 struct DemoJob {
     id: String,
     created_ms: f64,
-    body: GenerateBody,
-    result: String,
+    body: JobBody,
+    /// One asset per take.
+    results: Vec<String>,
 }
 
 #[derive(Default)]
@@ -121,7 +122,7 @@ fn job_json(job: &DemoJob, now: f64) -> Value {
         ("success", 1.0)
     };
     let assets: Vec<&str> = if status == "success" {
-        vec![job.result.as_str()]
+        job.results.iter().map(String::as_str).collect()
     } else {
         vec![]
     };
@@ -153,8 +154,9 @@ pub async fn send(request: ApiRequest) -> RawResponse {
     let now = now_ms();
     match (request.method, path) {
         (Method::Post, "/assets") => upload(&body),
-        (Method::Post, p) if p.starts_with("/generate/") => {
-            generate(&body, query.contains("dryRun=true"), now)
+        (Method::Post, p) if p.starts_with("/generate/custom/") => {
+            let model = Model::from_id(&p["/generate/custom/".len()..]);
+            generate(model, &body, query.contains("dryRun=true"), now)
         }
         (Method::Get, "/jobs") => STATE.with(|s| {
             let s = s.borrow();
@@ -194,10 +196,16 @@ pub async fn send(request: ApiRequest) -> RawResponse {
                 None => error(404, &format!("Asset {id} not found")),
             }
         }
-        (Method::Get, p) if p.starts_with("/models/") => answer(
-            200,
-            json!({ "model": { "id": crate::api::types::MODEL_ID, "name": "Qwen Edit Multi-Angle (demo)", "inputs": [] } }),
-        ),
+        (Method::Get, p) if p.starts_with("/models/") => {
+            match Model::from_id(&p["/models/".len()..]) {
+                // No inputs listed: the profiles' own ranges and defaults hold.
+                Some(model) => answer(
+                    200,
+                    json!({ "model": { "id": model.id(), "name": format!("{} (demo)", model.name()), "inputs": [] } }),
+                ),
+                None => error(404, "Model not found in the demo"),
+            }
+        }
         _ => error(404, "Not found in the demo"),
     }
 }
@@ -226,8 +234,11 @@ fn upload(body: &Value) -> RawResponse {
     })
 }
 
-fn generate(body: &Value, dry_run: bool, now: f64) -> RawResponse {
-    let Ok(parsed) = GenerateBody::read(body) else {
+fn generate(model: Option<Model>, body: &Value, dry_run: bool, now: f64) -> RawResponse {
+    let Some(model) = model else {
+        return error(404, "Model not found in the demo");
+    };
+    let Ok(parsed) = JobBody::read(model, body) else {
         return error(400, "the generate body does not match the model's inputs");
     };
     if dry_run {
@@ -238,23 +249,29 @@ fn generate(body: &Value, dry_run: bool, now: f64) -> RawResponse {
     }
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        if s.asset(&parsed.image).is_none() {
-            return error(400, &format!("Asset {} not found", parsed.image));
+        let input = parsed.image().to_string();
+        if s.asset(&input).is_none() {
+            return error(400, &format!("Asset {input} not found"));
         }
         let id = new_id(&mut s, "job");
-        let result = new_id(&mut s, "asset");
-        s.assets.push((
-            result.clone(),
-            DemoAsset {
-                url: None,
-                made_by: Some((parsed.image.clone(), parsed.clone())),
-            },
-        ));
+        let results: Vec<String> = (0..parsed.takes())
+            .map(|_| {
+                let result = new_id(&mut s, "asset");
+                s.assets.push((
+                    result.clone(),
+                    DemoAsset {
+                        url: None,
+                        made_by: Some((input.clone(), parsed.clone())),
+                    },
+                ));
+                result
+            })
+            .collect();
         let job = DemoJob {
             id,
             created_ms: now,
             body: parsed,
-            result,
+            results,
         };
         let json = json!({ "job": job_json(&job, now), "creativeUnitsCost": 0, "creativeUnitsDiscount": 0 });
         s.jobs.push(job);

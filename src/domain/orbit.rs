@@ -19,10 +19,11 @@ pub const CENTER: (f64, f64) = (100.0, 100.0);
 pub const FAR_RADIUS: f64 = 80.0;
 /// Orbit radius at the close-up (distance 0).
 pub const NEAR_RADIUS: f64 = 32.0;
-/// Elevation arc: centre and radius, and the highest (and lowest) elevation it draws.
+/// Elevation arc: centre and radius, and the furthest a drag takes it either way (the 2511
+/// model's bird's-eye; each model draws and clamps its own part).
 pub const ARC_CENTER: (f64, f64) = (265.0, 110.0);
 pub const ARC_RADIUS: f64 = 60.0;
-pub const ARC_MAX_DEGREES: f64 = 60.0;
+pub const ARC_MAX_DEGREES: f64 = 90.0;
 
 /// Orbit radius for a distance (0 close-up .. 1 widest).
 pub fn radius(distance: f64) -> f64 {

@@ -29,6 +29,7 @@ pub struct CameraStore {
     shot: RwSignal<Shot>,
     ranges: RwSignal<Ranges>,
     options_2511: RwSignal<Options2511>,
+    model_note: RwSignal<Option<String>>,
 }
 
 impl Default for CameraStore {
@@ -46,7 +47,21 @@ impl CameraStore {
             shot: RwSignal::new(multiangle::initial_shot(&ranges)),
             ranges: RwSignal::new(ranges),
             options_2511: RwSignal::new(Options2511::default()),
+            model_note: RwSignal::new(None),
         }
+    }
+
+    /// What the panel says of the chosen model's description (inputs it lacks), read-only.
+    pub fn model_note(&self) -> ReadSignal<Option<String>> {
+        self.model_note.read_only()
+    }
+
+    /// The 2511 model's description arrived: names what it lacks; the profile's defaults
+    /// stay either way.
+    pub fn apply_2511_inputs(&self, inputs: &[ModelInput]) {
+        let listed: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+        self.model_note
+            .set(m2511::missing_inputs_note(&m2511::missing_inputs(&listed)));
     }
 
     /// The chosen model, read-only.
@@ -57,6 +72,7 @@ impl CameraStore {
     /// "Model": the camera stays where it is, brought into the new model's reach.
     pub fn set_model(&self, model: Model) {
         self.model.set(model);
+        self.model_note.set(None);
         let camera = self.shot.with_untracked(|s| s.camera);
         self.drag_to(|c| *c = camera);
     }

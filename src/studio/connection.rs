@@ -50,6 +50,26 @@ impl Studio {
         });
     }
 
+    /// "Model": the panel turns to that model; the 2511's own description is read (when an
+    /// API is set) to say which of the profile's inputs it lacks.
+    pub fn choose_model(self, model: crate::domain::profile::Model) {
+        self.camera.set_model(model);
+        if model != crate::domain::profile::Model::QwenEditMultiangle2511
+            || !untrack(|| self.settings.has_credentials())
+        {
+            return;
+        }
+        let config = self.settings.config();
+        spawn_local(async move {
+            // Unreachable or refused: the generate call will say so where it matters.
+            if let Ok(description) = api::get_model(&config, model.id()).await
+                && self.camera.model().get_untracked() == model
+            {
+                self.camera.apply_2511_inputs(&description.inputs);
+            }
+        });
+    }
+
     /// "Try the demo": the simulated backend, no key, nothing on the network.
     pub fn start_demo(self) {
         self.settings.enter_demo();

@@ -26,3 +26,4 @@ pub mod state;
 pub mod storage;
 pub mod submit;
 pub mod thumbs;
+pub mod turnaround;

@@ -12,7 +12,10 @@ impl Studio {
     /// Why Generate is disabled right now (reactive).
     pub fn generate_blocker(&self) -> Option<&'static str> {
         let readiness = self.readiness();
-        let would_change = self.camera.shot().with(|shot| !multiangle::is_noop(shot));
+        // The 2511 model makes a new take even of the front view (its zoom, its seed).
+        let would_change = self.camera.model().get()
+            == crate::domain::profile::Model::QwenEditMultiangle2511
+            || self.camera.shot().with(|shot| !multiangle::is_noop(shot));
         generate_blocker(would_change, readiness)
     }
 

@@ -12,6 +12,7 @@
 use leptos::prelude::*;
 
 use crate::domain::angle_set::{DEFAULT_SET, SET_CHOICES, SetAngle, SetKind};
+use crate::studio::turnaround::TurnaroundOffer;
 
 /// One cell of a set: its angle and the job (card) that currently stands for it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,6 +49,7 @@ pub struct SetEntry {
 pub struct SetsStore {
     list: RwSignal<Vec<SetEntry>>,
     choices: RwSignal<Vec<SetAngle>>,
+    offer: RwSignal<Option<TurnaroundOffer>>,
 }
 
 impl Default for SetsStore {
@@ -62,7 +64,21 @@ impl SetsStore {
         SetsStore {
             list: RwSignal::new(Vec::new()),
             choices: RwSignal::new(DEFAULT_SET.to_vec()),
+            offer: RwSignal::new(None),
         }
+    }
+
+    /// The turnaround waiting for the artist's yes (reactive).
+    pub fn turnaround_offer(&self) -> ReadSignal<Option<TurnaroundOffer>> {
+        self.offer.read_only()
+    }
+
+    pub(crate) fn offer_now(&self) -> Option<TurnaroundOffer> {
+        self.offer.get_untracked()
+    }
+
+    pub(crate) fn offer(&self, offer: Option<TurnaroundOffer>) {
+        self.offer.set(offer);
     }
 
     /// The sets, newest first (reactive).

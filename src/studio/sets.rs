@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 use crate::api::error::ApiError;
 use crate::domain::angle_set::{SetAngle, SetKind, SetProgress};
 use crate::domain::jobs::JobCard;
+use crate::domain::profile::JobBody;
 use crate::studio::jobs::JobEntry;
 use crate::studio::set_list::{AngleSet, SetCell, SetEntry};
 use crate::studio::state::{Studio, now_ms};
@@ -43,17 +44,32 @@ impl Studio {
             return;
         }
         let shot = self.camera.shot().get_untracked();
-        let set_id = self.jobs.take_id();
-        let cells: Vec<SetCell> = angles
+        let image = input.asset_id.clone().unwrap_or_default();
+        let cells = angles
             .iter()
-            .map(|angle| {
-                let body = angle.body(&shot, input.asset_id.as_deref().unwrap_or(""));
-                let entry = self.add_card(body.into(), &input, Some(set_id));
+            .map(|angle| (*angle, JobBody::from(angle.body(&shot, &image))))
+            .collect();
+        self.start_set(&input, cells, SetKind::Angles);
+    }
+
+    /// A new set of `cells` on `input`: a card each, on the stage, submitted through the
+    /// queue once the input is uploaded.
+    pub(crate) fn start_set(
+        self,
+        input: &crate::studio::input::InputImage,
+        cells: Vec<(SetAngle, JobBody)>,
+        kind: SetKind,
+    ) {
+        let set_id = self.jobs.take_id();
+        let cells: Vec<SetCell> = cells
+            .into_iter()
+            .map(|(angle, body)| {
+                let entry = self.add_card(body, input, Some(set_id));
                 entry
                     .card
                     .update(|c| c.notice = Some("Queued.".to_string()));
                 SetCell {
-                    angle: *angle,
+                    angle,
                     job: entry.id,
                 }
             })
@@ -67,7 +83,7 @@ impl Studio {
                 base_rotation: input.base_rotation,
                 created_ms: now_ms(),
                 cells: cells.clone(),
-                kind: SetKind::Angles,
+                kind,
                 packing: None,
             },
         );
@@ -156,10 +172,10 @@ impl Studio {
         let original = SetAngle { rotate: 0, tilt: 0 };
         let label = |angle: &SetAngle| match set.kind {
             SetKind::Angles => angle.label(set.base_rotation),
-            SetKind::Turnaround { .. } => {
-                crate::domain::profile::multiangle_2511::view_words(angle.azimuth(set.base_rotation))
-                    .to_string()
-            }
+            SetKind::Turnaround { .. } => crate::domain::profile::multiangle_2511::view_words(
+                angle.azimuth(set.base_rotation),
+            )
+            .to_string(),
         };
         let mut frames: Vec<((i32, i32), Frame)> = vec![(
             original.order_key_in(set.kind, set.base_rotation),
