@@ -18,7 +18,7 @@ pub fn accept_file(studio: Studio, file: web_sys::File) {
 }
 
 /// The input panel's element id.
-const PANEL_ID: &str = "input-panel";
+pub const PANEL_ID: &str = "input-panel";
 
 /// "Use as input" on result `id`: it becomes the input, and the panel showing it is brought
 /// into view so the change is seen (from the stage or a set's cell alike).

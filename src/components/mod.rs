@@ -12,5 +12,6 @@ pub mod orbit_gizmo;
 pub mod set_group;
 pub mod set_panel;
 pub mod stage;
+pub mod takes;
 pub mod turntable;
 pub mod viewer;

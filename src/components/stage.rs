@@ -9,6 +9,7 @@ use crate::components::compare::Compare;
 use crate::components::image_input::use_result_as_input;
 use crate::components::job_list::words;
 use crate::components::set_group::SetStage;
+use crate::components::takes::Takes;
 use crate::components::viewer::Viewer;
 use crate::domain::jobs::{CardAction, JobCard};
 use crate::studio::jobs::JobEntry;
@@ -112,6 +113,7 @@ fn StageJob(entry: JobEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
                         {notice.map(|n| view! { <p class="notice">{n}</p> })}
                     }
                 }}
+                <Takes entry=entry />
                 <Show when=move || result.get().is_some()>
                     <div class="row" role="group" aria-label="View">
                         {mode_button(Mode::Result, "Result")}

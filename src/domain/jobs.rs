@@ -92,7 +92,10 @@ pub struct JobCard {
     pub submitted_ms: f64,
     pub finished_ms: Option<f64>,
     pub result_asset_ids: Vec<String>,
+    /// The first take, kept on the device.
     pub result: Option<ResultImage>,
+    /// Takes after the first (`numOutputs` 2–4), fetched by asset id (see `domain::takes`).
+    pub more_takes: Vec<ResultImage>,
     /// Rotation of this job's input from the first original (non-zero after "Use as input"
     /// on a turned result), so 90° on a 90° result reads 180°.
     pub base_rotation: i32,
@@ -126,6 +129,7 @@ impl JobCard {
             finished_ms: None,
             result_asset_ids: Vec::new(),
             result: None,
+            more_takes: Vec::new(),
             base_rotation: 0,
             origin: None,
             posted: false,
@@ -221,6 +225,7 @@ impl JobCard {
             self.finished_ms = Some(now_ms);
             if job.status == JobStatus::Success {
                 self.progress = Some(1.0);
+                self.hint = self.hint.take().or_else(|| self.short_of_takes());
             }
             return true;
         }

@@ -22,4 +22,5 @@ pub mod set_export;
 pub mod settings;
 pub mod shot;
 pub mod submit_queue;
+pub mod takes;
 pub mod zoom;

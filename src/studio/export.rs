@@ -44,19 +44,23 @@ impl Studio {
                 card.result.is_some().then_some((*cell, card))
             })
             .collect();
-        let total = results.len() + 1;
+        // Every take of every cell (a 2511 job may make up to four).
+        let takes: Vec<(&SetCell, &JobCard, &crate::domain::jobs::ResultImage)> = results
+            .iter()
+            .flat_map(|(cell, card)| card.takes().into_iter().map(move |take| (cell, card, take)))
+            .collect();
+        let total = takes.len() + 1;
         report(format!("Packing 1 of {total}…"));
         let (bytes, mime_type) = bytes_of(&set.original_url).await?;
         let original = ArchiveImage { bytes, mime_type };
-        let mut images = Vec::with_capacity(results.len());
-        for (i, (cell, card)) in results.iter().enumerate() {
+        let mut images = Vec::with_capacity(takes.len());
+        for (i, (cell, card, take)) in takes.into_iter().enumerate() {
             report(format!("Packing {} of {total}…", i + 2));
-            let result = card.result.as_ref().ok_or("a result vanished")?;
-            let (bytes, mime) = bytes_of(&result.object_url).await?;
-            let mime_type = if result.mime_type.is_empty() {
+            let (bytes, mime) = bytes_of(&take.object_url).await?;
+            let mime_type = if take.mime_type.is_empty() {
                 mime
             } else {
-                result.mime_type.clone()
+                take.mime_type.clone()
             };
             images.push((cell.angle, card, ArchiveImage { bytes, mime_type }));
         }

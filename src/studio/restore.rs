@@ -237,6 +237,7 @@ impl Studio {
                         })
                     });
                     self.watch_entry(saved.entry, true);
+                    self.fetch_more_takes(saved.entry);
                 }
                 TimeoutFuture::new(0).await;
             }

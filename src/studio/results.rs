@@ -52,9 +52,11 @@ impl Studio {
         if let Some(job_id) = entry.card.with_untracked(|c| c.job_id.clone()) {
             self.polls.untrack(&job_id);
         }
-        if let Some(result) = entry.card.with_untracked(|c| c.result.clone()) {
-            let _ = web_sys::Url::revoke_object_url(&result.object_url);
-        }
+        entry.card.with_untracked(|c| {
+            for take in c.takes() {
+                let _ = web_sys::Url::revoke_object_url(&take.object_url);
+            }
+        });
         self.jobs.remove(id);
         self.forget_stored(
             &[
@@ -69,11 +71,16 @@ impl Studio {
     /// "Use as input": the result becomes the input by its asset id (no re-upload), the
     /// camera goes back to front, and the input panel says so.
     pub fn use_as_input(self, id: u64) {
+        self.use_take_as_input(id, 0);
+    }
+
+    /// "Use take N as input": one take of a job with several (0 is its result).
+    pub fn use_take_as_input(self, id: u64, index: usize) {
         let Some(entry) = self.entry(id) else { return };
         let Some((result, name, base_rotation)) = entry.card.with_untracked(|c| {
-            c.result
-                .clone()
-                .map(|r| (r, self.download_name(c), c.total_rotation()))
+            c.take(index)
+                .cloned()
+                .map(|r| (r, self.take_download_name(c, index), c.total_rotation()))
         }) else {
             return;
         };
@@ -101,20 +108,33 @@ impl Studio {
 
     /// The download name for a card's result.
     pub fn download_name(&self, card: &JobCard) -> String {
+        self.take_download_name(card, 0)
+    }
+
+    /// The download name for one take: the result's, with `_take2` … after the first.
+    pub fn take_download_name(&self, card: &JobCard, index: usize) -> String {
         let mime = card
-            .result
-            .as_ref()
+            .take(index)
             .map_or("image/png", |r| r.mime_type.as_str());
-        card.body.download_name(&card.input_name, mime)
+        let name = card.body.download_name(&card.input_name, mime);
+        match (index, name.rsplit_once('.')) {
+            (0, _) => name,
+            (n, Some((stem, ext))) => format!("{stem}_take{}.{ext}", n + 1),
+            (n, None) => format!("{name}_take{}", n + 1),
+        }
     }
 
     /// "Download": saves the kept bytes under a name that carries the angle.
     pub fn download(self, id: u64) {
+        self.download_take(id, 0);
+    }
+
+    /// "Download take N": one take of a job with several (0 is its result).
+    pub fn download_take(self, id: u64, index: usize) {
         let Some(entry) = self.entry(id) else { return };
         let Some((url, name)) = entry.card.with_untracked(|c| {
-            c.result
-                .as_ref()
-                .map(|r| (r.object_url.clone(), self.download_name(c)))
+            c.take(index)
+                .map(|r| (r.object_url.clone(), self.take_download_name(c, index)))
         }) else {
             return;
         };
@@ -154,8 +174,9 @@ impl Studio {
         }
     }
 
-    /// Downloads a finished job's image at once (CDN links expire); an expired link (403) is
-    /// refreshed through the API once.
+    /// Downloads a finished job's takes at once (CDN links expire); an expired link (403) is
+    /// refreshed through the API once. The first take is the card's result, kept on the
+    /// device; later ones join its takes.
     async fn fetch_result(self, entry: JobEntry) {
         let Some(ids) = entry
             .card
@@ -166,56 +187,91 @@ impl Studio {
         let config = self.config_for(entry);
         let outcome = async {
             let assets = api::get_assets(&config, &ids).await?;
-            let asset = assets
-                .into_iter()
-                .find(|a| a.url.is_some())
-                .ok_or(ApiError::Decode {
-                    status: 200,
-                    message: "no result asset with a URL".into(),
-                    raw: String::new(),
-                })?;
-            let url = asset.url.clone().unwrap_or_default();
-            let (mut status, mut blob) = api::http::fetch_public_blob(&url).await?;
-            if status == 403 {
-                let fresh = api::get_asset(&config, &asset.id).await?;
-                if let Some(url) = fresh.url {
-                    (status, blob) = api::http::fetch_public_blob(&url).await?;
-                }
-            }
-            if !(200..300).contains(&status) {
-                return Err(ApiError::from_status(
-                    status,
-                    None,
-                    "the CDN refused the download",
-                ));
-            }
-            self.save_result_bytes(entry.id, blob.clone());
-            let object_url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| {
-                ApiError::Network {
-                    message: "cannot keep the image".into(),
-                }
+            let mut with_url = assets.into_iter().filter(|a| a.url.is_some());
+            let first = with_url.next().ok_or(ApiError::Decode {
+                status: 200,
+                message: "no result asset with a URL".into(),
+                raw: String::new(),
             })?;
-            let mime_type = asset.mime_type.clone().unwrap_or_else(|| blob.type_());
-            Ok::<_, ApiError>(ResultImage {
-                asset_id: asset.id,
-                object_url,
-                mime_type,
-            })
+            let (result, blob) = fetch_take(&config, first).await?;
+            self.save_result_bytes(entry.id, blob);
+            entry.card.update(|c| c.result = Some(result));
+            for asset in with_url {
+                let (take, _) = fetch_take(&config, asset).await?;
+                entry.card.update(|c| c.add_take(take));
+            }
+            Ok::<_, ApiError>(())
         }
         .await;
-        match outcome {
-            Ok(result) => entry.card.update(|c| c.result = Some(result)),
-            Err(err) => entry.card.update(|c| {
+        if let Err(err) = outcome {
+            entry.card.update(|c| {
                 c.notice = Some(format!(
                     "The result could not be downloaded: {}",
                     err.user_message()
                 ))
-            }),
+            });
         }
+    }
+
+    /// After a reload: the takes after the first, fetched again by asset id.
+    pub(crate) fn fetch_more_takes(self, entry: JobEntry) {
+        let Some(ids) = entry.card.try_with_untracked(JobCard::missing_takes) else {
+            return;
+        };
+        if ids.is_empty() {
+            return;
+        }
+        let config = self.config_for(entry);
+        spawn_local(async move {
+            let Ok(assets) = api::get_assets(&config, &ids).await else {
+                return; // the first take still shows; the card's Retry is not needed for these
+            };
+            for asset in assets.into_iter().filter(|a| a.url.is_some()) {
+                if let Ok((take, _)) = fetch_take(&config, asset).await {
+                    entry.card.update(|c| c.add_take(take));
+                }
+            }
+        });
     }
 
     /// Downloads a finished job's result in the background.
     pub(crate) fn fetch_result_later(self, entry: JobEntry) {
         spawn_local(self.fetch_result(entry));
     }
+}
+
+/// One take's bytes from its CDN link (refreshed once through the API on a 403), as an
+/// object URL for the page and the Blob for storage.
+async fn fetch_take(
+    config: &crate::api::request::ApiConfig,
+    asset: crate::api::types::Asset,
+) -> Result<(ResultImage, web_sys::Blob), ApiError> {
+    let url = asset.url.clone().unwrap_or_default();
+    let (mut status, mut blob) = api::http::fetch_public_blob(&url).await?;
+    if status == 403 {
+        let fresh = api::get_asset(config, &asset.id).await?;
+        if let Some(url) = fresh.url {
+            (status, blob) = api::http::fetch_public_blob(&url).await?;
+        }
+    }
+    if !(200..300).contains(&status) {
+        return Err(ApiError::from_status(
+            status,
+            None,
+            "the CDN refused the download",
+        ));
+    }
+    let object_url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ApiError::Network {
+            message: "cannot keep the image".into(),
+        })?;
+    let mime_type = asset.mime_type.clone().unwrap_or_else(|| blob.type_());
+    Ok((
+        ResultImage {
+            asset_id: asset.id,
+            object_url,
+            mime_type,
+        },
+        blob,
+    ))
 }
