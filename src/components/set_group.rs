@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use crate::components::compare::Compare;
 use crate::components::turntable::Turntable;
-use crate::domain::angle_set::rotation_words;
+use crate::domain::angle_set::{SetKind, rotation_words};
 use crate::domain::jobs::JobCard;
+use crate::domain::sprite_sheet::Grid;
 use crate::studio::set_list::SetEntry;
 use crate::studio::sets::Frame;
 use crate::studio::state::Studio;
@@ -53,7 +54,12 @@ pub fn SetStage(entry: SetEntry, viewing: RwSignal<Option<u64>>) -> impl IntoVie
     let current = Signal::derive(move || frames.with(|f| f.get(index.get()).cloned()));
     let title = move || {
         set.with(|s| {
-            let mut title = format!("Angle set · {}", s.input_name);
+            let mut title = match s.kind {
+                SetKind::Angles => format!("Angle set · {}", s.input_name),
+                SetKind::Turnaround { seed } => {
+                    format!("Turnaround · {} · seed {seed}", s.input_name)
+                }
+            };
             if s.base_rotation != 0 {
                 title.push_str(&format!(
                     " (input at {} from the original)",
@@ -75,7 +81,8 @@ pub fn SetStage(entry: SetEntry, viewing: RwSignal<Option<u64>>) -> impl IntoVie
                         on_pick=move || index.set(i) />
                 }).collect_view()}
             </ol>
-            <Turntable frames=frames selected=index />
+            <Turntable frames=frames selected=index
+                round=Signal::derive(move || set.with(|s| matches!(s.kind, SetKind::Turnaround { .. }))) />
             <Compare
                 before=Signal::derive(move || set.with(|s| s.original_url.clone()))
                 after=Signal::derive(move || current.get().and_then(|f| f.url))
@@ -87,6 +94,21 @@ pub fn SetStage(entry: SetEntry, viewing: RwSignal<Option<u64>>) -> impl IntoVie
                 <button type="button" disabled=move || progress.get().done == 0
                     on:click=move |_| studio.export_set(set_id)>"Download set (ZIP)"</button>
                 <button type="button" class="secondary" on:click=move |_| studio.remove_set(set_id)>"Remove set"</button>
+            </div>
+            <div class="row actions">
+                <label for=format!("sheet-grid-{set_id}")>"Sheet layout"</label>
+                <select id=format!("sheet-grid-{set_id}")
+                    on:change=move |ev| {
+                        if let Some(grid) = Grid::from_label(&event_target_value(&ev)) { set.update(|s| s.sheet_grid = grid) }
+                    }>
+                    {Grid::ALL.into_iter().map(|grid| view! {
+                        <option value=grid.label() selected=move || set.with(|s| s.sheet_grid == grid)>{grid.label()}</option>
+                    }).collect_view()}
+                </select>
+                <button type="button" class="secondary" disabled=move || progress.get().done == 0
+                    aria-describedby=format!("sheet-reason-{set_id}")
+                    on:click=move |_| studio.download_sprite_sheet(set_id, set.with_untracked(|s| s.sheet_grid))>"Download sprite sheet"</button>
+                <span class="hint" id=format!("sheet-reason-{set_id}")>{move || (progress.get().done == 0).then_some("No frame has finished yet.")}</span>
             </div>
             <p class="notice" role="status" aria-label="ZIP status">{move || set.with(|s| s.packing.clone())}</p>
         </article>

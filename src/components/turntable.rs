@@ -13,8 +13,13 @@ const PLAY_FRAME_MS: u32 = 500;
 
 /// Shows the selected frame when it is on the ring; `selected` (an index into all `frames`)
 /// is shared with the contact sheet and the compare view, so they follow the turntable.
+/// A `round` ring (a turnaround's full 360°) plays on past the last frame to the first.
 #[component]
-pub fn Turntable(frames: Signal<Vec<Frame>>, selected: RwSignal<usize>) -> impl IntoView {
+pub fn Turntable(
+    frames: Signal<Vec<Frame>>,
+    selected: RwSignal<usize>,
+    round: Signal<bool>,
+) -> impl IntoView {
     // Indices (into `frames`) of the views on the ring, in orbit order.
     let ring = Memo::new(move |_| {
         frames.with(|f| {
@@ -62,8 +67,12 @@ pub fn Turntable(frames: Signal<Vec<Frame>>, selected: RwSignal<usize>) -> impl 
     };
     let play = move || {
         let interval = crate::platform::timer::repeat(PLAY_FRAME_MS, move || {
-            let (next, next_way) =
-                turntable_play_step(place.get_untracked(), count(), way.get_value(), false);
+            let (next, next_way) = turntable_play_step(
+                place.get_untracked(),
+                count(),
+                way.get_value(),
+                round.get_untracked(),
+            );
             way.set_value(next_way);
             turn_to(next);
         });

@@ -22,6 +22,22 @@ use crate::util::math::fold_degrees;
 use crate::util::order::{pair_rank, sort_by_rank};
 use crate::util::time::iso8601;
 
+/// The angle in a file's or a sprite frame's name: the seed's words (`45-left`), or a 2511
+/// result's pose (`az045_el+30_zoom5`) in a turnaround.
+pub fn frame_label(
+    kind: SetKind,
+    base_rotation: i32,
+    angle: SetAngle,
+    card: Option<&JobCard>,
+) -> String {
+    match (kind, card.map(|c| &c.body)) {
+        (SetKind::Turnaround { .. }, Some(JobBody::Multiangle2511(body))) => {
+            multiangle_2511::pose_label(body.pose())
+        }
+        _ => set_file_label(base_rotation + angle.rotate, angle.tilt),
+    }
+}
+
 /// One image's bytes as kept in the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveImage {
@@ -50,15 +66,8 @@ struct Item<'a> {
 }
 
 impl SetArchive<'_> {
-    /// The angle in a file's name: the seed's words (`45-left`), or a 2511 result's pose
-    /// (`az045_el+30_zoom5`) in a turnaround.
     fn file_label(&self, item: &Item) -> String {
-        match (self.kind, item.card.map(|c| &c.body)) {
-            (SetKind::Turnaround { .. }, Some(JobBody::Multiangle2511(body))) => {
-                multiangle_2511::pose_label(body.pose())
-            }
-            _ => set_file_label(self.base_rotation + item.angle.rotate, item.angle.tilt),
-        }
+        frame_label(self.kind, self.base_rotation, item.angle, item.card)
     }
 
     /// The ZIP: the original and each result, in orbit order (eye level from the camera's
@@ -68,6 +77,17 @@ impl SetArchive<'_> {
         &self,
         original: ArchiveImage,
         results: &[(SetAngle, &JobCard, ArchiveImage)],
+    ) -> Result<Vec<u8>, String> {
+        self.build_with(original, results, Vec::new())
+    }
+
+    /// [`SetArchive::build`] with more files after the images (the sprite sheet and its
+    /// atlas), named as given.
+    pub fn build_with(
+        &self,
+        original: ArchiveImage,
+        results: &[(SetAngle, &JobCard, ArchiveImage)],
+        extras: Vec<(String, Vec<u8>)>,
     ) -> Result<Vec<u8>, String> {
         let front = SetAngle { rotate: 0, tilt: 0 };
         let mut items = vec![Item {
@@ -150,10 +170,11 @@ impl SetArchive<'_> {
             source_image: self.input_name.to_string(),
             files: entries,
         };
-        let files: Vec<(String, Vec<u8>)> = names
+        let mut files: Vec<(String, Vec<u8>)> = names
             .into_iter()
             .zip(items.into_iter().map(|item| item.image.bytes))
             .collect();
+        files.extend(extras);
         build_zip(&files, &manifest.to_json())
     }
 }

@@ -8,6 +8,7 @@ pub mod paint;
 pub mod panic_banner;
 pub mod scroll;
 pub mod service_worker;
+pub mod sheet_canvas;
 pub mod static_first_screen;
 pub mod timer;
 pub mod touch;

@@ -24,7 +24,7 @@ impl Studio {
             match self.pack_set(&set, &report).await {
                 Ok((zip, name)) => {
                     report(format!("Saved {name}."));
-                    save_bytes(&zip, &name);
+                    save_bytes(&zip, &name, "application/zip");
                 }
                 Err(message) => report(format!("Could not build the ZIP: {message}")),
             }
@@ -71,7 +71,20 @@ impl Studio {
             created_ms: set.created_ms,
             kind: set.kind,
         };
-        let zip = archive.build(original, &images)?;
+        // A turnaround's sprite sheet, in the grid picked on the set, beside the images (an
+        // angle set's ZIP stays as it was: its tilted views are no sheet's frames).
+        let sheet = match set.kind {
+            SetKind::Turnaround { .. } => self.make_sprite_sheet(set, set.sheet_grid).await?,
+            SetKind::Angles => None,
+        };
+        let extras = match sheet {
+            Some(sheet) => vec![
+                (sheet.png_name, sheet.png),
+                (sheet.atlas_name, sheet.atlas.into_bytes()),
+            ],
+            None => Vec::new(),
+        };
+        let zip = archive.build_with(original, &images, extras)?;
         let stem = set
             .input_name
             .rsplit_once('.')
@@ -106,8 +119,8 @@ async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
 }
 
 /// Saves bytes as a file through a temporary object URL, revoked once the download started.
-fn save_bytes(bytes: &[u8], file_name: &str) {
-    let Some(url) = crate::platform::files::object_url(bytes, "application/zip") else {
+pub(crate) fn save_bytes(bytes: &[u8], file_name: &str, mime: &str) {
+    let Some(url) = crate::platform::files::object_url(bytes, mime) else {
         return;
     };
     crate::platform::files::save(&url, file_name);

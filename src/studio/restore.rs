@@ -109,6 +109,7 @@ impl Studio {
                                 .map(|(angle, job)| SetCell { angle, job })
                                 .collect(),
                             kind: record.kind(),
+                            sheet_grid: Default::default(),
                             packing: None,
                         },
                     ),

@@ -33,6 +33,8 @@ pub struct AngleSet {
     pub created_ms: f64,
     pub cells: Vec<SetCell>,
     pub kind: SetKind,
+    /// The sprite sheet's grid, as last picked on the set (not kept).
+    pub sheet_grid: crate::domain::sprite_sheet::Grid,
     /// "Packing 3 of 7…" while a ZIP is built, or why it failed.
     pub packing: Option<String>,
 }

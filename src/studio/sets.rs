@@ -84,6 +84,7 @@ impl Studio {
                 created_ms: now_ms(),
                 cells: cells.clone(),
                 kind,
+                sheet_grid: Default::default(),
                 packing: None,
             },
         );

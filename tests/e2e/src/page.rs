@@ -45,6 +45,22 @@ impl Page {
         field.send_keys(text).await.expect("type");
     }
 
+    /// Replaces a number field's value by typing (its change lands when the focus leaves).
+    pub async fn fill_number(&self, label: &str, text: &str) {
+        let field = self.by_role("spinbutton", label).await;
+        field.clear().await.expect("clear field");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Picks the option with this text in the select with this name.
+    pub async fn choose(&self, label: &str, option: &str) {
+        self.by_role("combobox", label)
+            .await
+            .select_by_label(option)
+            .await
+            .expect("select the option");
+    }
+
     /// Clicks the button with this name.
     pub async fn click_button(&self, name: &str) {
         self.by_role("button", name)

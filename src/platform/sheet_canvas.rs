@@ -1,0 +1,42 @@
+//! Draws a sprite sheet in a canvas: each frame (an image this page holds) into its cell as
+//! `domain::sprite_sheet` laid it out, on transparency, and hands back the PNG's bytes.
+
+use base64::Engine;
+use wasm_bindgen::JsCast;
+
+use crate::domain::sprite_sheet::SheetLayout;
+
+/// An image of this page (`blob:` or `data:` URL), loaded and decoded.
+pub async fn load_image(url: &str) -> Option<web_sys::HtmlImageElement> {
+    let document = web_sys::window()?.document()?;
+    let image: web_sys::HtmlImageElement = document.create_element("img").ok()?.dyn_into().ok()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        image.set_onload(Some(&resolve));
+        image.set_onerror(Some(&reject));
+    });
+    image.set_src(url);
+    wasm_bindgen_futures::JsFuture::from(loaded).await.ok()?;
+    Some(image)
+}
+
+/// The sheet's PNG: `images[i]` drawn where `layout.cells[i]` says.
+pub fn draw_sheet(layout: &SheetLayout, images: &[web_sys::HtmlImageElement]) -> Option<Vec<u8>> {
+    let document = web_sys::window()?.document()?;
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(layout.width);
+    canvas.set_height(layout.height);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    for (cell, image) in layout.cells.iter().zip(images) {
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+            image,
+            cell.draw_x,
+            cell.draw_y,
+            cell.draw_width,
+            cell.draw_height,
+        );
+    }
+    let url = canvas.to_data_url_with_type("image/png").ok()?;
+    let (_, data) = url.split_once(',')?;
+    base64::engine::general_purpose::STANDARD.decode(data).ok()
+}
