@@ -8,8 +8,8 @@
 //! use angleshot::domain::profile::multiangle_2511::{Options, Pose, body};
 //! let options = Options { num_outputs: 3, ..Options::default() };
 //! let mut card = JobCard::new(1, body(Pose::FRONT, &options, "asset_in"), "hero.png", 0.0);
-//! let job = Job::from_json(r#"{"jobId":"job_1","status":"success",
-//!     "metadata":{"assetIds":["asset_a","asset_b"]}}"#).unwrap();
+//! let job = Job::from_json(&serde_json::json!({"jobId": "job_1", "status": "success",
+//!     "metadata": {"assetIds": ["asset_a", "asset_b"]}})).unwrap();
 //! card.apply(&job, 1.0);
 //! assert_eq!(card.hint.as_deref(), Some("2 of 3 takes came back; the model sent no more."));
 //! assert_eq!(card.take_count(), 0, "none downloaded yet");

@@ -20,4 +20,5 @@ mod profile_2511;
 mod profile_golden;
 mod retry_policy;
 mod support;
+mod turnaround;
 mod viewer;
