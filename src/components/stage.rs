@@ -103,7 +103,7 @@ fn StageJob(entry: JobEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
             }}
             <div class="stage-info">
                 <p class="params">{move || described.get()}</p>
-                <p class="hint" aria-label="Model of this job">{move || card.with(|c| c.model().name())}</p>
+                <p class="hint" role="note" aria-label="Model of this job">{move || card.with(|c| c.model().name())}</p>
                 <p class="status" role="status" aria-label="Stage status">{move || card.with(|c| c.status_line(|| studio.polls.now().get()))}</p>
                 {move || {
                     let (error, hint, notice) =

@@ -17,3 +17,4 @@ mod shell;
 mod stage;
 mod studio;
 mod studio_inputs;
+mod turnaround;
