@@ -4,17 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::profile::multiangle_2511::{Acceleration, MAX_SEED, describe};
+use crate::components::number_field::{NumberField, NumberInput};
+use crate::domain::profile::multiangle_2511::{
+    Acceleration, MAX_SEED, Options, Pose, describe, view_words,
+};
 use crate::studio::state::Studio;
-
-fn parse_number(text: &str) -> Option<f64> {
-    crate::util::math::parse_number(text).filter(|v| v.is_finite())
-}
-
-/// `text` as a whole number, if it is one at all.
-fn parse_whole(text: &str) -> Option<i32> {
-    parse_number(text).map(|v| v.round() as i32)
-}
 
 /// The fields, in the details panel when the 2511 model is chosen.
 #[component]
@@ -24,36 +18,48 @@ pub fn CameraFields2511() -> impl IntoView {
     let pose = Memo::new(move |_| camera.pose_2511());
     let fine = Memo::new(move |_| camera.shot().with(|s| s.fine));
     let options = camera.options_2511();
+    // A trained step, or 1 with Fine values.
+    let step = move |trained: f64| Signal::derive(move || if fine.get() { 1.0 } else { trained });
+    let pose_field = move |read: fn(&Pose) -> i32, write: fn(&mut Pose, i32)| {
+        (
+            Signal::derive(move || f64::from(read(&pose.get()))),
+            Callback::new(move |v: f64| camera.set_pose_2511(|p| write(p, v.round() as i32))),
+        )
+    };
+    let option_field = move |read: fn(&Options) -> f64, write: fn(&mut Options, f64)| {
+        (
+            Signal::derive(move || options.with(read)),
+            Callback::new(move |v: f64| camera.set_options_2511(|o| write(o, v))),
+        )
+    };
+    let (horizontal, set_horizontal) = pose_field(|p| p.horizontal, |p, v| p.horizontal = v);
+    let (vertical, set_vertical) = pose_field(|p| p.vertical, |p, v| p.vertical = v);
+    let (zoom, set_zoom) = pose_field(|p| p.zoom, |p, v| p.zoom = v);
+    let (outputs, set_outputs) = option_field(
+        |o| f64::from(o.num_outputs),
+        |o, v| o.num_outputs = v.round().clamp(1.0, 4.0) as u32,
+    );
+    let (lora, set_lora) = option_field(|o| o.lora_scale, |o, v| o.lora_scale = v.clamp(0.0, 4.0));
+    let (steps, set_steps) = option_field(
+        |o| f64::from(o.num_inference_steps),
+        |o, v| o.num_inference_steps = v.round().clamp(1.0, 50.0) as u32,
+    );
+    let (guidance, set_guidance) = option_field(
+        |o| o.guidance_scale,
+        |o, v| o.guidance_scale = v.clamp(1.0, 20.0),
+    );
     let seed_text = move || options.with(|o| o.seed.map(|s| s.to_string()).unwrap_or_default());
     view! {
-        <div class="field">
-            <label for="horizontal">"Horizontal angle"</label>
-            <output for="horizontal">{move || format!("{}°", pose.get().horizontal)}</output>
-            <input id="horizontal" type="range" min="0" max="359"
-                step=move || if fine.get() { 1 } else { 45 }
-                prop:value=move || pose.get().horizontal
-                aria-valuetext=move || format!("{}° — {}", pose.get().horizontal, crate::domain::profile::multiangle_2511::view_words(pose.get().horizontal))
-                on:input=move |ev| { if let Some(v) = parse_whole(&event_target_value(&ev)) { camera.set_pose_2511(|p| p.horizontal = v) } } />
-            <p class="scale"><span>"0 front"</span><span>"90 right · 180 back · 270 left"</span></p>
-        </div>
-        <div class="field">
-            <label for="vertical">"Vertical angle"</label>
-            <output for="vertical">{move || format!("{}°", pose.get().vertical)}</output>
-            <input id="vertical" type="range" min="-30" max="90"
-                step=move || if fine.get() { 1 } else { 30 }
-                prop:value=move || pose.get().vertical
-                on:input=move |ev| { if let Some(v) = parse_whole(&event_target_value(&ev)) { camera.set_pose_2511(|p| p.vertical = v) } } />
-            <p class="scale"><span>"low angle (−30)"</span><span>"bird's-eye (90)"</span></p>
-        </div>
-        <div class="field">
-            <label for="zoom">"Zoom"</label>
-            <output for="zoom">{move || pose.get().zoom}</output>
-            <input id="zoom" type="range" min="0" max="10"
-                step=move || if fine.get() { 1 } else { 5 }
-                prop:value=move || pose.get().zoom
-                on:input=move |ev| { if let Some(v) = parse_whole(&event_target_value(&ev)) { camera.set_pose_2511(|p| p.zoom = v) } } />
-            <p class="scale"><span>"wide shot (0)"</span><span>"close-up (10)"</span></p>
-        </div>
+        <NumberField id="horizontal" label="Horizontal angle" input=NumberInput::Slider
+            range=(0.0, 359.0) step=step(45.0) value=horizontal on_change=set_horizontal
+            value_text=Signal::derive(move || { let h = pose.get().horizontal; format!("{h}° — {}", view_words(h)) })
+            ends=("0 front", "90 right · 180 back · 270 left") />
+        <NumberField id="vertical" label="Vertical angle" input=NumberInput::Slider
+            range=(-30.0, 90.0) step=step(30.0) value=vertical on_change=set_vertical
+            ends=("low angle (−30)", "bird's-eye (90)") />
+        <NumberField id="zoom" label="Zoom" input=NumberInput::Slider
+            range=(0.0, 10.0) step=step(5.0) value=zoom on_change=set_zoom
+            ends=("wide shot (0)", "close-up (10)") />
         <div class="check">
             <input id="fine" type="checkbox" prop:checked=fine
                 on:change=move |ev| { let on = event_target_checked(&ev); camera.set_fine(on) } />
@@ -61,43 +67,30 @@ pub fn CameraFields2511() -> impl IntoView {
             <span class="hint">"(off: snap to the LoRA's trained poses)"</span>
         </div>
         <div class="row">
-            <div class="field">
-                <label for="outputs">"Outputs"</label>
-                <input id="outputs" type="number" inputmode="numeric" min="1" max="4" step="1"
-                    prop:value=move || options.with(|o| o.num_outputs)
-                    on:change=move |ev| { if let Some(v) = parse_whole(&event_target_value(&ev)) { camera.set_options_2511(|o| o.num_outputs = v.clamp(1, 4) as u32) } } />
-            </div>
+            <NumberField id="outputs" label="Outputs" input=NumberInput::Box
+                range=(1.0, 4.0) step=Signal::stored(1.0) value=outputs on_change=set_outputs />
             <div class="field">
                 <label for="seed">"Seed"</label>
                 <input id="seed" type="text" inputmode="numeric" placeholder="random"
                     prop:value=seed_text
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
-                        let seed = parse_number(text.trim()).map(|v| v.clamp(0.0, f64::from(MAX_SEED)) as u32);
+                        // Blank (or not a number): the model picks one.
+                        let seed = crate::util::math::parse_number(text.trim())
+                            .filter(|v| v.is_finite())
+                            .map(|v| v.clamp(0.0, f64::from(MAX_SEED)) as u32);
                         camera.set_options_2511(|o| o.seed = seed);
                     } />
             </div>
         </div>
         <details class="more">
             <summary>"More options"</summary>
-            <div class="field">
-                <label for="lora-2511">"LoRA scale"</label>
-                <input id="lora-2511" type="number" inputmode="decimal" min="0" max="4" step="0.05"
-                    prop:value=move || options.with(|o| o.lora_scale)
-                    on:change=move |ev| { if let Some(v) = parse_number(&event_target_value(&ev)) { camera.set_options_2511(|o| o.lora_scale = v.clamp(0.0, 4.0)) } } />
-            </div>
-            <div class="field">
-                <label for="steps">"Steps"</label>
-                <input id="steps" type="number" inputmode="numeric" min="1" max="50" step="1"
-                    prop:value=move || options.with(|o| o.num_inference_steps)
-                    on:change=move |ev| { if let Some(v) = parse_whole(&event_target_value(&ev)) { camera.set_options_2511(|o| o.num_inference_steps = v.clamp(1, 50) as u32) } } />
-            </div>
-            <div class="field">
-                <label for="guidance">"Guidance"</label>
-                <input id="guidance" type="number" inputmode="decimal" min="1" max="20" step="0.5"
-                    prop:value=move || options.with(|o| o.guidance_scale)
-                    on:change=move |ev| { if let Some(v) = parse_number(&event_target_value(&ev)) { camera.set_options_2511(|o| o.guidance_scale = v.clamp(1.0, 20.0)) } } />
-            </div>
+            <NumberField id="lora-2511" label="LoRA scale" input=NumberInput::Box
+                range=(0.0, 4.0) step=Signal::stored(0.05) value=lora on_change=set_lora />
+            <NumberField id="steps" label="Steps" input=NumberInput::Box
+                range=(1.0, 50.0) step=Signal::stored(1.0) value=steps on_change=set_steps />
+            <NumberField id="guidance" label="Guidance" input=NumberInput::Box
+                range=(1.0, 20.0) step=Signal::stored(0.5) value=guidance on_change=set_guidance />
             <div class="field">
                 <label for="acceleration">"Acceleration"</label>
                 <select id="acceleration"

@@ -8,6 +8,7 @@ pub mod compare;
 pub mod connection;
 pub mod image_input;
 pub mod job_list;
+pub mod number_field;
 pub mod orbit_gizmo;
 pub mod set_group;
 pub mod set_panel;

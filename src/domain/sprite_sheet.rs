@@ -19,7 +19,9 @@
 //! assert_eq!(atlas["meta"]["size"]["w"], 400);
 //! ```
 
-use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 /// The grids a sheet comes in: columns × rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -131,39 +133,87 @@ pub fn layout(frames: &[SheetFrame], grid: Grid) -> SheetLayout {
     }
 }
 
+/// TexturePacker's rectangle and size objects.
+#[derive(Serialize)]
+struct Rect {
+    x: u32,
+    y: u32,
+    w: u32,
+    h: u32,
+}
+
+#[derive(Serialize)]
+struct Size {
+    w: u32,
+    h: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AtlasFrame {
+    frame: Rect,
+    rotated: bool,
+    trimmed: bool,
+    sprite_source_size: Rect,
+    source_size: Size,
+}
+
+#[derive(Serialize)]
+struct AtlasMeta<'a> {
+    app: &'static str,
+    version: &'static str,
+    image: &'a str,
+    format: &'static str,
+    size: Size,
+    scale: &'static str,
+}
+
+#[derive(Serialize)]
+struct Atlas<'a> {
+    /// By name, as the "JSON hash" form keys them.
+    frames: BTreeMap<&'a str, AtlasFrame>,
+    meta: AtlasMeta<'a>,
+}
+
 impl SheetLayout {
     /// The frame atlas, TexturePacker "JSON hash": `frames` → name → `frame {x,y,w,h}` (the
     /// whole cell: the letterbox is part of each frame, so every frame is one size), and
     /// `meta` with the sheet's `image` and `size`.
     pub fn atlas_json(&self, image_name: &str) -> String {
         let (w, h) = (self.cell_width, self.cell_height);
-        let frames: Map<String, Value> = self
+        let frames = self
             .cells
             .iter()
             .map(|cell| {
-                (
-                    cell.name.clone(),
-                    json!({
-                        "frame": { "x": cell.x, "y": cell.y, "w": w, "h": h },
-                        "rotated": false,
-                        "trimmed": false,
-                        "spriteSourceSize": { "x": 0, "y": 0, "w": w, "h": h },
-                        "sourceSize": { "w": w, "h": h },
-                    }),
-                )
+                let frame = AtlasFrame {
+                    frame: Rect {
+                        x: cell.x,
+                        y: cell.y,
+                        w,
+                        h,
+                    },
+                    rotated: false,
+                    trimmed: false,
+                    sprite_source_size: Rect { x: 0, y: 0, w, h },
+                    source_size: Size { w, h },
+                };
+                (cell.name.as_str(), frame)
             })
             .collect();
-        let atlas = json!({
-            "frames": frames,
-            "meta": {
-                "app": "Angleshot",
-                "version": "1.0",
-                "image": image_name,
-                "format": "RGBA8888",
-                "size": { "w": self.width, "h": self.height },
-                "scale": "1",
+        let atlas = Atlas {
+            frames,
+            meta: AtlasMeta {
+                app: "Angleshot",
+                version: "1.0",
+                image: image_name,
+                format: "RGBA8888",
+                size: Size {
+                    w: self.width,
+                    h: self.height,
+                },
+                scale: "1",
             },
-        });
+        };
         serde_json::to_string_pretty(&atlas).unwrap_or_else(|_| "{}".to_string())
     }
 }
