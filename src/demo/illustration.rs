@@ -121,7 +121,8 @@ pub(super) async fn illustrate(input_url: &str, body: &JobBody) -> Option<String
     );
     ctx.set_font(&format!(
         "{}px sans-serif",
-        math::whole((band * 0.26).min(cw / 24.0))
+        // Small enough for the whole line to fit: the 2511 stamp is the longer.
+        math::whole((band * 0.26).min(cw * 1.8 / look.stamp.chars().count().max(1) as f64))
     ));
     let _ = ctx.fill_text(&look.stamp, band * 0.2, ch - band * 0.15);
     canvas.to_data_url_with_type("image/png").ok()

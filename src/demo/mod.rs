@@ -13,6 +13,7 @@
 //! ```
 
 mod illustration;
+pub mod models;
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -198,11 +199,7 @@ pub async fn send(request: ApiRequest) -> RawResponse {
         }
         (Method::Get, p) if p.starts_with("/models/") => {
             match Model::from_id(&p["/models/".len()..]) {
-                // No inputs listed: the profiles' own ranges and defaults hold.
-                Some(model) => answer(
-                    200,
-                    json!({ "model": { "id": model.id(), "name": format!("{} (demo)", model.name()), "inputs": [] } }),
-                ),
+                Some(model) => answer(200, json!({ "model": models::description(model) })),
                 None => error(404, "Model not found in the demo"),
             }
         }
@@ -238,6 +235,9 @@ fn generate(model: Option<Model>, body: &Value, dry_run: bool, now: f64) -> RawR
     let Some(model) = model else {
         return error(404, "Model not found in the demo");
     };
+    if let Some(reason) = models::invalid(model, body) {
+        return error(400, &reason);
+    }
     let Ok(parsed) = JobBody::read(model, body) else {
         return error(400, "the generate body does not match the model's inputs");
     };

@@ -331,3 +331,57 @@ fn a_description_lacking_an_input_is_named_and_the_defaults_stay() {
     );
     assert_eq!(m2511::missing_inputs_note(&[]), None);
 }
+
+#[test]
+fn the_demo_describes_both_models_and_refuses_what_they_do_not_take() {
+    use angleshot::demo::models::{description, invalid};
+    let options = Options::default();
+    let good = serde_json::to_value(body(Pose::FRONT, &options, "asset_1")).unwrap();
+    assert_eq!(invalid(Model::QwenEditMultiangle2511, &good), None);
+    let seed = serde_json::to_value(GenerateBody::with_defaults("asset_1")).unwrap();
+    assert_eq!(invalid(Model::QwenEditMultiangle, &seed), None);
+    let refused = |change: fn(&mut Value)| {
+        let mut bad = good.clone();
+        change(&mut bad);
+        invalid(Model::QwenEditMultiangle2511, &bad)
+    };
+    assert_eq!(
+        refused(|b| b["prompt"] = "x".into()).as_deref(),
+        Some("prompt is not an input of this model")
+    );
+    assert_eq!(
+        refused(|b| {
+            b.as_object_mut().unwrap().remove("images");
+        })
+        .as_deref(),
+        Some("images is required")
+    );
+    assert_eq!(
+        refused(|b| b["verticalAngle"] = 120.into()).as_deref(),
+        Some("verticalAngle must be between -30 and 90")
+    );
+    assert_eq!(
+        refused(|b| b["acceleration"] = "max".into()).as_deref(),
+        Some("acceleration must be one of none, regular")
+    );
+    assert!(
+        invalid(Model::QwenEditMultiangle, &good).is_some(),
+        "a 2511 body is not the seed model's"
+    );
+    let described = description(Model::QwenEditMultiangle2511);
+    let names: Vec<&str> = described["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["name"].as_str())
+        .collect();
+    assert_eq!(
+        names,
+        m2511::INPUTS,
+        "the demo lists every input the profile sends"
+    );
+    assert_eq!(
+        described["inputs"][0]["required"],
+        serde_json::json!({ "always": true })
+    );
+}

@@ -224,7 +224,9 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
             (store.knobs.failure_error.clone(), store.knobs.failure_hint.clone())
         });
         let job_id = store.new_id("job");
-        let takes = model.outputs(&map);
+        let takes = model
+            .outputs(&map)
+            .min(store.knobs.max_outputs.unwrap_or(usize::MAX));
         // The "generated" image is the input's bytes: a real, decodable image of the same type
         // (or the PNG a test asked for).
         let chosen = store.knobs.result_png_base64.as_deref().and_then(|b64| {

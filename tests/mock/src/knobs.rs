@@ -39,6 +39,10 @@ pub struct Knobs {
     /// tests that must tell a result from its original.
     #[serde(default)]
     pub result_png_base64: Option<String>,
+    /// At most this many result assets per job, whatever `numOutputs` asked (a model that
+    /// sends fewer takes than asked).
+    #[serde(default)]
+    pub max_outputs: Option<usize>,
 }
 
 impl Default for Knobs {
@@ -59,6 +63,7 @@ impl Default for Knobs {
             model_inputs: None,
             seed: 0x5eed,
             result_png_base64: None,
+            max_outputs: None,
         }
     }
 }

@@ -245,3 +245,51 @@ async fn a_2511_turnaround_its_sprite_sheet_two_takes_and_models_after_a_reload(
     })
     .await;
 }
+
+/// Bad input from the API: a description without an input the profile sends is named in
+/// the panel (the profile's defaults stay), and a job that sends back fewer takes than
+/// asked says so and keeps what came.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_description_missing_an_input_and_a_job_short_of_takes_are_said() {
+    let (site, api) = studio_servers(300).await;
+    let mut inputs =
+        angleshot_mock::models::MockModel::Multiangle2511.description()["inputs"].clone();
+    if let Some(list) = inputs.as_array_mut() {
+        list.retain(|input| input["name"] != "zoom");
+    }
+    api.set_knobs(|k| {
+        k.model_inputs = Some(inputs);
+        k.max_outputs = Some(1);
+    });
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.choose("Model", MODEL_2511).await;
+        let note = page
+            .wait_text("status", "Model notes", |t| !t.is_empty())
+            .await;
+        assert_eq!(
+            note,
+            "The model's description does not list zoom: the profile's defaults are used."
+        );
+        page.by_role("slider", "Zoom").await;
+        page.fill_number("Outputs", "2").await;
+        page.click_button("Generate").await;
+        page.wait_newest_success(1).await;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !page
+            .body_text()
+            .await
+            .contains("1 of 2 takes came back; the model sent no more.")
+        {
+            assert!(
+                Instant::now() < deadline,
+                "the card never said it was short of takes: {}",
+                page.body_text().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        wait_takes(&page, 1).await;
+    })
+    .await;
+}

@@ -1,0 +1,177 @@
+//! The demo's two models as Scenario describes them (`GET /models/{id}`: inputs with their
+//! ranges, defaults, allowed values and `required`), and its check of a generate body against
+//! them: an unknown field, a missing required one or a value out of range is a 400 with a
+//! `reason`, as an API validating its inputs answers.
+
+use serde_json::{Map, Value, json};
+
+use crate::domain::profile::Model;
+
+/// What one input takes.
+enum Kind {
+    /// An asset id (`file`), or a one-element array of them (`file_array`).
+    Image {
+        array: bool,
+    },
+    Number {
+        min: f64,
+        max: f64,
+        step: f64,
+        default: Option<f64>,
+    },
+    Bool {
+        default: bool,
+    },
+    Text {
+        default: &'static str,
+        allowed: &'static [&'static str],
+    },
+}
+
+use Kind::{Bool, Image, Number, Text};
+
+const fn number(min: f64, max: f64, step: f64, default: f64) -> Kind {
+    Number {
+        min,
+        max,
+        step,
+        default: Some(default),
+    }
+}
+
+const SEED_MODEL: [(&str, Kind); 9] = [
+    ("image", Image { array: false }),
+    (
+        "prompt",
+        Text {
+            default: "",
+            allowed: &[],
+        },
+    ),
+    ("rotateDegrees", number(-90.0, 90.0, 1.0, 0.0)),
+    ("moveForward", number(0.0, 10.0, 1.0, 0.0)),
+    ("verticalTilt", number(-1.0, 1.0, 1.0, 0.0)),
+    ("useWideAngle", Bool { default: false }),
+    (
+        "aspectRatio",
+        Text {
+            default: "match_input_image",
+            allowed: &["match_input_image", "16:9", "4:3", "1:1", "3:4", "9:16"],
+        },
+    ),
+    ("loraScale", number(0.0, 4.0, 0.05, 1.25)),
+    ("goFast", Bool { default: false }),
+];
+
+const MODEL_2511: [(&str, Kind); 10] = [
+    ("images", Image { array: true }),
+    ("horizontalAngle", number(0.0, 360.0, 1.0, 0.0)),
+    ("verticalAngle", number(-30.0, 90.0, 1.0, 0.0)),
+    ("zoom", number(0.0, 10.0, 1.0, 5.0)),
+    ("loraScale", number(0.0, 4.0, 0.05, 1.5)),
+    ("numOutputs", number(1.0, 4.0, 1.0, 1.0)),
+    ("numInferenceSteps", number(1.0, 50.0, 1.0, 28.0)),
+    ("guidanceScale", number(1.0, 20.0, 0.1, 4.5)),
+    (
+        "acceleration",
+        Text {
+            default: "none",
+            allowed: &["none", "regular"],
+        },
+    ),
+    (
+        "seed",
+        Number {
+            min: 0.0,
+            max: 2_147_483_647.0,
+            step: 1.0,
+            default: None,
+        },
+    ),
+];
+
+fn inputs(model: Model) -> &'static [(&'static str, Kind)] {
+    match model {
+        Model::QwenEditMultiangle => &SEED_MODEL,
+        Model::QwenEditMultiangle2511 => &MODEL_2511,
+    }
+}
+
+/// `GET /models/{id}`'s `model`.
+pub fn description(model: Model) -> Value {
+    let inputs: Vec<Value> = inputs(model)
+        .iter()
+        .map(|(name, kind)| {
+            let mut input = Map::new();
+            input.insert("name".into(), json!(name));
+            let mut put = |key: &str, value: Value| {
+                input.insert(key.into(), value);
+            };
+            match kind {
+                Image { array } => {
+                    put("type", json!(if *array { "file_array" } else { "file" }));
+                    put("kind", json!("image"));
+                    put("required", json!({ "always": true }));
+                }
+                Number {
+                    min,
+                    max,
+                    step,
+                    default,
+                } => {
+                    put("type", json!("number"));
+                    put("min", json!(min));
+                    put("max", json!(max));
+                    put("step", json!(step));
+                    if let Some(default) = default {
+                        put("default", json!(default));
+                    }
+                }
+                Bool { default } => {
+                    put("type", json!("boolean"));
+                    put("default", json!(default));
+                }
+                Text { default, allowed } => {
+                    put("type", json!("string"));
+                    put("default", json!(default));
+                    if !allowed.is_empty() {
+                        put("allowedValues", json!(allowed));
+                    }
+                }
+            }
+            Value::Object(input)
+        })
+        .collect();
+    json!({ "id": model.id(), "name": format!("{} (demo)", model.name()), "inputs": inputs })
+}
+
+/// Why `body` is not a valid input of `model`, if it is not.
+pub fn invalid(model: Model, body: &Value) -> Option<String> {
+    let Value::Object(fields) = body else {
+        return Some("the body must be a JSON object".into());
+    };
+    let listed = inputs(model);
+    if let Some(unknown) = fields.keys().find(|k| !listed.iter().any(|(n, _)| n == k)) {
+        return Some(format!("{unknown} is not an input of this model"));
+    }
+    listed.iter().find_map(|(name, kind)| {
+        let value = fields.get(*name);
+        match (kind, value) {
+            (Image { .. }, None) => Some(format!("{name} is required")),
+            (Image { array: true }, Some(v)) => (v.as_array().map(Vec::len) != Some(1))
+                .then(|| format!("{name} must hold exactly one asset id")),
+            (Number { min, max, .. }, Some(v)) => match v.as_f64() {
+                Some(n) if n < *min || n > *max => {
+                    Some(format!("{name} must be between {min} and {max}"))
+                }
+                None => Some(format!("{name} must be a number")),
+                _ => None,
+            },
+            (Text { allowed, .. }, Some(v)) if !allowed.is_empty() => {
+                (!v.as_str().is_some_and(|s| allowed.contains(&s)))
+                    .then(|| format!("{name} must be one of {}", allowed.join(", ")))
+            }
+            _ => None,
+        }
+    })
+}
