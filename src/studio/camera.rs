@@ -59,9 +59,17 @@ impl CameraStore {
     /// The 2511 model's description arrived: names what it lacks; the profile's defaults
     /// stay either way.
     pub fn apply_2511_inputs(&self, inputs: &[ModelInput]) {
+        self.note_missing_inputs(Model::QwenEditMultiangle2511, inputs);
+    }
+
+    fn note_missing_inputs(&self, model: Model, inputs: &[ModelInput]) {
+        if self.model.get_untracked() != model {
+            return;
+        }
         let listed: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+        let missing = model.missing_inputs(&listed);
         self.model_note
-            .set(m2511::missing_inputs_note(&m2511::missing_inputs(&listed)));
+            .set(crate::domain::profile::missing_inputs_note(&missing));
     }
 
     /// The chosen model, read-only.
@@ -276,6 +284,7 @@ impl CameraStore {
     /// The model's own inputs arrived (`GET /models/{id}`): they become the ranges and the
     /// shot is brought into them.
     pub fn apply_model_inputs(&self, inputs: &[ModelInput]) {
+        self.note_missing_inputs(Model::QwenEditMultiangle, inputs);
         let ranges = Ranges::from_model_inputs(inputs);
         self.shot.update(|shot| multiangle::refit(shot, &ranges));
         self.ranges.set(ranges);

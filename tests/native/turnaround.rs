@@ -8,9 +8,7 @@ use angleshot::domain::camera::Camera;
 use angleshot::domain::history::{card_from_record, decode_job_record, job_record};
 use angleshot::domain::jobs::{JobCard, ResultImage};
 use angleshot::domain::profile::multiangle::{Nudge, Ranges, initial_shot};
-use angleshot::domain::profile::multiangle_2511::{
-    self as m2511, Options, Pose, body, missing_inputs, pose_label,
-};
+use angleshot::domain::profile::multiangle_2511::{self as m2511, Options, Pose, body, pose_label};
 use angleshot::domain::profile::{JobBody, Model};
 use angleshot::domain::set_archive::{ArchiveImage, SetArchive};
 use angleshot::domain::sprite_sheet::{Grid, SheetFrame, layout};
@@ -311,9 +309,10 @@ fn a_sprite_sheet_has_equal_cells_in_each_grid_and_a_json_hash_atlas() {
 
 #[test]
 fn a_description_lacking_an_input_is_named_and_the_defaults_stay() {
-    let all = m2511::INPUTS;
-    assert!(missing_inputs(&all).is_empty());
-    let missing = missing_inputs(&[
+    use angleshot::domain::profile::missing_inputs_note;
+    let model = Model::QwenEditMultiangle2511;
+    assert!(model.missing_inputs(&m2511::INPUTS).is_empty());
+    let missing = model.missing_inputs(&[
         "images",
         "horizontalAngle",
         "verticalAngle",
@@ -326,10 +325,24 @@ fn a_description_lacking_an_input_is_named_and_the_defaults_stay() {
     ]);
     assert_eq!(missing, ["zoom"]);
     assert_eq!(
-        m2511::missing_inputs_note(&missing).as_deref(),
+        missing_inputs_note(&missing).as_deref(),
         Some("The model's description does not list zoom: the profile's defaults are used.")
     );
-    assert_eq!(m2511::missing_inputs_note(&[]), None);
+    assert_eq!(missing_inputs_note(&[]), None);
+    let seed = Model::QwenEditMultiangle;
+    assert_eq!(
+        seed.missing_inputs(&[
+            "image",
+            "prompt",
+            "rotateDegrees",
+            "moveForward",
+            "verticalTilt",
+            "useWideAngle",
+            "aspectRatio",
+            "loraScale"
+        ]),
+        ["goFast"]
+    );
 }
 
 #[test]

@@ -45,8 +45,41 @@ impl Model {
         }
     }
 
+    /// Every input this model's profile sends, by the model's names.
+    pub fn inputs(self) -> &'static [&'static str] {
+        match self {
+            Model::QwenEditMultiangle => &multiangle::INPUTS,
+            Model::QwenEditMultiangle2511 => &multiangle_2511::INPUTS,
+        }
+    }
+
+    /// The inputs the profile sends that a model description (`GET /models/{id}`) does not
+    /// list: the panel names them and keeps the profile's defaults.
+    ///
+    /// ```
+    /// use angleshot::domain::profile::Model;
+    /// assert_eq!(Model::QwenEditMultiangle2511.missing_inputs(&["images", "zoom"]).len(), 8);
+    /// ```
+    pub fn missing_inputs(self, listed: &[&str]) -> Vec<&'static str> {
+        self.inputs()
+            .iter()
+            .copied()
+            .filter(|name| !listed.contains(name))
+            .collect()
+    }
+
     /// The model with this API id.
     pub fn from_id(id: &str) -> Option<Model> {
         Self::ALL.into_iter().find(|model| model.id() == id)
     }
+}
+
+/// What the panel says of a description missing some inputs (`None` when none are missing).
+pub fn missing_inputs_note(missing: &[&str]) -> Option<String> {
+    (!missing.is_empty()).then(|| {
+        format!(
+            "The model's description does not list {}: the profile's defaults are used.",
+            missing.join(", ")
+        )
+    })
 }

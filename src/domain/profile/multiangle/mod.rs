@@ -25,6 +25,19 @@ use crate::api::types::GenerateBody;
 use crate::domain::camera::{Camera, Lens};
 use crate::domain::shot::Shot;
 
+/// Every input the profile sends, by the model's names.
+pub const INPUTS: [&str; 9] = [
+    "image",
+    "prompt",
+    "rotateDegrees",
+    "moveForward",
+    "verticalTilt",
+    "useWideAngle",
+    "aspectRatio",
+    "loraScale",
+    "goFast",
+];
+
 /// Trained rotate states.
 pub const ROTATE_STATES: [i32; 5] = [-90, -45, 0, 45, 90];
 /// Trained forward states.

@@ -299,30 +299,6 @@ pub const INPUTS: [&str; 10] = [
     "seed",
 ];
 
-/// The inputs the profile sends that a model description (`GET /models/{id}`) does not
-/// list: the panel names them and keeps the profile's defaults.
-///
-/// ```
-/// use angleshot::domain::profile::multiangle_2511::missing_inputs;
-/// assert_eq!(missing_inputs(&["images", "zoom"]).len(), 8);
-/// ```
-pub fn missing_inputs(listed: &[&str]) -> Vec<&'static str> {
-    INPUTS
-        .into_iter()
-        .filter(|name| !listed.contains(name))
-        .collect()
-}
-
-/// What the panel says of a description missing some inputs (`None` when none are missing).
-pub fn missing_inputs_note(missing: &[&str]) -> Option<String> {
-    (!missing.is_empty()).then(|| {
-        format!(
-            "The model's description does not list {}: the profile's defaults are used.",
-            missing.join(", ")
-        )
-    })
-}
-
 /// A turnaround: the eight trained azimuths (0, 45, …, 315) at one elevation and zoom.
 pub fn turnaround(vertical: i32, zoom: i32) -> Vec<Pose> {
     (0..8)
