@@ -73,6 +73,9 @@ async fn key_lives_in_the_session_unless_remembered_and_forget_clears_both() {
         let rotate = page.by_role("slider", "Rotate").await;
         assert_eq!(rotate.attr("max").await.unwrap().as_deref(), Some("45"));
         assert_eq!(rotate.attr("min").await.unwrap().as_deref(), Some("-45"));
+        // What the description leaves out is named; the profile's defaults stay (#20).
+        let note = page.wait_text("status", "Model notes", |t| !t.is_empty()).await;
+        assert_eq!(note, "The model's description does not list image, prompt, moveForward, verticalTilt, useWideAngle, aspectRatio, goFast: the profile's defaults are used.");
         // Folded under "More options": out of the accessibility tree until it is opened.
         page.click_button("More options").await;
         let lora = page.by_role("spinbutton", "LoRA scale").await;
