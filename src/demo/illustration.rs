@@ -3,7 +3,8 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::domain::profile::JobBody;
+use serde_json::Value;
+
 use crate::util::math;
 
 /// What a body asks of the picture, in one set of terms for both models.
@@ -19,39 +20,45 @@ struct Look {
     stamp: String,
 }
 
-fn look_of(body: &JobBody) -> Look {
-    match body {
-        JobBody::Multiangle(body) => Look {
-            turn: body.rotate_degrees,
-            closer: body.move_forward,
-            tilt: f64::from(body.vertical_tilt),
-            wide: body.use_wide_angle,
-            stamp: format!(
-                "rotate {} · forward {} · tilt {}{}",
-                body.rotate_degrees,
-                body.move_forward,
-                body.vertical_tilt,
-                if body.use_wide_angle { " · wide" } else { "" }
-            ),
-        },
-        JobBody::Multiangle2511(b) => Look {
-            turn: body.turn(),
-            closer: b.zoom,
-            tilt: -f64::from(b.vertical_angle) / 60.0,
+/// The look a (checked) generate body asks for: the 2511 model's when it has a
+/// `horizontalAngle` (growing to the artist's right), else the seed model's.
+fn look_of(body: &Value) -> Look {
+    let number = |key: &str| body.get(key).and_then(Value::as_f64).unwrap_or(0.0) as i32;
+    if body.get("horizontalAngle").is_some() {
+        let (horizontal, vertical, zoom) = (
+            number("horizontalAngle"),
+            number("verticalAngle"),
+            number("zoom"),
+        );
+        Look {
+            turn: math::fold_degrees(-horizontal),
+            closer: zoom,
+            tilt: -f64::from(vertical) / 60.0,
             wide: false,
+            stamp: format!("horizontal {horizontal} · vertical {vertical} · zoom {zoom}"),
+        }
+    } else {
+        let wide = body.get("useWideAngle").and_then(Value::as_bool) == Some(true);
+        let (rotate, forward, tilt) = (
+            number("rotateDegrees"),
+            number("moveForward"),
+            number("verticalTilt"),
+        );
+        Look {
+            turn: rotate,
+            closer: forward,
+            tilt: f64::from(tilt),
+            wide,
             stamp: format!(
-                "{} · horizontal {} · vertical {} · zoom {}",
-                crate::domain::profile::multiangle_2511::describe(b.pose()),
-                b.horizontal_angle,
-                b.vertical_angle,
-                b.zoom
+                "rotate {rotate} · forward {forward} · tilt {tilt}{}",
+                if wide { " · wide" } else { "" }
             ),
-        },
+        }
     }
 }
 
 /// The input turned toward the requested camera in a canvas, stamped as a demo.
-pub(super) async fn illustrate(input_url: &str, body: &JobBody) -> Option<String> {
+pub(super) async fn illustrate(input_url: &str, body: &Value) -> Option<String> {
     let look = look_of(body);
     let document = web_sys::window()?.document()?;
     let image: web_sys::HtmlImageElement = document.create_element("img").ok()?.dyn_into().ok()?;

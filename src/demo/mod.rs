@@ -23,7 +23,6 @@ use serde_json::{Value, json};
 
 use crate::api::request::{ApiConfig, ApiRequest, Backend, Method};
 use crate::api::response::RawResponse;
-use crate::domain::profile::{JobBody, Model};
 use illustration::illustrate;
 
 /// The base the demo's requests are addressed to (only [`send`] reads it).
@@ -49,13 +48,14 @@ struct DemoAsset {
     /// A `data:` URL of the image.
     url: Option<String>,
     /// For a result not drawn yet: the job that makes it.
-    made_by: Option<(String, JobBody)>,
+    made_by: Option<(String, Value)>,
 }
 
 struct DemoJob {
     id: String,
     created_ms: f64,
-    body: JobBody,
+    /// The generate body as received (checked against the model's inputs).
+    body: Value,
     /// One asset per take.
     results: Vec<String>,
 }
@@ -155,10 +155,12 @@ pub async fn send(request: ApiRequest) -> RawResponse {
     let now = now_ms();
     match (request.method, path) {
         (Method::Post, "/assets") => upload(&body),
-        (Method::Post, p) if p.starts_with("/generate/custom/") => {
-            let model = Model::from_id(&p["/generate/custom/".len()..]);
-            generate(model, &body, query.contains("dryRun=true"), now)
-        }
+        (Method::Post, p) if p.starts_with("/generate/custom/") => generate(
+            &p["/generate/custom/".len()..],
+            body,
+            query.contains("dryRun=true"),
+            now,
+        ),
         (Method::Get, "/jobs") => STATE.with(|s| {
             let s = s.borrow();
             let jobs: Vec<Value> = s.jobs.iter().rev().map(|j| job_json(j, now)).collect();
@@ -198,8 +200,8 @@ pub async fn send(request: ApiRequest) -> RawResponse {
             }
         }
         (Method::Get, p) if p.starts_with("/models/") => {
-            match Model::from_id(&p["/models/".len()..]) {
-                Some(model) => answer(200, json!({ "model": models::description(model) })),
+            match models::description(&p["/models/".len()..]) {
+                Some(model) => answer(200, json!({ "model": model })),
                 None => error(404, "Model not found in the demo"),
             }
         }
@@ -231,16 +233,13 @@ fn upload(body: &Value) -> RawResponse {
     })
 }
 
-fn generate(model: Option<Model>, body: &Value, dry_run: bool, now: f64) -> RawResponse {
-    let Some(model) = model else {
+fn generate(model_id: &str, body: Value, dry_run: bool, now: f64) -> RawResponse {
+    if models::description(model_id).is_none() {
         return error(404, "Model not found in the demo");
-    };
-    if let Some(reason) = models::invalid(model, body) {
+    }
+    if let Some(reason) = models::invalid(model_id, &body) {
         return error(400, &reason);
     }
-    let Ok(parsed) = JobBody::read(model, body) else {
-        return error(400, "the generate body does not match the model's inputs");
-    };
     if dry_run {
         return answer(
             200,
@@ -249,19 +248,19 @@ fn generate(model: Option<Model>, body: &Value, dry_run: bool, now: f64) -> RawR
     }
     STATE.with(|s| {
         let mut s = s.borrow_mut();
-        let input = parsed.image().to_string();
+        let input = models::input_asset(&body).unwrap_or_default().to_string();
         if s.asset(&input).is_none() {
             return error(400, &format!("Asset {input} not found"));
         }
         let id = new_id(&mut s, "job");
-        let results: Vec<String> = (0..parsed.takes())
+        let results: Vec<String> = (0..models::takes(&body))
             .map(|_| {
                 let result = new_id(&mut s, "asset");
                 s.assets.push((
                     result.clone(),
                     DemoAsset {
                         url: None,
-                        made_by: Some((input.clone(), parsed.clone())),
+                        made_by: Some((input.clone(), body.clone())),
                     },
                 ));
                 result
@@ -270,7 +269,7 @@ fn generate(model: Option<Model>, body: &Value, dry_run: bool, now: f64) -> RawR
         let job = DemoJob {
             id,
             created_ms: now,
-            body: parsed,
+            body,
             results,
         };
         let json = json!({ "job": job_json(&job, now), "creativeUnitsCost": 0, "creativeUnitsDiscount": 0 });

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::domain::profile::Model;
+use crate::api::types::{MODEL_ID, MODEL_ID_2511};
 
 /// What one input takes.
 enum Kind {
@@ -90,16 +90,27 @@ const MODEL_2511: [(&str, Kind); 10] = [
     ),
 ];
 
-fn inputs(model: Model) -> &'static [(&'static str, Kind)] {
-    match model {
-        Model::QwenEditMultiangle => &SEED_MODEL,
-        Model::QwenEditMultiangle2511 => &MODEL_2511,
-    }
+/// The demo's models: id, name and inputs.
+const MODELS: [(&str, &str, &[(&str, Kind)]); 2] = [
+    (MODEL_ID, "Qwen Edit Multi-Angle (demo)", &SEED_MODEL),
+    (
+        MODEL_ID_2511,
+        "Qwen Edit Multi-Angle 2511 (demo)",
+        &MODEL_2511,
+    ),
+];
+
+fn inputs(model_id: &str) -> Option<&'static [(&'static str, Kind)]> {
+    MODELS
+        .iter()
+        .find(|(id, _, _)| *id == model_id)
+        .map(|(_, _, inputs)| *inputs)
 }
 
-/// `GET /models/{id}`'s `model`.
-pub fn description(model: Model) -> Value {
-    let inputs: Vec<Value> = inputs(model)
+/// `GET /models/{id}`'s `model`, for a model the demo serves.
+pub fn description(model_id: &str) -> Option<Value> {
+    let (id, name, inputs) = MODELS.iter().find(|(id, _, _)| *id == model_id)?;
+    let inputs: Vec<Value> = inputs
         .iter()
         .map(|(name, kind)| {
             let mut input = Map::new();
@@ -142,15 +153,17 @@ pub fn description(model: Model) -> Value {
             Value::Object(input)
         })
         .collect();
-    json!({ "id": model.id(), "name": format!("{} (demo)", model.name()), "inputs": inputs })
+    Some(json!({ "id": id, "name": name, "inputs": inputs }))
 }
 
-/// Why `body` is not a valid input of `model`, if it is not.
-pub fn invalid(model: Model, body: &Value) -> Option<String> {
+/// Why `body` is not a valid input of the model, if it is not (`None` for a good body).
+pub fn invalid(model_id: &str, body: &Value) -> Option<String> {
+    let Some(listed) = inputs(model_id) else {
+        return Some(format!("Model {model_id} not found"));
+    };
     let Value::Object(fields) = body else {
         return Some("the body must be a JSON object".into());
     };
-    let listed = inputs(model);
     if let Some(unknown) = fields.keys().find(|k| !listed.iter().any(|(n, _)| n == k)) {
         return Some(format!("{unknown} is not an input of this model"));
     }
@@ -174,4 +187,18 @@ pub fn invalid(model: Model, body: &Value) -> Option<String> {
             _ => None,
         }
     })
+}
+
+/// The input picture's asset id of a valid body (`image`, or `images`' one id).
+pub fn input_asset(body: &Value) -> Option<&str> {
+    body.get("image")
+        .or_else(|| body.get("images")?.get(0))
+        .and_then(Value::as_str)
+}
+
+/// How many results a valid body asks for (`numOutputs`, else one).
+pub fn takes(body: &Value) -> usize {
+    body.get("numOutputs")
+        .and_then(Value::as_u64)
+        .map_or(1, |n| n.clamp(1, 4) as usize)
 }

@@ -62,6 +62,15 @@ pub enum SetKind {
     },
 }
 
+/// A priced turnaround waiting for the artist's yes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TurnaroundOffer {
+    /// The seed every job of it shares.
+    pub seed: u32,
+    /// "Estimated cost: 8 jobs, 40 compute units.", "Estimating…", or why it is unknown.
+    pub cost: String,
+}
+
 /// Default number of a set's jobs in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 

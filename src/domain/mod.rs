@@ -2,6 +2,7 @@
 
 pub mod angle_set;
 pub mod camera;
+pub mod card_action;
 pub mod connection;
 pub mod draft;
 pub mod history;

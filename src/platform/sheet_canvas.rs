@@ -1,10 +1,8 @@
-//! Draws a sprite sheet in a canvas: each frame (an image this page holds) into its cell as
-//! `domain::sprite_sheet` laid it out, on transparency, and hands back the PNG's bytes.
+//! Draws a sprite sheet in a canvas: each frame (an image this page holds) where its layout
+//! says, on transparency, and hands back the PNG's bytes.
 
 use base64::Engine;
 use wasm_bindgen::JsCast;
-
-use crate::domain::sprite_sheet::SheetLayout;
 
 /// An image of this page (`blob:` or `data:` URL), loaded and decoded.
 pub async fn load_image(url: &str) -> Option<web_sys::HtmlImageElement> {
@@ -19,22 +17,22 @@ pub async fn load_image(url: &str) -> Option<web_sys::HtmlImageElement> {
     Some(image)
 }
 
-/// The sheet's PNG: `images[i]` drawn where `layout.cells[i]` says.
-pub fn draw_sheet(layout: &SheetLayout, images: &[web_sys::HtmlImageElement]) -> Option<Vec<u8>> {
+/// Where one image goes on the sheet: x, y, width, height.
+pub type Placement = [f64; 4];
+
+/// The sheet's PNG, `width`×`height`: each image drawn at its placement.
+pub fn draw_sheet(
+    (width, height): (u32, u32),
+    frames: &[(web_sys::HtmlImageElement, Placement)],
+) -> Option<Vec<u8>> {
     let document = web_sys::window()?.document()?;
     let canvas: web_sys::HtmlCanvasElement =
         document.create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(layout.width);
-    canvas.set_height(layout.height);
+    canvas.set_width(width);
+    canvas.set_height(height);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    for (cell, image) in layout.cells.iter().zip(images) {
-        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
-            image,
-            cell.draw_x,
-            cell.draw_y,
-            cell.draw_width,
-            cell.draw_height,
-        );
+    for (image, [x, y, w, h]) in frames {
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(image, *x, *y, *w, *h);
     }
     let url = canvas.to_data_url_with_type("image/png").ok()?;
     let (_, data) = url.split_once(',')?;

@@ -11,8 +11,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::angle_set::{DEFAULT_SET, SET_CHOICES, SetAngle, SetKind};
-use crate::studio::turnaround::TurnaroundOffer;
+use crate::domain::angle_set::{DEFAULT_SET, SET_CHOICES, SetAngle, SetKind, TurnaroundOffer};
 
 /// One cell of a set: its angle and the job (card) that currently stands for it.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -73,7 +73,13 @@ impl Studio {
             images.push(image);
         }
         let sheet = layout(&sized, grid);
-        let png = draw_sheet(&sheet, &images).ok_or("the sheet could not be drawn")?;
+        let placed: Vec<_> = images
+            .into_iter()
+            .zip(&sheet.cells)
+            .map(|(image, c)| (image, [c.draw_x, c.draw_y, c.draw_width, c.draw_height]))
+            .collect();
+        let png = draw_sheet((sheet.width, sheet.height), &placed)
+            .ok_or("the sheet could not be drawn")?;
         let stem = crate::domain::naming::stem(&set.input_name);
         let base = format!("{stem}_sheet_{}", grid.label().replace('×', "x"));
         let png_name = format!("{base}.png");

@@ -13,20 +13,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
-use crate::domain::angle_set::{SetAngle, SetKind};
+use crate::domain::angle_set::{SetAngle, SetKind, TurnaroundOffer};
 use crate::domain::profile::multiangle_2511::MAX_SEED;
 use crate::domain::profile::{JobBody, Model};
 use crate::studio::state::Studio;
 use crate::util::math::Decimal;
-
-/// A priced turnaround waiting for the artist's yes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TurnaroundOffer {
-    /// The seed every job of it shares.
-    pub seed: u32,
-    /// "Estimated cost: 8 jobs, 40 compute units.", "Estimating…", or why it is unknown.
-    pub cost: String,
-}
 
 /// A seed for a turnaround whose Seed field is blank.
 fn random_seed() -> u32 {

@@ -350,13 +350,17 @@ fn the_demo_describes_both_models_and_refuses_what_they_do_not_take() {
     use angleshot::demo::models::{description, invalid};
     let options = Options::default();
     let good = serde_json::to_value(body(Pose::FRONT, &options, "asset_1")).unwrap();
-    assert_eq!(invalid(Model::QwenEditMultiangle2511, &good), None);
+    let (seed_model, model_2511) = (
+        Model::QwenEditMultiangle.id(),
+        Model::QwenEditMultiangle2511.id(),
+    );
+    assert_eq!(invalid(model_2511, &good), None);
     let seed = serde_json::to_value(GenerateBody::with_defaults("asset_1")).unwrap();
-    assert_eq!(invalid(Model::QwenEditMultiangle, &seed), None);
+    assert_eq!(invalid(seed_model, &seed), None);
     let refused = |change: fn(&mut Value)| {
         let mut bad = good.clone();
         change(&mut bad);
-        invalid(Model::QwenEditMultiangle2511, &bad)
+        invalid(model_2511, &bad)
     };
     assert_eq!(
         refused(|b| b["prompt"] = "x".into()).as_deref(),
@@ -378,10 +382,14 @@ fn the_demo_describes_both_models_and_refuses_what_they_do_not_take() {
         Some("acceleration must be one of none, regular")
     );
     assert!(
-        invalid(Model::QwenEditMultiangle, &good).is_some(),
+        invalid(seed_model, &good).is_some(),
         "a 2511 body is not the seed model's"
     );
-    let described = description(Model::QwenEditMultiangle2511);
+    assert_eq!(
+        invalid("model_unknown", &good).as_deref(),
+        Some("Model model_unknown not found")
+    );
+    let described = description(model_2511).unwrap();
     let names: Vec<&str> = described["inputs"]
         .as_array()
         .unwrap()

@@ -28,6 +28,8 @@ use serde_json::Value;
 
 /// The one model this app drives.
 pub const MODEL_ID: &str = "model_qwen-edit-multiangle";
+/// `model_qwen-edit-multiangle-2511`: the full ring, takes and a seed.
+pub const MODEL_ID_2511: &str = "model_qwen-edit-multiangle-2511";
 
 /// A response type read from a parsed JSON value by hand, leniently (see [`crate::api::lenient`]):
 /// `None` only when an identifier the app cannot work without is missing or the value is not

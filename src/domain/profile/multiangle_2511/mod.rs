@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::domain::camera::{Camera, Lens};
 
 /// The model's id in the API's paths.
-pub const MODEL_ID: &str = "model_qwen-edit-multiangle-2511";
+pub const MODEL_ID: &str = crate::api::types::MODEL_ID_2511;
 /// Trained azimuths: every 45°.
 pub const HORIZONTAL_STEP: i32 = 45;
 /// Trained elevations.
