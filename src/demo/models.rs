@@ -90,8 +90,11 @@ const MODEL_2511: [(&str, Kind); 10] = [
     ),
 ];
 
+/// A model's inputs: name and what it takes.
+type Inputs = &'static [(&'static str, Kind)];
+
 /// The demo's models: id, name and inputs.
-const MODELS: [(&str, &str, &[(&str, Kind)]); 2] = [
+const MODELS: [(&str, &str, Inputs); 2] = [
     (MODEL_ID, "Qwen Edit Multi-Angle (demo)", &SEED_MODEL),
     (
         MODEL_ID_2511,
@@ -100,7 +103,7 @@ const MODELS: [(&str, &str, &[(&str, Kind)]); 2] = [
     ),
 ];
 
-fn inputs(model_id: &str) -> Option<&'static [(&'static str, Kind)]> {
+fn inputs(model_id: &str) -> Option<Inputs> {
     MODELS
         .iter()
         .find(|(id, _, _)| *id == model_id)
