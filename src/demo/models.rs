@@ -6,6 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::api::types::{MODEL_ID, MODEL_ID_2511};
+use crate::util::math::Decimal;
 
 /// What one input takes.
 enum Kind {
@@ -178,7 +179,12 @@ pub fn invalid(model_id: &str, body: &Value) -> Option<String> {
                 .then(|| format!("{name} must hold exactly one asset id")),
             (Number { min, max, .. }, Some(v)) => match v.as_f64() {
                 Some(n) if n < *min || n > *max => {
-                    Some(format!("{name} must be between {min} and {max}"))
+                    // `Decimal`: Rust's own float printer would grow the wasm.
+                    Some(format!(
+                        "{name} must be between {} and {}",
+                        Decimal(*min),
+                        Decimal(*max)
+                    ))
                 }
                 None => Some(format!("{name} must be a number")),
                 _ => None,
