@@ -124,6 +124,25 @@ impl ApiError {
         }
     }
 
+    /// The limit a 429 names (`details.actionLimit`, e.g. the team's parallel custom jobs).
+    ///
+    /// ```
+    /// use angleshot::api::error::ApiError;
+    /// let err = ApiError::from_status(429, None, r#"{"reason":"Too many","details":{"actionLimit":2}}"#);
+    /// assert_eq!(err.action_limit(), Some(2));
+    /// assert_eq!(ApiError::from_status(429, None, "{}").action_limit(), None);
+    /// ```
+    pub fn action_limit(&self) -> Option<usize> {
+        let ApiError::Http {
+            status: 429, body, ..
+        } = self
+        else {
+            return None;
+        };
+        let limit = lenient::number_of(body.details.as_ref()?, "actionLimit")?;
+        (limit >= 1.0 && limit.is_finite()).then_some(limit as usize)
+    }
+
     /// What kind of failure this is, for retry and wording decisions.
     pub fn class(&self) -> ErrorClass {
         match self {

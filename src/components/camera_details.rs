@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::types::AspectRatio;
 use crate::components::camera_fields_2511::CameraFields2511;
-use crate::components::set_panel::SetEditor;
+use crate::components::set_panel::{JobsAtOnce, SetEditor};
 use crate::domain::camera::Lens;
 use crate::domain::profile::Model;
 use crate::domain::profile::multiangle::{Pose, directive};
@@ -63,7 +63,7 @@ pub fn CameraDetails() -> impl IntoView {
                     on:click=move |_| studio.estimate_cost()>"Estimate cost"</button>
                 <p class="cost" role="status" aria-label="Cost estimate">{move || studio.cost().get()}</p>
             </div>
-            <Show when=is_seed>
+            <Show when=is_seed fallback=|| view! { <JobsAtOnce /> }>
                 <SetEditor />
             </Show>
         </section>

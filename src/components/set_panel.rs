@@ -29,16 +29,28 @@ pub fn SetEditor() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <div class="field">
-                <label for="set-concurrency">"Jobs at once"</label>
-                <input id="set-concurrency" type="number" inputmode="numeric" min="1" max="16" step="1"
-                    prop:value=studio.queue.limit()
-                    on:input=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).trim().parse::<usize>() {
-                            studio.queue.set_limit(n);
-                        }
-                    } />
-            </div>
+            <JobsAtOnce />
         </details>
+    }
+}
+
+/// "Jobs at once": how many of a set's or turnaround's jobs run together, and why, when a
+/// 429 named the account's limit.
+#[component]
+pub fn JobsAtOnce() -> impl IntoView {
+    let studio = expect_context::<Studio>();
+    view! {
+        <div class="field">
+            <label for="set-concurrency">"Jobs at once"</label>
+            <input id="set-concurrency" type="number" inputmode="numeric" min="1" max="16" step="1"
+                aria-describedby="set-concurrency-note"
+                prop:value=studio.queue.limit()
+                on:input=move |ev| {
+                    if let Ok(n) = event_target_value(&ev).trim().parse::<usize>() {
+                        studio.queue.set_limit(n);
+                    }
+                } />
+            <p id="set-concurrency-note" class="hint" role="status" aria-label="Jobs at once note">{move || studio.queue.limit_note().get()}</p>
+        </div>
     }
 }

@@ -25,6 +25,8 @@ pub struct QueueStore {
     queue: StoredValue<SubmitQueue>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
     limit: RwSignal<usize>,
+    /// Why the limit is what it is, when the API set it.
+    limit_note: RwSignal<Option<String>>,
 }
 
 impl Default for QueueStore {
@@ -40,7 +42,27 @@ impl QueueStore {
             queue: StoredValue::new(SubmitQueue::default()),
             timer: StoredValue::new_local(None),
             limit: RwSignal::new(DEFAULT_CONCURRENCY),
+            limit_note: RwSignal::new(None),
         }
+    }
+
+    /// Why "Jobs at once" is what it is, when a 429 set it (reactive).
+    pub fn limit_note(&self) -> ReadSignal<Option<String>> {
+        self.limit_note.read_only()
+    }
+
+    /// A 429 named the account's limit: "Jobs at once" goes down to it for this session
+    /// (never up), and says so. Returns whether it went down.
+    pub fn lower_to_api_limit(&self, limit: usize) -> bool {
+        let limit = limit.clamp(1, MAX_AT_ONCE);
+        if limit >= self.limit.get_untracked() {
+            return false;
+        }
+        self.limit.set(limit);
+        self.limit_note.set(Some(format!(
+            "Scenario allows {limit} at once for this account: lowered to {limit} for this session."
+        )));
+        true
     }
 
     /// "Jobs at once" (reactive).
@@ -51,6 +73,8 @@ impl QueueStore {
     /// "Jobs at once", kept within 1..=16.
     pub fn set_limit(&self, limit: usize) {
         self.limit.set(limit.clamp(1, MAX_AT_ONCE));
+        // The artist's own choice now, not the API's.
+        self.limit_note.set(None);
     }
 
     /// Jobs join the end of the queue.

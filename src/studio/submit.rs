@@ -108,6 +108,10 @@ impl Studio {
                     entry.card.update(|c| c.notice = None);
                     return Box::pin(self.submit_attempt(entry, attempt + 1)).await;
                 }
+                // A 429 that names the account's limit: never hit it again this session.
+                if let Some(limit) = err.action_limit() {
+                    self.queue.lower_to_api_limit(limit);
+                }
                 if let (Some(_), ErrorClass::RateLimited { retry_after_secs }) =
                     (entry.set, err.class())
                 {

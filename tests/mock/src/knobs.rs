@@ -128,6 +128,9 @@ pub enum FaultKind {
         retry_after_secs: Option<u64>,
         remaining_seconds: Option<u64>,
     },
+    /// 429 whose body names the account's limit (`details.actionLimit`), as Scenario answers
+    /// a team over its parallel custom jobs.
+    ActionLimit { limit: u32 },
     /// Cut the connection without handling the request.
     DropBefore,
     /// Handle the request (a job IS created), then cut the connection after the status line

@@ -173,6 +173,13 @@ async fn faults(State(shared): State<Arc<Shared>>, request: Request, next: Next)
             )
                 .into_response();
         }
+        Some(FaultKind::ActionLimit { limit }) => {
+            let body = json!({
+                "reason": format!("Too many parallel custom jobs: at most {limit} at once"),
+                "details": { "actionLimit": limit, "action": "custom-jobs-in-parallel" },
+            });
+            return json_response(StatusCode::TOO_MANY_REQUESTS, &body);
+        }
         Some(FaultKind::RateLimit {
             retry_after_secs,
             remaining_seconds,

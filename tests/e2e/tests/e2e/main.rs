@@ -3,6 +3,7 @@
 //! `cargo test -p angleshot-e2e -- shell::` (after `. scripts/env.sh` and a built `dist/`).
 
 mod accessibility;
+mod account;
 mod angle_sets;
 mod demo;
 mod deploy;
