@@ -45,6 +45,9 @@ pub fn ConnectionPanel() -> impl IntoView {
                 </button>
                 <button type="button" class="secondary" on:click=move |_| settings.forget_key()>"Forget key"</button>
             </div>
+            <p class="hint" role="status" aria-label="Storage on this device">
+                {move || studio.kept.durability().get()}
+            </p>
             <p class="connection-report" role="status" aria-live="polite" aria-label="Connection status"
                 class:ok=move || report.get().is_some_and(|r| r.0)
                 class:error=move || report.get().is_some_and(|r| !r.0)>

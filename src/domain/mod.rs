@@ -5,6 +5,7 @@ pub mod camera;
 pub mod card_action;
 pub mod connection;
 pub mod draft;
+pub mod durability;
 pub mod history;
 pub mod image_rules;
 pub mod jobs;

@@ -10,6 +10,7 @@ pub mod scroll;
 pub mod service_worker;
 pub mod sheet_canvas;
 pub mod static_first_screen;
+pub mod storage_manager;
 pub mod timer;
 pub mod touch;
 pub mod viewport;

@@ -22,6 +22,10 @@ use crate::studio::history::Database;
 pub struct KeptStore {
     db: StoredValue<Option<Rc<Database>>, LocalStorage>,
     note: RwSignal<Option<String>>,
+    /// Whether the browser keeps the history, in words (Settings).
+    durability: RwSignal<Option<String>>,
+    /// Whether this page has asked for persistent storage yet.
+    persist_asked: StoredValue<bool>,
 }
 
 impl Default for KeptStore {
@@ -36,7 +40,26 @@ impl KeptStore {
         KeptStore {
             db: StoredValue::new_local(None),
             note: RwSignal::new(None),
+            durability: RwSignal::new(None),
+            persist_asked: StoredValue::new(false),
         }
+    }
+
+    /// Whether the browser keeps the history, in words (reactive).
+    pub fn durability(&self) -> ReadSignal<Option<String>> {
+        self.durability.read_only()
+    }
+
+    /// The browser said how it keeps the history.
+    pub fn set_durability(&self, words: String) {
+        self.durability.set(Some(words));
+    }
+
+    /// True the first time only: whether to ask for persistent storage now.
+    pub fn first_ask(&self) -> bool {
+        let asked = self.persist_asked.get_value();
+        self.persist_asked.set_value(true);
+        !asked
     }
 
     /// The open database, if any (none: the history lives in this tab only).

@@ -3,6 +3,7 @@
 pub mod camera;
 pub mod connection;
 pub mod draft;
+pub mod durability;
 pub mod export;
 pub mod history;
 pub mod image;

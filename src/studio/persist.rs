@@ -115,8 +115,9 @@ impl Studio {
             return;
         };
         spawn_local(async move {
-            if let Err(message) = history::put(&db, RESULTS, id, &blob).await {
-                self.kept.failed(message);
+            match history::put(&db, RESULTS, id, &blob).await {
+                Ok(()) => self.result_kept(),
+                Err(message) => self.kept.failed(message),
             }
         });
     }

@@ -84,7 +84,11 @@ impl Studio {
             // The history's cards one frame later still, after the rest of the studio (built
             // after the first paint too) is on screen: listed together, the cards' first frame
             // waited for that layout (docs/decisions/0004).
-            after_next_paint(move || studio.restore());
+            after_next_paint(move || {
+                studio.restore();
+                studio.refresh_durability();
+                studio.keep_when_installed();
+            });
         });
         studio
     }

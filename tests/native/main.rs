@@ -9,6 +9,7 @@ mod camera;
 mod decoders_fuzz;
 mod derived_records;
 mod draft;
+mod durability;
 mod history;
 mod image_rules;
 mod jobs;

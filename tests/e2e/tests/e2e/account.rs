@@ -87,3 +87,38 @@ async fn a_429_naming_the_accounts_limit_lowers_jobs_at_once_for_the_session() {
     })
     .await;
 }
+
+/// #21 point 1: when the first result is kept the studio asks the browser to keep the
+/// history, and Settings says what it answered and how much space the history uses.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn settings_say_whether_the_browser_keeps_the_history() {
+    let (site, api) = studio_servers(300).await;
+    with_browser(|page| async move {
+        page.open(&site.url()).await;
+        page.ready_with_image(&api).await;
+        page.click_button("45° left").await;
+        page.click_button("Generate").await;
+        page.wait_newest_success(1).await;
+        // Headless Chromium does not grant persistence to a site of no engagement.
+        let at_risk = page
+            .wait_text("status", "Storage on this device", |t| t.contains("Using "))
+            .await;
+        assert!(at_risk.starts_with("The browser may clear this when space runs low: install the app or export a backup."), "{at_risk}");
+
+        page.cdp(
+            "Browser.grantPermissions",
+            serde_json::json!({ "permissions": ["durableStorage"], "origin": site.origin() }),
+        )
+        .await;
+        page.client.refresh().await.expect("reload");
+        page.wait_for_role("heading", "Angleshot").await;
+        page.click_button("90° left").await;
+        page.click_button("Generate").await;
+        page.wait_newest_success(2).await;
+        let kept = page
+            .wait_text("status", "Storage on this device", |t| t.starts_with("Kept"))
+            .await;
+        assert!(kept.starts_with("Kept until you clear it. Using "), "{kept}");
+    })
+    .await;
+}
