@@ -25,7 +25,9 @@ async fn result_images(page: &Page) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_reload_mid_job_loses_nothing_and_stored_results_need_no_cdn() {
-    let (site, api) = studio_servers(5_000).await;
+    // Jobs long enough that five Generates and a reload fit inside one, with room to spare
+    // under the full suite's load (five Generates took 7 s there, 3.5 s alone).
+    let (site, api) = studio_servers(10_000).await;
     with_browser(|page| async move {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
