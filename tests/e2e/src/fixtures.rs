@@ -50,6 +50,27 @@ pub fn expected_auth() -> String {
 }
 
 impl Page {
+    /// Waits (up to 40 s) until the set on the stage reads `wanted` ("6 of 6 done").
+    pub async fn wait_set_progress(&self, wanted: &str) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+        loop {
+            let now = self
+                .by_role("status", "Set progress")
+                .await
+                .text()
+                .await
+                .unwrap_or_default();
+            if now == wanted {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "set progress stuck at {now:?}, wanted {wanted:?}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    }
+
     /// Types the mock's base URL and default key into Settings.
     pub async fn fill_settings(&self, api: &MockServer) {
         self.fill("API base URL", &api.api_base()).await;
@@ -156,4 +177,21 @@ pub async fn studio_servers(job_duration_ms: u64) -> (crate::StaticServer, MockS
     })
     .await;
     (site, api)
+}
+
+/// Waits (up to 15 s) for the browser's download `name` in `dir`, then a moment more for
+/// Chromium to finish writing it.
+pub fn wait_for_file(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !path.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{name} never downloaded into {}",
+            dir.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    path
 }

@@ -2,8 +2,6 @@
 //! limit (`details.actionLimit`) lowers "Jobs at once" for the session and says so, so the
 //! studio stops hitting it.
 
-use std::time::{Duration, Instant};
-
 use angleshot_e2e::fixtures::studio_servers;
 use angleshot_e2e::with_browser;
 use angleshot_mock::knobs::{Fault, FaultKind};
@@ -25,18 +23,7 @@ async fn a_429_naming_the_accounts_limit_lowers_jobs_at_once_for_the_session() {
         });
         api.clear_requests();
         page.click_button("Generate angle set").await;
-        let deadline = Instant::now() + Duration::from_secs(40);
-        while page
-            .by_role("status", "Set progress")
-            .await
-            .text()
-            .await
-            .unwrap_or_default()
-            != "6 of 6 done"
-        {
-            assert!(Instant::now() < deadline, "the set did not finish");
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        page.wait_set_progress("6 of 6 done").await;
         // Under the set editor, where "Jobs at once" is set.
         page.click_button("Angle set: 6 angles").await;
         let note = page

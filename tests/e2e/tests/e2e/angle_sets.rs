@@ -4,10 +4,9 @@
 //! mock's records. Then memory: twelve 1024×1024 results, and object URLs revoked on removal.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{mock, png_rgb, studio_servers};
+use angleshot_e2e::fixtures::{mock, png_rgb, studio_servers, wait_for_file};
 use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
 use angleshot_mock::{Knobs, MockServer};
@@ -37,29 +36,6 @@ fn most_in_flight_at_the_mock(api: &MockServer) -> usize {
     })
 }
 
-async fn set_progress(page: &Page) -> String {
-    page.by_role("status", "Set progress")
-        .await
-        .text()
-        .await
-        .unwrap_or_default()
-}
-
-async fn wait_progress(page: &Page, wanted: &str) {
-    let deadline = Instant::now() + Duration::from_secs(40);
-    loop {
-        let now = set_progress(page).await;
-        if now == wanted {
-            return;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "set progress stuck at {now:?}, wanted {wanted:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
-
 async fn slider_state(page: &Page, name: &str) -> (String, String) {
     let el = page.by_role("slider", name).await;
     (
@@ -74,20 +50,6 @@ async fn slider_state(page: &Page, name: &str) -> (String, String) {
             .flatten()
             .unwrap_or_default(),
     )
-}
-
-fn wait_for_file(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !path.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "{name} never downloaded into {}",
-            dir.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    path
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -133,7 +95,7 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
         });
         api.clear_requests();
         page.click_button("Generate angle set").await;
-        wait_progress(&page, "5 of 6 done · 1 failed").await;
+        page.wait_set_progress("5 of 6 done · 1 failed").await;
 
         let posts = api.generate_posts();
         let created: Vec<_> = posts.iter().filter(|r| r.status == 200).collect();
@@ -149,7 +111,7 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
         assert_eq!(failed.as_array().map(Vec::len), Some(1), "one failed cell: {failed}");
         let failed_label = failed[0].as_str().unwrap_or_default().to_string();
         page.click_button(&format!("Retry {failed_label}")).await;
-        wait_progress(&page, "6 of 6 done").await;
+        page.wait_set_progress("6 of 6 done").await;
         assert_eq!(
             api.generate_posts().iter().filter(|r| r.status == 200).count(),
             7,
@@ -269,7 +231,7 @@ async fn twelve_results_at_1024_keep_the_heap_small_and_removal_revokes_their_ur
         limit.clear().await.expect("clear");
         limit.send_keys("6").await.expect("type");
         page.click_button("Generate angle set").await;
-        wait_progress(&page, "12 of 12 done").await;
+        page.wait_set_progress("12 of 12 done").await;
         // A cell shows its image once the result's bytes are in (a moment after "done").
         let deadline = Instant::now() + Duration::from_secs(15);
         let urls = loop {
@@ -365,7 +327,7 @@ async fn every_cell_can_be_downloaded_or_used_and_the_shown_one_is_marked() {
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
         page.click_button("Generate angle set").await;
-        wait_progress(&page, "6 of 6 done").await;
+        page.wait_set_progress("6 of 6 done").await;
         let current = |name: &'static str| {
             let page = page.clone();
             async move { page.attribute("listitem", name, "aria-current").await }

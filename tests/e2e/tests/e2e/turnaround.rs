@@ -4,10 +4,9 @@
 //! its ZIP; a 2-output job shows both takes; each card names its model after a reload.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{png_rgb, studio_servers};
+use angleshot_e2e::fixtures::{png_rgb, studio_servers, wait_for_file};
 use angleshot_e2e::pixels::decode_png;
 use angleshot_e2e::{Page, with_browser};
 use fantoccini::key::Key;
@@ -25,42 +24,6 @@ const SEED_FIELDS: [&str; 8] = [
     "aspectRatio",
     "goFast",
 ];
-
-fn wait_for_file(dir: &Path, name: &str) -> PathBuf {
-    let path = dir.join(name);
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while !path.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "{name} never downloaded into {}",
-            dir.display()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    // Written whole (Chromium renames the partial file when it is done).
-    std::thread::sleep(Duration::from_millis(300));
-    path
-}
-
-async fn set_progress(page: &Page) -> String {
-    page.by_role("status", "Set progress")
-        .await
-        .text()
-        .await
-        .unwrap_or_default()
-}
-
-async fn wait_progress(page: &Page, wanted: &str) {
-    let deadline = Instant::now() + Duration::from_secs(40);
-    while set_progress(page).await != wanted {
-        assert!(
-            Instant::now() < deadline,
-            "set progress stuck at {:?}",
-            set_progress(page).await
-        );
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-}
 
 async fn turntable(page: &Page) -> (String, String) {
     let el = page.by_role("slider", "Turntable").await;
@@ -144,7 +107,7 @@ async fn a_2511_turnaround_its_sprite_sheet_two_takes_and_models_after_a_reload(
         let dry_runs = api.requests().into_iter().filter(|r| r.method == "POST" && r.query.contains("dryRun=true")).count();
         assert_eq!(dry_runs, 8, "one dry run per job");
         page.click_button("Confirm turnaround").await;
-        wait_progress(&page, "8 of 8 done").await;
+        page.wait_set_progress("8 of 8 done").await;
 
         let posts = api.generate_posts();
         assert_eq!(posts.len(), 8);
