@@ -124,12 +124,7 @@ fn CameraFields() -> impl IntoView {
             <p class="scale"><span>"top-down (−1)"</span><span>"low angle (1)"</span></p>
         </div>
 
-        <div class="check">
-            <input id="fine" type="checkbox" prop:checked=fine
-                on:change=move |ev| { let on = event_target_checked(&ev); camera.set_fine(on) } />
-            <label for="fine">"Fine values"</label>
-            <span class="hint">"(off: snap to the model's trained angles)"</span>
-        </div>
+        <FineValues hint="(off: snap to the model's trained angles)" />
         <div class="check">
             <input id="wide" type="checkbox" prop:checked=wide_angle
                 on:change=move |ev| { let on = event_target_checked(&ev); camera.set_lens(if on { Lens::Wide } else { Lens::Normal }) } />
@@ -177,5 +172,21 @@ fn CameraFields() -> impl IntoView {
 
         <p class="directive" aria-label="Camera directive" role="note">{move || shot.with(directive)}</p>
 
+    }
+}
+
+/// "Fine values": off, the pose snaps to what the chosen model was trained on (`hint` says
+/// what that is).
+#[component]
+pub fn FineValues(hint: &'static str) -> impl IntoView {
+    let camera = expect_context::<Studio>().camera;
+    let fine = Memo::new(move |_| camera.shot().with(|s| s.fine));
+    view! {
+        <div class="check">
+            <input id="fine" type="checkbox" prop:checked=fine
+                on:change=move |ev| { let on = event_target_checked(&ev); camera.set_fine(on) } />
+            <label for="fine">"Fine values"</label>
+            <span class="hint">{hint}</span>
+        </div>
     }
 }

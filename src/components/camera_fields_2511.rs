@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::camera_details::FineValues;
 use crate::components::number_field::{NumberField, NumberInput};
 use crate::domain::profile::multiangle_2511::{
     Acceleration, MAX_SEED, Options, Pose, describe, view_words,
@@ -60,12 +61,7 @@ pub fn CameraFields2511() -> impl IntoView {
         <NumberField id="zoom" label="Zoom" input=NumberInput::Slider
             range=(0.0, 10.0) step=step(5.0) value=zoom on_change=set_zoom
             ends=("wide shot (0)", "close-up (10)") />
-        <div class="check">
-            <input id="fine" type="checkbox" prop:checked=fine
-                on:change=move |ev| { let on = event_target_checked(&ev); camera.set_fine(on) } />
-            <label for="fine">"Fine values"</label>
-            <span class="hint">"(off: snap to the LoRA's trained poses)"</span>
-        </div>
+        <FineValues hint="(off: snap to the LoRA's trained poses)" />
         <div class="row">
             <NumberField id="outputs" label="Outputs" input=NumberInput::Box
                 range=(1.0, 4.0) step=Signal::stored(1.0) value=outputs on_change=set_outputs />

@@ -50,6 +50,16 @@ pub fn expected_auth() -> String {
 }
 
 impl Page {
+    /// A slider's `aria-valuenow` and `aria-valuetext` (empty when absent).
+    pub async fn slider_state(&self, name: &str) -> (String, String) {
+        let el = self.by_role("slider", name).await;
+        let attr = |name: &'static str| {
+            let el = el.clone();
+            async move { el.attr(name).await.ok().flatten().unwrap_or_default() }
+        };
+        (attr("aria-valuenow").await, attr("aria-valuetext").await)
+    }
+
     /// Waits (up to 40 s) until the set on the stage reads `wanted` ("6 of 6 done").
     pub async fn wait_set_progress(&self, wanted: &str) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);

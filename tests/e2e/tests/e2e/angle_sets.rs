@@ -36,22 +36,6 @@ fn most_in_flight_at_the_mock(api: &MockServer) -> usize {
     })
 }
 
-async fn slider_state(page: &Page, name: &str) -> (String, String) {
-    let el = page.by_role("slider", name).await;
-    (
-        el.attr("aria-valuenow")
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-        el.attr("aria-valuetext")
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-    )
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips() {
     let site = StaticServer::start(&dist_dir(), "/").await;
@@ -124,40 +108,40 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
 
         // Turntable: starts on the original; keys and a horizontal swipe scrub it, through the
         // eye-level views only (90° right … 90° left; the tilted ones stay on the sheet).
-        assert_eq!(slider_state(&page, "Turntable").await.1, "original (front)");
+        assert_eq!(page.slider_state("Turntable").await.1, "original (front)");
         let turntable = page.by_role("slider", "Turntable").await;
         turntable.send_keys(&Key::Right.to_string()).await.expect("key");
-        assert_eq!(slider_state(&page, "Turntable").await.1, "45° left");
+        assert_eq!(page.slider_state("Turntable").await.1, "45° left");
         turntable.send_keys(&Key::End.to_string()).await.expect("key");
-        assert_eq!(slider_state(&page, "Turntable").await.1, "90° left", "the ring ends at the last orbit view");
+        assert_eq!(page.slider_state("Turntable").await.1, "90° left", "the ring ends at the last orbit view");
         assert_eq!(turntable.attr("aria-valuemax").await.ok().flatten().as_deref(), Some("4"), "five views on the ring");
         let (x, y) = page.centre_of(&turntable).await;
         page.touch_drag((x, y), (x - 130.0, y)).await;
-        assert_eq!(slider_state(&page, "Turntable").await.1, "45° right", "3 frames back");
+        assert_eq!(page.slider_state("Turntable").await.1, "45° right", "3 frames back");
         // It plays in a loop and pauses.
         page.click_button("Play turntable").await;
         tokio::time::sleep(Duration::from_millis(1300)).await;
         page.click_button("Pause turntable").await;
-        let after_play = slider_state(&page, "Turntable").await.1;
+        let after_play = page.slider_state("Turntable").await.1;
         assert_ne!(after_play, "45° right", "playing turned it");
         tokio::time::sleep(Duration::from_millis(800)).await;
-        assert_eq!(slider_state(&page, "Turntable").await.1, after_play, "paused");
+        assert_eq!(page.slider_state("Turntable").await.1, after_play, "paused");
         page.by_role("button", "Play turntable").await;
         assert!(page.body_text().await.contains("Drag to turn"));
         turntable.send_keys(&Key::Home.to_string()).await.expect("key");
         for _ in 0..3 {
             turntable.send_keys(&Key::Right.to_string()).await.expect("key");
         }
-        assert_eq!(slider_state(&page, "Turntable").await.1, "45° left");
+        assert_eq!(page.slider_state("Turntable").await.1, "45° left");
 
         // Compare: keys step the split, a drag to the left edge shows only the result.
         let compare = page.by_role("slider", "Compare").await;
-        assert_eq!(slider_state(&page, "Compare").await.0, "50");
+        assert_eq!(page.slider_state("Compare").await.0, "50");
         compare.send_keys(&Key::Left.to_string()).await.expect("key");
-        assert_eq!(slider_state(&page, "Compare").await.0, "45");
+        assert_eq!(page.slider_state("Compare").await.0, "45");
         let (cx, cy) = page.centre_of(&compare).await;
         page.touch_drag((cx, cy), (cx - 2000.0_f64.min(cx - 1.0), cy)).await;
-        let (split, text) = slider_state(&page, "Compare").await;
+        let (split, text) = page.slider_state("Compare").await;
         assert!(split.parse::<f64>().unwrap_or(99.0) <= 2.0, "split {split}");
         assert!(text.ends_with("45° left"), "compares with the turntable's frame: {text}");
 

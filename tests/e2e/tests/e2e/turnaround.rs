@@ -25,15 +25,6 @@ const SEED_FIELDS: [&str; 8] = [
     "goFast",
 ];
 
-async fn turntable(page: &Page) -> (String, String) {
-    let el = page.by_role("slider", "Turntable").await;
-    let attr = |name: &'static str| {
-        let el = el.clone();
-        async move { el.attr(name).await.ok().flatten().unwrap_or_default() }
-    };
-    (attr("aria-valuenow").await, attr("aria-valuetext").await)
-}
-
 /// How many pictures in the "Takes" list have loaded.
 async fn takes_shown(page: &Page) -> usize {
     page.eval("return [...document.querySelectorAll('ul[aria-label=\"Takes\"] img')].filter(i => i.complete && i.naturalWidth > 0).length;")
@@ -89,6 +80,7 @@ async fn a_2511_turnaround_its_sprite_sheet_two_takes_and_models_after_a_reload(
         // The whole ring is live: ← four times from the front is behind, in the LoRA's words.
         let gizmo = page.by_role("slider", "Camera orbit").await;
         assert_eq!(page.eval("return document.querySelector('.out-of-reach-label') === null;").await, json!(true), "no part of the ring out of reach");
+        assert_eq!(page.eval("return document.querySelectorAll('svg.gizmo circle.orbit.middle').length;").await, json!(1), "a third ring: the medium shot");
         gizmo.send_keys(&Key::Home.to_string()).await.expect("key");
         for _ in 0..4 {
             gizmo.send_keys(&Key::Left.to_string()).await.expect("key");
@@ -142,11 +134,11 @@ async fn a_2511_turnaround_its_sprite_sheet_two_takes_and_models_after_a_reload(
         );
         let turn = page.by_role("slider", "Turntable").await;
         turn.send_keys(&Key::End.to_string()).await.expect("key");
-        assert_eq!(turntable(&page).await, ("8".to_string(), "front-left quarter view".to_string()));
+        assert_eq!(page.slider_state("Turntable").await, ("8".to_string(), "front-left quarter view".to_string()));
         page.click_button("Play turntable").await;
         tokio::time::sleep(Duration::from_millis(700)).await;
         page.click_button("Pause turntable").await;
-        let (place, _) = turntable(&page).await;
+        let (place, _) = page.slider_state("Turntable").await;
         assert!(place == "0" || place == "1", "past the last frame it goes on to the first, not back: {place}");
         assert!(page.body_text().await.contains("seed 1234"), "the set shows its seed");
 
@@ -189,7 +181,22 @@ async fn a_2511_turnaround_its_sprite_sheet_two_takes_and_models_after_a_reload(
         let body: Value = serde_json::from_str(&posts[0].body).expect("JSON");
         assert_eq!(body["numOutputs"], 2, "{body}");
         page.by_role("button", "Download take 2").await;
-        page.by_role("button", "Use take 2 as input").await;
+        // Use as input keeps the model: the next job is the 2511's, on that take's asset.
+        let take_2 = api
+            .with_store(|s| s.jobs.last().and_then(|j| j.result_asset_ids.get(1).cloned()))
+            .expect("a second take at the mock");
+        page.click_button("Use take 2 as input").await;
+        page.wait_text("status", "Upload status", |t| t.starts_with("Now the input")).await;
+        let chosen = page.by_role("combobox", "Model").await.prop("value").await.ok().flatten();
+        assert_eq!(chosen.as_deref(), Some("model_qwen-edit-multiangle-2511"), "Use as input keeps the model");
+        api.clear_requests();
+        page.click_button("45° right").await;
+        page.click_button("Generate").await;
+        wait_takes(&page, 2).await;
+        let posts = api.generate_posts();
+        assert!(posts[0].path.ends_with("model_qwen-edit-multiangle-2511"), "{}", posts[0].path);
+        let body: Value = serde_json::from_str(&posts[0].body).expect("JSON");
+        assert_eq!(body["images"], json!([take_2]), "chained from the take, no upload: {body}");
 
         // After a reload each card names its model; the later take is fetched again.
         page.client.refresh().await.expect("reload");
