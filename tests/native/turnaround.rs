@@ -331,16 +331,7 @@ fn a_description_lacking_an_input_is_named_and_the_defaults_stay() {
     assert_eq!(missing_inputs_note(&[]), None);
     let seed = Model::QwenEditMultiangle;
     assert_eq!(
-        seed.missing_inputs(&[
-            "image",
-            "prompt",
-            "rotateDegrees",
-            "moveForward",
-            "verticalTilt",
-            "useWideAngle",
-            "aspectRatio",
-            "loraScale"
-        ]),
+        seed.missing_inputs(&angleshot::domain::profile::multiangle::INPUTS[..8]),
         ["goFast"]
     );
 }

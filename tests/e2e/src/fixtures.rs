@@ -50,6 +50,15 @@ pub fn expected_auth() -> String {
 }
 
 impl Page {
+    /// The browser's downloads go into `dir`, without asking.
+    pub async fn save_downloads_in(&self, dir: &std::path::Path) {
+        self.cdp(
+            "Browser.setDownloadBehavior",
+            serde_json::json!({ "behavior": "allow", "downloadPath": dir.display().to_string() }),
+        )
+        .await;
+    }
+
     /// A slider's `aria-valuenow` and `aria-valuetext` (empty when absent).
     pub async fn slider_state(&self, name: &str) -> (String, String) {
         let el = self.by_role("slider", name).await;
@@ -204,4 +213,12 @@ pub fn wait_for_file(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
     }
     std::thread::sleep(std::time::Duration::from_millis(300));
     path
+}
+
+/// An empty folder of this test process for the browser's downloads.
+pub fn download_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("angleshot-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("download folder");
+    dir
 }

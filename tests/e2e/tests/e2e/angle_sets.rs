@@ -6,8 +6,8 @@
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{mock, png_rgb, studio_servers, wait_for_file};
-use angleshot_e2e::{Page, StaticServer, dist_dir, with_browser};
+use angleshot_e2e::fixtures::{download_dir, mock, png_rgb, studio_servers, wait_for_file};
+use angleshot_e2e::{StaticServer, dist_dir, with_browser};
 use angleshot_mock::knobs::{Fault, FaultKind};
 use angleshot_mock::{Knobs, MockServer};
 use fantoccini::key::Key;
@@ -44,15 +44,9 @@ async fn a_six_angle_set_under_a_limit_and_429s_retries_one_cell_scrubs_and_zips
         ..Knobs::default()
     })
     .await;
-    let downloads = std::env::temp_dir().join(format!("angleshot-zip-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&downloads);
-    std::fs::create_dir_all(&downloads).expect("download folder");
+    let downloads = download_dir("zip");
     with_browser(|page| async move {
-        page.cdp(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
-        )
-        .await;
+        page.save_downloads_in(&downloads).await;
         page.open(&site.url()).await;
         page.ready_with_image(&api).await;
         // A 429 burst on the generate POSTs (with and without Retry-After), and the first job

@@ -6,24 +6,14 @@
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use angleshot_e2e::fixtures::{png_rgb, studio_servers, wait_for_file};
+use angleshot::domain::profile::{multiangle, multiangle_2511};
+use angleshot_e2e::fixtures::{download_dir, png_rgb, studio_servers, wait_for_file};
 use angleshot_e2e::pixels::decode_png;
 use angleshot_e2e::{Page, with_browser};
 use fantoccini::key::Key;
 use serde_json::{Value, json};
 
 const MODEL_2511: &str = "Qwen Edit Multi-Angle 2511";
-/// Fields only the seed model has: never in a 2511 body.
-const SEED_FIELDS: [&str; 8] = [
-    "image",
-    "prompt",
-    "rotateDegrees",
-    "moveForward",
-    "verticalTilt",
-    "useWideAngle",
-    "aspectRatio",
-    "goFast",
-];
 
 /// How many pictures in the "Takes" list have loaded.
 async fn takes_shown(page: &Page) -> usize {
@@ -48,16 +38,9 @@ async fn wait_takes(page: &Page, count: usize) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_2511_turnaround_its_sprite_sheet_two_takes_and_models_after_a_reload() {
     let (site, api) = studio_servers(300).await;
-    let downloads =
-        std::env::temp_dir().join(format!("angleshot-turnaround-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&downloads);
-    std::fs::create_dir_all(&downloads).expect("download folder");
+    let downloads = download_dir("turnaround");
     with_browser(|page| async move {
-        page.cdp(
-            "Browser.setDownloadBehavior",
-            json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
-        )
-        .await;
+        page.save_downloads_in(&downloads).await;
         page.open(&site.url()).await;
         page.fill_settings(&api).await;
         page.choose_image("hero.png", &png_rgb(64, 48, |x, y| [(x * 4) as u8, (y * 5) as u8, 90])).await;
@@ -120,7 +103,9 @@ async fn a_2511_turnaround_its_sprite_sheet_two_takes_and_models_after_a_reload(
             assert!(body["images"][0].as_str().is_some_and(|id| id.starts_with("asset")), "{body}");
             assert_eq!((&body["verticalAngle"], &body["zoom"]), (&bodies[0]["verticalAngle"], &bodies[0]["zoom"]));
             assert!(body["verticalAngle"].is_i64() && body["zoom"].is_i64(), "{body}");
-            for field in SEED_FIELDS {
+            // Fields only the seed model has: never in a 2511 body.
+            let seed_only = multiangle::INPUTS.iter().filter(|f| !multiangle_2511::INPUTS.contains(f));
+            for field in seed_only {
                 assert!(body.get(field).is_none(), "no seed-model {field}: {body}");
             }
         }
