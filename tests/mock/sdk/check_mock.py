@@ -19,6 +19,7 @@ import pydantic
 import scenario_sdk
 from scenario_sdk.types import (
     AssetGetBulkResponse,
+    AssetListResponse,
     AssetRetrieveResponse,
     AssetUploadResponse,
     GenerateRunModelResponse,
@@ -145,6 +146,14 @@ def main():
         print(f"FAIL job list: no jobs listed: {body}")
         sys.exit(1)
     checked.append("job list")
+
+    _, body, _ = call("asset list", lambda: raw.assets.list(page_size=10))
+    for listed in body.get("assets", []):
+        validated(AssetListResponse, listed, "asset list")
+    if not body.get("assets"):
+        print(f"FAIL asset list: no assets listed: {body}")
+        sys.exit(1)
+    checked.append("asset list")
 
     # Cancel: the contract's custom jobs answer 400 "not permitted"; any other answer must
     # validate as a job.

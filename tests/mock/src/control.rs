@@ -1,5 +1,5 @@
 //! `/__control/...` on the API port: tests read and change the knobs, read and clear the
-//! recorded requests, and list the jobs with their state. Never recorded, never faulted.
+//! recorded requests, list the jobs with their state, and seed jobs and assets made elsewhere. Never recorded, never faulted.
 
 use std::sync::Arc;
 
@@ -24,6 +24,10 @@ pub fn router() -> Router<Arc<Shared>> {
         .route("/__control/requests", get(requests))
         .route("/__control/clear-requests", post(clear_requests))
         .route("/__control/jobs", get(jobs))
+        .route(
+            "/__control/elsewhere",
+            post(crate::elsewhere::seed_elsewhere),
+        )
 }
 
 async fn knobs(State(shared): State<Arc<Shared>>) -> Response {

@@ -73,6 +73,13 @@ pub(crate) async fn list_jobs_route(
     list_jobs(&shared, &parse_query(query.as_deref().unwrap_or("")))
 }
 
+pub(crate) async fn list_assets_route(
+    State(shared): State<Arc<Shared>>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    list_assets(&shared, &parse_query(query.as_deref().unwrap_or("")))
+}
+
 pub(crate) async fn get_job_route(
     State(shared): State<Arc<Shared>>,
     Path(id): Path<String>,
@@ -262,6 +269,7 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
         }
         let job = StoredJob {
             id: job_id,
+            model_id: model.id().to_string(),
             created_ms: now,
             duration_ms: store.knobs.job_duration_ms,
             input: Value::Object(map),
@@ -287,7 +295,8 @@ fn get_job(shared: &Shared, id: &str) -> Response {
     })
 }
 
-fn list_jobs(shared: &Shared, query: &[(String, String)]) -> Response {
+/// `pageSize` (1..=200, 50 when absent) and the offset a `paginationToken` stands for.
+fn page_of(query: &[(String, String)]) -> Result<(usize, usize), Response> {
     let value = |name: &str| {
         query
             .iter()
@@ -298,32 +307,60 @@ fn list_jobs(shared: &Shared, query: &[(String, String)]) -> Response {
         None => 50,
         Some(Ok(n)) if (1..=200).contains(&n) => n,
         Some(_) => {
-            return error(
+            return Err(error(
                 StatusCode::BAD_REQUEST,
                 "pageSize must be between 1 and 200",
-            );
+            ));
         }
     };
     let offset = match value("paginationToken").map(str::parse::<usize>) {
         None => 0,
         Some(Ok(n)) => n,
-        Some(Err(_)) => return error(StatusCode::BAD_REQUEST, "Invalid paginationToken"),
+        Some(Err(_)) => return Err(error(StatusCode::BAD_REQUEST, "Invalid paginationToken")),
+    };
+    Ok((page_size, offset))
+}
+
+/// One page of `items` under `key`, with `nextPaginationToken` when more follow.
+fn paged(key: &str, items: Vec<Value>, page_size: usize, offset: usize) -> Response {
+    let total = items.len();
+    let page: Vec<Value> = items.into_iter().skip(offset).take(page_size).collect();
+    let mut body = json!({ key: page });
+    if offset + page_size < total {
+        body["nextPaginationToken"] = json!((offset + page_size).to_string());
+    }
+    json_response(StatusCode::OK, &body)
+}
+
+fn list_jobs(shared: &Shared, query: &[(String, String)]) -> Response {
+    let (page_size, offset) = match page_of(query) {
+        Ok(page) => page,
+        Err(response) => return response,
     };
     let now = now_ms();
     shared.with(|store| {
-        let jobs: Vec<Value> = store
-            .jobs
-            .iter()
-            .rev()
-            .skip(offset)
-            .take(page_size)
+        let jobs = store
+            .jobs_newest_first()
+            .into_iter()
             .map(|job| job.to_json(now))
             .collect();
-        let mut body = json!({ "jobs": jobs });
-        if offset + page_size < store.jobs.len() {
-            body["nextPaginationToken"] = json!((offset + page_size).to_string());
-        }
-        json_response(StatusCode::OK, &body)
+        paged("jobs", jobs, page_size, offset)
+    })
+}
+
+fn list_assets(shared: &Shared, query: &[(String, String)]) -> Response {
+    let (page_size, offset) = match page_of(query) {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let now = now_ms();
+    shared.with(|store| {
+        let assets = store
+            .assets_newest_first()
+            .into_iter()
+            .map(|asset| store.asset_json(asset, &shared.cdn_base, now))
+            .collect();
+        paged("assets", assets, page_size, offset)
     })
 }
 

@@ -16,6 +16,7 @@
 mod cdn;
 pub mod client;
 mod control;
+mod elsewhere;
 mod handler;
 pub mod image_info;
 pub mod knobs;

@@ -28,6 +28,14 @@ impl MockModel {
         }
     }
 
+    /// The model's id.
+    pub fn id(self) -> &'static str {
+        match self {
+            MockModel::Multiangle => MODEL_ID,
+            MockModel::Multiangle2511 => MODEL_ID_2511,
+        }
+    }
+
     /// How many results a job of this body makes (`numOutputs`, 1 for the seed model).
     pub fn outputs(self, map: &Map<String, Value>) -> usize {
         match self {

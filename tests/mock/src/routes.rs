@@ -29,7 +29,10 @@ const BODY_LIMIT: usize = 64 * 1024 * 1024;
 /// The API server.
 pub fn api(shared: Arc<Shared>) -> Router {
     let routes = Router::new()
-        .route("/v1/assets", post(handler::upload_asset_route))
+        .route(
+            "/v1/assets",
+            get(handler::list_assets_route).post(handler::upload_asset_route),
+        )
         .route("/v1/assets/get-bulk", post(handler::get_assets_bulk_route))
         .route("/v1/assets/{id}", get(handler::get_asset_route))
         .route("/v1/generate/custom/{model}", post(handler::generate_route))

@@ -34,6 +34,8 @@ pub struct StoredAsset {
 #[derive(Debug, Clone)]
 pub struct StoredJob {
     pub id: String,
+    /// The model the job ran (`metadata.input.modelId`, as Scenario records it).
+    pub model_id: String,
     pub created_ms: u64,
     pub duration_ms: u64,
     /// The generate body as received.
@@ -98,10 +100,16 @@ impl StoredJob {
         } else {
             Vec::new()
         };
+        let mut input = self.input.clone();
+        if let Value::Object(fields) = &mut input {
+            fields
+                .entry("modelId")
+                .or_insert_with(|| json!(self.model_id));
+        }
         let mut metadata = json!({
             "assetIds": asset_ids,
             "error": Value::Null,
-            "input": self.input,
+            "input": input,
         });
         if status == "failure" {
             if let Some((error, hint)) = &self.failure {
@@ -270,9 +278,25 @@ impl Store {
                 "height": asset.height,
             },
             "metadata": { "name": asset.name, "kind": "image", "type": asset.origin },
+            // The mock's thumbnail is the image itself, under a link of its own.
+            "thumbnail": { "assetId": asset.id, "url": format!("{url}&variant=thumbnail") },
             "createdAt": iso8601(asset.created_ms),
             "updatedAt": iso8601(asset.created_ms),
         })
+    }
+
+    /// The assets newest first (ids break ties: they grow with time).
+    pub fn assets_newest_first(&self) -> Vec<&StoredAsset> {
+        let mut assets: Vec<&StoredAsset> = self.assets.values().collect();
+        assets.sort_by(|a, b| (b.created_ms, &b.id).cmp(&(a.created_ms, &a.id)));
+        assets
+    }
+
+    /// The jobs newest first (jobs made "elsewhere" are back-dated).
+    pub fn jobs_newest_first(&self) -> Vec<&StoredJob> {
+        let mut jobs: Vec<(usize, &StoredJob)> = self.jobs.iter().enumerate().collect();
+        jobs.sort_by(|(ia, a), (ib, b)| (b.created_ms, ib).cmp(&(a.created_ms, ia)));
+        jobs.into_iter().map(|(_, job)| job).collect()
     }
 
     /// Index of the job with this id.

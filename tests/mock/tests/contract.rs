@@ -823,3 +823,83 @@ fn the_2511_model_takes_its_own_inputs_and_makes_several_takes() {
         );
     }
 }
+
+#[test]
+fn jobs_and_assets_made_elsewhere_list_newest_first_with_their_input_and_thumbnails() {
+    let mock = start(fast());
+    let mine = mock.new_job(&mock.upload());
+    let seeded = call(
+        mock.server.api_addr,
+        "POST",
+        "/__control/elsewhere",
+        &[("Content-Type", "application/json")],
+        Some(
+            &json!({
+                "image": PNG_1X1,
+                "assets": ["crate.png", "lamp.png"],
+                "jobs": [
+                    { "modelId": "model_qwen-edit-multiangle", "input": { "rotateDegrees": 90 } },
+                    { "modelId": "model_qwen-edit-multiangle-2511",
+                      "input": { "horizontalAngle": 180, "numOutputs": 2 } },
+                    { "modelId": "model_flux", "input": { "prompt": "a chair" } },
+                ],
+            })
+            .to_string(),
+        ),
+    )
+    .unwrap()
+    .json();
+    let job_ids = seeded["jobs"].as_array().unwrap();
+    assert_eq!(job_ids.len(), 3);
+    assert_eq!(seeded["results"][1].as_array().unwrap().len(), 2);
+    // Newest first: this session's job, then the seeded ones from the newest back.
+    let page = mock.send("GET", "/v1/jobs?pageSize=2", None).json();
+    let listed: Vec<&str> = page["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["jobId"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, [mine.as_str(), job_ids[2].as_str().unwrap()]);
+    let token = page["nextPaginationToken"].as_str().unwrap();
+    let rest = mock
+        .send(
+            "GET",
+            &format!("/v1/jobs?pageSize=2&paginationToken={token}"),
+            None,
+        )
+        .json();
+    let older = &rest["jobs"];
+    assert_eq!(older[0]["jobId"], job_ids[1]);
+    assert_eq!(older[0]["status"], "success");
+    assert_eq!(
+        older[0]["metadata"]["input"]["modelId"],
+        "model_qwen-edit-multiangle-2511"
+    );
+    assert_eq!(
+        older[0]["metadata"]["input"]["images"],
+        json!([seeded["assets"][0]])
+    );
+    assert_eq!(older[1]["metadata"]["input"]["image"], seeded["assets"][0]);
+    assert!(rest.get("nextPaginationToken").is_none());
+    // Assets newest first, each with a thumbnail link of its own, paged the same way.
+    let assets = mock.send("GET", "/v1/assets?pageSize=200", None).json();
+    let assets = assets["assets"].as_array().unwrap();
+    assert_eq!(
+        assets.len(),
+        2 + 4 + 2,
+        "two seeded, four results, my upload and result"
+    );
+    let names: Vec<&str> = assets
+        .iter()
+        .filter(|a| a["source"] == "uploaded")
+        .map(|a| a["metadata"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["dot.png", "lamp.png", "crate.png"]);
+    let thumbnail = assets[0]["thumbnail"]["url"].as_str().unwrap();
+    assert!(thumbnail.contains("variant=thumbnail"));
+    assert_eq!(mock.cdn(thumbnail, &[]).status, 200);
+    let first = mock.send("GET", "/v1/assets?pageSize=3", None).json();
+    assert_eq!(first["assets"].as_array().unwrap().len(), 3);
+    assert_eq!(first["nextPaginationToken"], "3");
+}
