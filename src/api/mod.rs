@@ -23,8 +23,8 @@ use error::ApiError;
 use request::{ApiConfig, MAX_BULK_ASSETS};
 use response::{CancelOutcome, decode, decode_cancel, decode_cost};
 use types::{
-    Asset, AssetEnvelope, AssetsEnvelope, CostEstimate, GenerateResponse, Job, JobEnvelope,
-    JobsPage, Model, ModelEnvelope, UploadAssetBody,
+    Asset, AssetEnvelope, AssetsEnvelope, AssetsPage, CostEstimate, GenerateResponse, Job,
+    JobEnvelope, JobsPage, Model, ModelEnvelope, UploadAssetBody,
 };
 
 /// Uploads an image (base64 or data URL) and returns the stored asset.
@@ -79,6 +79,16 @@ pub async fn cancel_job(config: &ApiConfig, job_id: &str) -> Result<CancelOutcom
 pub async fn get_asset(config: &ApiConfig, asset_id: &str) -> Result<Asset, ApiError> {
     let raw = http::send(request::get_asset(config, asset_id)?).await?;
     decode::<AssetEnvelope>(&raw).map(|envelope| envelope.asset)
+}
+
+/// Reads one page of the account's assets, newest first.
+pub async fn list_assets(
+    config: &ApiConfig,
+    page_size: u16,
+    pagination_token: Option<&str>,
+) -> Result<AssetsPage, ApiError> {
+    let raw = http::send(request::list_assets(config, page_size, pagination_token)?).await?;
+    decode(&raw)
 }
 
 /// Reads many assets, in requests of at most 200 ids.

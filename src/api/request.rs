@@ -256,12 +256,30 @@ pub fn list_jobs(
     page_size: u16,
     pagination_token: Option<&str>,
 ) -> Result<ApiRequest, ApiError> {
+    list(config, "/jobs", page_size, pagination_token)
+}
+
+/// `GET /assets?pageSize=..&paginationToken=..`, paged like the jobs.
+pub fn list_assets(
+    config: &ApiConfig,
+    page_size: u16,
+    pagination_token: Option<&str>,
+) -> Result<ApiRequest, ApiError> {
+    list(config, "/assets", page_size, pagination_token)
+}
+
+fn list(
+    config: &ApiConfig,
+    path: &str,
+    page_size: u16,
+    pagination_token: Option<&str>,
+) -> Result<ApiRequest, ApiError> {
     let size = page_size.clamp(1, MAX_PAGE_SIZE).to_string();
     let mut query = vec![("pageSize", size.as_str())];
     if let Some(token) = pagination_token.filter(|t| !t.is_empty()) {
         query.push(("paginationToken", token));
     }
-    get(config, "/jobs", &query)
+    get(config, path, &query)
 }
 
 /// `POST /jobs/{jobId}/action` with `{"action":"cancel"}`.

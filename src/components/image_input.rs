@@ -75,6 +75,7 @@ pub fn ImageInput() -> impl IntoView {
                 }}
                 <label for="input-image" class="file-button">"Input image"</label>
                 <input id="input-image" type="file" accept="image/*" on:change=on_pick />
+                <crate::components::account_images::AccountImages />
             </div>
             <p class="error" role="alert">{move || studio.input.error().get()}</p>
             <p class="upload-state" role="status" aria-label="Upload status">

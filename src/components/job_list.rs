@@ -57,6 +57,7 @@ pub fn JobList() -> impl IntoView {
         <section class="panel jobs" aria-labelledby="jobs-title">
             <div class="row gallery-head">
                 <h2 id="jobs-title">"Jobs"</h2>
+                <crate::components::account_jobs::AccountJobs />
                 <Show when=move || !empty()>
                     <Show when=move || !confirming.get()
                         fallback=move || view! {

@@ -1,5 +1,8 @@
 //! Views: render state and turn gestures into actions. No URL, JSON or timer lives here.
 
+pub mod account_images;
+pub mod account_jobs;
+pub mod account_pages;
 pub mod after_first_paint;
 pub mod camera_details;
 pub mod camera_fields_2511;

@@ -1,5 +1,6 @@
 //! Plain-Rust domain logic: no HTTP, no DOM, tested natively.
 
+pub mod account;
 pub mod angle_set;
 pub mod camera;
 pub mod card_action;

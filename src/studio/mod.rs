@@ -1,5 +1,6 @@
 //! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
+pub mod account;
 pub mod camera;
 pub mod connection;
 pub mod draft;

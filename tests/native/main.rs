@@ -2,6 +2,7 @@
 //! module per subject. `tests/web_shell.rs` runs in Chromium; `tests/e2e/` drives the built
 //! app.
 
+mod account;
 mod angle_sets;
 mod api_requests;
 mod api_responses;

@@ -94,3 +94,20 @@ impl FromJson for AssetsEnvelope {
         })
     }
 }
+
+/// Answer of `GET /assets`: one page, newest first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AssetsPage {
+    pub assets: Vec<Asset>,
+    pub next_pagination_token: Option<String>,
+}
+
+impl FromJson for AssetsPage {
+    fn from_json(value: &Value) -> Option<Self> {
+        let value = object(value)?;
+        Some(AssetsPage {
+            assets: lenient::list_of(value, "assets", Asset::from_json),
+            next_pagination_token: lenient::text_of(value, "nextPaginationToken"),
+        })
+    }
+}

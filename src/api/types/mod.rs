@@ -16,7 +16,7 @@ mod bodies;
 mod job;
 mod model;
 
-pub use asset::{Asset, AssetEnvelope, AssetProperties, AssetsEnvelope, Thumbnail};
+pub use asset::{Asset, AssetEnvelope, AssetProperties, AssetsEnvelope, AssetsPage, Thumbnail};
 pub use bodies::{AspectRatio, BulkAssetsBody, GenerateBody, JobActionBody, UploadAssetBody};
 pub use job::{
     Billing, CostEstimate, GenerateResponse, Job, JobEnvelope, JobMetadata, JobStatus, JobsPage,

@@ -18,7 +18,7 @@ use crate::Shared;
 use crate::handler::{error, json_response};
 use crate::image_info;
 use crate::models::MockModel;
-use crate::store::{StoredAsset, StoredJob};
+use crate::store::{Store, StoredAsset, StoredJob};
 use crate::time::now_ms;
 
 /// How long ago the assets were uploaded.
@@ -28,15 +28,23 @@ pub(crate) async fn seed_elsewhere(State(shared): State<Arc<Shared>>, body: Byte
     let Ok(Value::Object(body)) = serde_json::from_slice::<Value>(&body) else {
         return error(StatusCode::BAD_REQUEST, "body must be a JSON object");
     };
+    match shared.with(|store| seed(store, &body)) {
+        Ok(made) => json_response(StatusCode::OK, &made),
+        Err(reason) => error(StatusCode::BAD_REQUEST, reason),
+    }
+}
+
+/// Makes what `body` describes (see the module docs) and answers the new ids.
+pub fn seed(store: &mut Store, body: &Map<String, Value>) -> Result<Value, &'static str> {
     let Some(bytes) = body
         .get("image")
         .and_then(Value::as_str)
         .and_then(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
     else {
-        return error(StatusCode::BAD_REQUEST, "image (base64) is required");
+        return Err("image (base64) is required");
     };
     let Some(info) = image_info::sniff(&bytes) else {
-        return error(StatusCode::BAD_REQUEST, "image is not a known image format");
+        return Err("image is not a known image format");
     };
     let now = now_ms();
     let image = StoredAsset {
@@ -46,15 +54,15 @@ pub(crate) async fn seed_elsewhere(State(shared): State<Arc<Shared>>, body: Byte
         mime_type: info.mime_type.to_string(),
         width: info.width,
         height: info.height,
-        created_ms: now - ASSET_AGE_MS,
+        created_ms: now.saturating_sub(ASSET_AGE_MS),
         origin: "uploaded",
     };
-    let names: Vec<&str> = list(&body, "assets")
+    let names: Vec<&str> = list(body, "assets")
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    let jobs = list(&body, "jobs");
-    shared.with(|store| {
+    let jobs = list(body, "jobs");
+    {
         let mut asset_ids = Vec::new();
         for (at, name) in names.iter().enumerate() {
             let id = store.new_id("asset");
@@ -113,11 +121,8 @@ pub(crate) async fn seed_elsewhere(State(shared): State<Arc<Shared>>, body: Byte
             job_ids.push(id);
             results.push(result_ids);
         }
-        json_response(
-            StatusCode::OK,
-            &json!({ "assets": asset_ids, "jobs": job_ids, "results": results }),
-        )
-    })
+        Ok(json!({ "assets": asset_ids, "jobs": job_ids, "results": results }))
+    }
 }
 
 fn list<'a>(body: &'a Map<String, Value>, key: &str) -> &'a [Value] {

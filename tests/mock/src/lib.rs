@@ -16,7 +16,7 @@
 mod cdn;
 pub mod client;
 mod control;
-mod elsewhere;
+pub mod elsewhere;
 mod handler;
 pub mod image_info;
 pub mod knobs;
@@ -168,6 +168,17 @@ impl MockServer {
     /// Forgets the recorded requests.
     pub fn clear_requests(&self) {
         self.shared.with(|store| store.records.clear());
+    }
+
+    /// Jobs and assets made "elsewhere" (`/__control/elsewhere`'s body; see
+    /// [`elsewhere`]); answers their ids. Panics on a body it cannot use: tests only.
+    pub fn seed_elsewhere(&self, body: serde_json::Value) -> serde_json::Value {
+        let serde_json::Value::Object(body) = body else {
+            panic!("the elsewhere body must be an object");
+        };
+        self.shared
+            .with(|store| elsewhere::seed(store, &body))
+            .unwrap_or_else(|reason| panic!("seed_elsewhere: {reason}"))
     }
 
     /// Direct access to the state, for assertions the HTTP surface does not offer.
