@@ -15,6 +15,7 @@
 pub mod error;
 pub mod http;
 pub mod lenient;
+pub mod link;
 pub mod request;
 pub mod response;
 pub mod types;

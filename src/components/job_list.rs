@@ -156,6 +156,7 @@ fn JobTile(entry: JobEntry, current: Signal<bool>) -> impl IntoView {
                     {notice.map(|n| view! { <p class="notice">{n}</p> })}
                 }
             }}
+            {move || card.with(|c| c.not_kept.map(|n| n.words())).map(|words| view! { <p class="notice">{words}</p> })}
         </li>
     }
 }

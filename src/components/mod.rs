@@ -9,6 +9,7 @@ pub mod camera_fields_2511;
 pub mod camera_panel;
 pub mod compare;
 pub mod connection;
+pub mod free_space;
 pub mod image_input;
 pub mod job_list;
 pub mod number_field;

@@ -114,6 +114,9 @@ fn StageJob(entry: JobEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
                         {notice.map(|n| view! { <p class="notice">{n}</p> })}
                     }
                 }}
+                {move || card.with(|c| c.not_kept.map(|n| n.words())).map(|words| view! {
+                    <p class="notice" role="note" aria-label="Kept on this device">{words}</p>
+                })}
                 <Takes entry=entry />
                 <Show when=move || result.get().is_some()>
                     <div class="row" role="group" aria-label="View">

@@ -54,3 +54,28 @@ pub fn words(state: &StorageState) -> String {
     }
     text
 }
+
+/// The results "Free up space" drops the stored bytes of: the oldest half (at least one) of
+/// `kept`, the local ids of results whose bytes are on the device.
+///
+/// ```
+/// use angleshot::domain::durability::to_free;
+/// assert_eq!(to_free(&[9, 3, 5, 7]), [3, 5]);
+/// assert_eq!(to_free(&[4]), [4]);
+/// assert!(to_free(&[]).is_empty());
+/// ```
+pub fn to_free(kept: &[u64]) -> Vec<u64> {
+    let mut oldest = kept.to_vec();
+    oldest.sort_unstable();
+    oldest.truncate(kept.len().div_ceil(2));
+    oldest
+}
+
+/// What "Free up space" asks before it drops `count` results' bytes.
+pub fn free_question(count: usize) -> String {
+    let results = if count == 1 { "result" } else { "results" };
+    format!(
+        "Drop the stored images of the {count} oldest {results}? Cards and records stay; the \
+         images are fetched again from your account while its assets exist."
+    )
+}

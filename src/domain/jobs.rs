@@ -111,6 +111,39 @@ pub struct JobCard {
     /// Stopped, but the job is on Scenario and can be watched again ("Resume watching").
     /// Not kept: after a reload a stopped card offers Retry only.
     pub resumable: bool,
+    /// The result's bytes are not on this device (storage was full, or space was freed):
+    /// shown from the link while it works, fetched again by asset id after a reload.
+    pub not_kept: Option<NotKept>,
+}
+
+/// A result whose bytes the device does not hold.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotKept {
+    /// When its CDN link stops working (from the link's signed policy), if known.
+    pub link_expires_ms: Option<f64>,
+}
+
+impl NotKept {
+    /// What the card says.
+    ///
+    /// ```
+    /// use angleshot::domain::jobs::NotKept;
+    /// let words = NotKept { link_expires_ms: Some(1_765_670_400_000.0) }.words();
+    /// assert_eq!(words, "Not kept on this device — the link works until 2025-12-14 00:00 UTC.");
+    /// ```
+    pub fn words(&self) -> String {
+        match self.link_expires_ms {
+            Some(ms) => {
+                let at = crate::util::time::iso8601(ms);
+                let at = at.get(..16).unwrap_or(&at).replace('T', " ");
+                format!("Not kept on this device — the link works until {at} UTC.")
+            }
+            None => {
+                "Not kept on this device: fetched again from your account when shown.".to_string()
+            }
+        }
+    }
 }
 
 impl JobCard {
@@ -136,6 +169,7 @@ impl JobCard {
             origin: None,
             posted: false,
             resumable: false,
+            not_kept: None,
         }
     }
 

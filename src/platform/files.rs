@@ -28,3 +28,20 @@ pub fn save(url: &str, file_name: &str) {
     anchor.set_download(file_name);
     anchor.click();
 }
+
+/// A copy in page memory of the image `shown_url` shows, under a new object URL. A Blob read
+/// back from IndexedDB holds on to its stored file (and its space) until every URL of it is
+/// revoked and it is collected: "Free up space" shows such copies instead.
+pub async fn copy_in_memory(shown_url: &str, mime: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(shown_url))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?)
+        .await
+        .ok()?;
+    object_url(&js_sys::Uint8Array::new(&buffer).to_vec(), mime)
+}

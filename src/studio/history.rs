@@ -57,12 +57,26 @@ fn describe(error: &JsValue) -> String {
 }
 
 fn message(error: JsValue) -> String {
+    refused(error).message
+}
+
+/// A write the browser refused, and whether for space.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    /// The origin's quota is used up (`QuotaExceededError`).
+    pub full: bool,
+    pub message: String,
+}
+
+fn refused(error: JsValue) -> Refused {
     let text = describe(&error);
-    if text.contains("QuotaExceeded") {
-        "Storage is full: new results are kept in this tab only (free some space, or Clear history).".to_string()
+    let full = text.contains("QuotaExceeded");
+    let message = if full {
+        "Storage is full: new results are not kept on this device (Free up space in Settings, or Clear history).".to_string()
     } else {
         format!("History could not be saved on this device: {text}")
-    }
+    };
+    Refused { full, message }
 }
 
 /// The request's result once it succeeds; its error when it fails.
@@ -128,15 +142,15 @@ pub async fn open() -> Result<Database, String> {
     db.dyn_into::<Database>().map_err(off)
 }
 
-/// Writes `value` under `key` in `store`.
-pub async fn put(db: &Database, store: &str, key: u64, value: &JsValue) -> Result<(), String> {
-    let tx = transaction(db, &[store], IdbTransactionMode::Readwrite).map_err(message)?;
-    let objects = tx.object_store(store).map_err(message)?;
+/// Writes `value` under `key` in `store`, all or nothing (one transaction).
+pub async fn put(db: &Database, store: &str, key: u64, value: &JsValue) -> Result<(), Refused> {
+    let tx = transaction(db, &[store], IdbTransactionMode::Readwrite).map_err(refused)?;
+    let objects = tx.object_store(store).map_err(refused)?;
     let request = objects
         .put_with_key(value, &JsValue::from_f64(key as f64))
-        .map_err(message)?;
-    settled(&request).await.map_err(message)?;
-    committed(&tx).await.map_err(message)
+        .map_err(refused)?;
+    settled(&request).await.map_err(refused)?;
+    committed(&tx).await.map_err(refused)
 }
 
 /// Deletes `key` from each of `stores`.

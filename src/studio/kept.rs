@@ -77,6 +77,11 @@ impl KeptStore {
         self.note.set(Some(message));
     }
 
+    /// What the history's status line says now (`None`: nothing).
+    pub fn say(&self, message: Option<String>) {
+        self.note.set(message);
+    }
+
     /// Why the history is not being kept, when it is not (reactive).
     pub fn note(&self) -> ReadSignal<Option<String>> {
         self.note.read_only()

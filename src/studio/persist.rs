@@ -13,6 +13,7 @@ use wasm_bindgen::JsValue;
 
 use crate::domain::angle_set::SetKind;
 use crate::domain::history::{job_record, set_record};
+use crate::domain::jobs::NotKept;
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
 use crate::studio::jobs::JobEntry;
 use crate::studio::set_list::SetEntry;
@@ -32,9 +33,9 @@ impl Studio {
             return;
         };
         spawn_local(async move {
-            if let Err(message) = history::put(&db, JOBS, entry.id, &JsValue::from_str(&json)).await
+            if let Err(refused) = history::put(&db, JOBS, entry.id, &JsValue::from_str(&json)).await
             {
-                self.kept.failed(message);
+                self.kept.failed(refused.message);
             }
         });
     }
@@ -89,9 +90,9 @@ impl Studio {
             return;
         };
         spawn_local(async move {
-            if let Err(message) = history::put(&db, SETS, entry.id, &JsValue::from_str(&json)).await
+            if let Err(refused) = history::put(&db, SETS, entry.id, &JsValue::from_str(&json)).await
             {
-                self.kept.failed(message);
+                self.kept.failed(refused.message);
             }
         });
     }
@@ -110,14 +111,32 @@ impl Studio {
     }
 
     /// Keeps a result's bytes (CDN links expire).
-    pub(crate) fn save_result_bytes(self, id: u64, blob: web_sys::Blob) {
+    ///
+    /// Refused for space, the card is kept without its bytes and says until when its link
+    /// works (`link_expires_ms`); its record, a few hundred bytes, is written on its own.
+    pub(crate) fn save_result_bytes(
+        self,
+        entry: JobEntry,
+        blob: web_sys::Blob,
+        link_expires_ms: Option<f64>,
+    ) {
         let Some(db) = self.kept.database() else {
             return;
         };
         spawn_local(async move {
-            match history::put(&db, RESULTS, id, &blob).await {
-                Ok(()) => self.result_kept(),
-                Err(message) => self.kept.failed(message),
+            match history::put(&db, RESULTS, entry.id, &blob).await {
+                Ok(()) => {
+                    entry.card.try_update(|c| c.not_kept = None);
+                    self.result_kept();
+                }
+                Err(refused) => {
+                    if refused.full {
+                        entry
+                            .card
+                            .try_update(|c| c.not_kept = Some(NotKept { link_expires_ms }));
+                    }
+                    self.kept.failed(refused.message);
+                }
             }
         });
     }

@@ -193,8 +193,9 @@ impl Studio {
                 message: "no result asset with a URL".into(),
                 raw: String::new(),
             })?;
+            let link_expires_ms = first.url.as_deref().and_then(api::link::expiry_ms);
             let (result, blob) = fetch_take(&config, first).await?;
-            self.save_result_bytes(entry.id, blob);
+            self.save_result_bytes(entry, blob, link_expires_ms);
             entry.card.update(|c| c.result = Some(result));
             for asset in with_url {
                 let (take, _) = fetch_take(&config, asset).await?;

@@ -1,4 +1,4 @@
-//! The "CDN": results served by signed, expiring URLs (`/assets/{id}?expires=..&sig=..`),
+//! The "CDN": results served by signed, expiring URLs (`/assets/{id}?Policy=..&Signature=..&Key-Pair-Id=..`, CloudFront's shape),
 //! refusing `Authorization` as a real signed-URL CDN does.
 
 use std::sync::Arc;
@@ -24,7 +24,7 @@ pub(crate) async fn not_found(method: Method) -> Response {
     error(StatusCode::NOT_FOUND, "Not found")
 }
 
-/// `GET /assets/{id}?expires=..&sig=..`.
+/// `GET /assets/{id}?Policy=..&Signature=..&Key-Pair-Id=..`.
 pub(crate) async fn asset(
     State(shared): State<Arc<Shared>>,
     Path(id): Path<String>,
@@ -44,17 +44,17 @@ pub(crate) async fn asset(
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.clone())
     };
-    let expires = value("expires").and_then(|e| e.parse::<u64>().ok());
     let now = now_ms();
     shared.with(|store| {
-        let (Some(expires), Some(sig)) = (expires, value("sig")) else {
+        let (Some(policy), Some(signature)) = (value("Policy"), value("Signature")) else {
             return error(StatusCode::FORBIDDEN, "Missing signature");
         };
-        if store.sign(&id, expires) != sig {
+        if store.sign(&id, &policy) != signature {
             return error(StatusCode::FORBIDDEN, "Signature does not match");
         }
-        if now > expires {
-            return error(StatusCode::FORBIDDEN, "Request has expired");
+        match crate::store::policy_expiry_secs(&policy) {
+            Some(expires_secs) if now < expires_secs * 1000 => {}
+            _ => return error(StatusCode::FORBIDDEN, "Request has expired"),
         }
         if store.knobs.cdn_expire_next > 0 {
             store.knobs.cdn_expire_next -= 1;

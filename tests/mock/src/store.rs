@@ -190,6 +190,48 @@ impl RecordedRequest {
     }
 }
 
+/// The key pair id on every signed link (CloudFront's `Key-Pair-Id`).
+pub const KEY_PAIR_ID: &str = "K2MOCKKEYPAIR0";
+
+/// A CloudFront custom policy for `resource` until `expires_secs`, in CloudFront's URL-safe
+/// base64 (`-` for `+`, `_` for `=`, `~` for `/`).
+pub fn policy(resource: &str, expires_secs: u64) -> String {
+    use base64::Engine as _;
+    let json = json!({ "Statement": [{
+        "Resource": resource,
+        "Condition": { "DateLessThan": { "AWS:EpochTime": expires_secs } },
+    }] });
+    base64::engine::general_purpose::STANDARD
+        .encode(json.to_string())
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '=' => '_',
+            '/' => '~',
+            other => other,
+        })
+        .collect()
+}
+
+/// The expiry (seconds since the epoch) a link's `Policy` names.
+pub fn policy_expiry_secs(policy: &str) -> Option<u64> {
+    use base64::Engine as _;
+    let standard: String = policy
+        .chars()
+        .map(|c| match c {
+            '-' => '+',
+            '_' => '=',
+            '~' => '/',
+            other => other,
+        })
+        .collect();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(standard)
+        .ok()?;
+    let json: Value = serde_json::from_slice(&bytes).ok()?;
+    json["Statement"][0]["Condition"]["DateLessThan"]["AWS:EpochTime"].as_u64()
+}
+
 /// All the mock's state, behind one mutex.
 #[derive(Debug)]
 pub struct Store {
@@ -242,20 +284,21 @@ impl Store {
         self.rng = self.knobs.seed | 1;
     }
 
-    /// Signature of a CDN link for `asset_id` valid until `expires_ms`.
-    pub fn sign(&self, asset_id: &str, expires_ms: u64) -> String {
+    /// Signature of a CDN link for `asset_id` under `policy` (as it stands in the link).
+    pub fn sign(&self, asset_id: &str, policy: &str) -> String {
         let mut hasher = DefaultHasher::new();
-        (self.signing_salt, asset_id, expires_ms).hash(&mut hasher);
+        (self.signing_salt, asset_id, policy).hash(&mut hasher);
         format!("{:016x}", hasher.finish())
     }
 
     /// The asset as the API shows it, with a freshly signed CDN URL on `cdn_base`.
     pub fn asset_json(&self, asset: &StoredAsset, cdn_base: &str, now_ms: u64) -> Value {
-        let expires = now_ms + self.knobs.asset_url_ttl_secs * 1000;
+        let expires_secs = (now_ms + self.knobs.asset_url_ttl_secs * 1000) / 1000;
+        let path = format!("/assets/{}", asset.id);
+        let policy = policy(&format!("{cdn_base}{path}"), expires_secs);
         let url = format!(
-            "{cdn_base}/assets/{}?expires={expires}&sig={}",
-            asset.id,
-            self.sign(&asset.id, expires)
+            "{cdn_base}{path}?Policy={policy}&Signature={}&Key-Pair-Id={KEY_PAIR_ID}",
+            self.sign(&asset.id, &policy)
         );
         // Every field the official SDK's `Asset` requires, with the values Scenario gives
         // an image in a private project (`origin` is both `metadata.type` and `source`).

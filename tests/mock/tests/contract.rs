@@ -320,7 +320,7 @@ fn results_come_from_the_cdn_by_signed_expiring_urls_that_refuse_authorization()
 
     let with_auth = mock.cdn(&url, &[("Authorization", &auth())]);
     assert_eq!(with_auth.status, 403);
-    let tampered = mock.cdn(&url.replace("expires=", "expires=9"), &[]);
+    let tampered = mock.cdn(&url.replace("Signature=", "Signature=9"), &[]);
     assert_eq!(tampered.status, 403);
 
     mock.server.set_knobs(|k| k.asset_url_ttl_secs = 0);

@@ -13,6 +13,7 @@ mod layout;
 mod long_history;
 mod offline;
 mod persistence;
+mod quota;
 mod security;
 mod shell;
 mod stage;

@@ -15,11 +15,13 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::api::types::{GenerateBody, JobStatus};
+use crate::api::types::JobStatus;
 use crate::domain::angle_set::{SetAngle, SetKind};
-use crate::domain::jobs::{JobCard, JobOrigin, Phase};
+use crate::domain::jobs::{JobCard, JobOrigin, NotKept, Phase};
 use crate::domain::profile::{JobBody, Model};
 use crate::util::json::{Fields, int32, list, string, uint32};
+
+mod v1;
 
 /// The version written today.
 pub const FORMAT_VERSION: u32 = 2;
@@ -65,6 +67,9 @@ pub struct JobRecord {
     /// The model's id; absent in older records (read as the seed's model).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
+    /// Set when the result's bytes are not on the device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_kept: Option<NotKept>,
 }
 
 /// One cell of a stored set.
@@ -167,6 +172,7 @@ pub fn job_record(card: &JobCard, set_id: Option<u64>, thumbnail: &str) -> JobRe
         origin: card.origin.as_ref().map(|o| o.as_stored().to_string()),
         posted: Some(card.posted),
         model: Some(card.model().id().to_string()),
+        not_kept: card.not_kept,
     }
 }
 
@@ -240,6 +246,7 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
     card.base_rotation = record.base_rotation;
     card.origin = record.origin.as_deref().map(JobOrigin::from_stored);
     card.posted = record.posted.unwrap_or(true);
+    card.not_kept = record.not_kept;
     card
 }
 
@@ -252,7 +259,7 @@ pub fn decode_job_record(json: &str) -> Result<JobRecord, String> {
         .and_then(Value::as_u64)
         .unwrap_or(0);
     match version {
-        1 => migrate_v1(&value),
+        1 => v1::migrate(&value),
         2 => read_job_record(&value),
         other => Err(format!("unknown history format version {other}")),
     }
@@ -306,6 +313,12 @@ fn read_job_record(value: &Value) -> Result<JobRecord, String> {
         origin: fields.optional("origin", string)?,
         posted: fields.optional("posted", Value::as_bool)?,
         model,
+        not_kept: fields.optional("notKept", |v| {
+            let fields = Fields::of(v, "notKept").ok()?;
+            Some(NotKept {
+                link_expires_ms: fields.optional("linkExpiresMs", Value::as_f64).ok()?,
+            })
+        })?,
     })
 }
 
@@ -330,67 +343,5 @@ fn read_set_record(value: &Value) -> Result<SetRecord, String> {
             })
         })?,
         turnaround_seed: fields.optional("turnaroundSeed", uint32)?,
-    })
-}
-
-/// Version 1 (the first history format) kept a flat record: `id`, `jobId`, `params` (the
-/// generate body, possibly partial), `inputName`, the API `status`, one `resultAssetId` and
-/// `createdAt`. Running jobs resume; final ones keep their status.
-fn migrate_v1(value: &Value) -> Result<JobRecord, String> {
-    let id = value
-        .get("id")
-        .and_then(Value::as_u64)
-        .ok_or("v1 record without id")?;
-    let params = value.get("params").cloned().unwrap_or(Value::Null);
-    let image = params
-        .get("image")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
-    let mut body = GenerateBody::with_defaults(image);
-    if let Value::Object(map) = &params {
-        let mut merged = serde_json::to_value(&body).map_err(|e| e.to_string())?;
-        if let Value::Object(target) = &mut merged {
-            for (k, v) in map {
-                target.insert(k.clone(), v.clone());
-            }
-        }
-        body = GenerateBody::read(&merged).map_err(|e| format!("v1 params: {e}"))?;
-    }
-    let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_string);
-    let status = text("status");
-    let job_id = text("jobId");
-    let phase = match (
-        job_id.is_some(),
-        status.as_deref().map(JobStatus::from_wire),
-    ) {
-        (false, _) => "unsure",
-        (true, Some(s)) if s.is_final() => "done",
-        (true, _) => "running",
-    };
-    Ok(JobRecord {
-        version: FORMAT_VERSION,
-        local_id: id,
-        set_id: None,
-        job_id,
-        body: JobBody::Multiangle(body),
-        input_name: text("inputName").unwrap_or_else(|| "image".to_string()),
-        thumbnail: String::new(),
-        phase: phase.to_string(),
-        status,
-        progress: None,
-        error: text("error"),
-        hint: None,
-        notice: None,
-        submitted_ms: value
-            .get("createdAt")
-            .and_then(Value::as_f64)
-            .unwrap_or(0.0),
-        finished_ms: None,
-        result_asset_ids: text("resultAssetId").into_iter().collect(),
-        result: None,
-        base_rotation: 0,
-        origin: None,
-        posted: None,
-        model: None,
     })
 }
