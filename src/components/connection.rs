@@ -49,6 +49,7 @@ pub fn ConnectionPanel() -> impl IntoView {
                 {move || studio.kept.durability().get()}
             </p>
             <crate::components::free_space::FreeSpace />
+            <crate::components::backup::Backup />
             <p class="connection-report" role="status" aria-live="polite" aria-label="Connection status"
                 class:ok=move || report.get().is_some_and(|r| r.0)
                 class:error=move || report.get().is_some_and(|r| !r.0)>

@@ -4,6 +4,7 @@ pub mod account_images;
 pub mod account_jobs;
 pub mod account_pages;
 pub mod after_first_paint;
+pub mod backup;
 pub mod camera_details;
 pub mod camera_fields_2511;
 pub mod camera_panel;

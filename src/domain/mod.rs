@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod angle_set;
+pub mod backup;
 pub mod camera;
 pub mod card_action;
 pub mod connection;

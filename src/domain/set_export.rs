@@ -98,99 +98,12 @@ pub fn unique_names(names: &[String]) -> Vec<String> {
     seen
 }
 
-/// A ZIP of `files` (stored, not deflated) plus `angles.json`. Written here rather than by a
-/// ZIP crate: stored entries need only headers and a CRC-32, and a general ZIP writer cost
-/// the wasm far more (docs/decisions/0003). No ZIP64: a set past 4 GB (or 65 535 files) is refused.
+/// A ZIP of `files` plus `angles.json` (stored entries, [`crate::util::zip::stored`]).
 pub fn build_zip(files: &[(String, Vec<u8>)], manifest_json: &str) -> Result<Vec<u8>, String> {
     let entries: Vec<(&str, &[u8])> = files
         .iter()
         .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
         .chain(std::iter::once(("angles.json", manifest_json.as_bytes())))
         .collect();
-    let too_big = || "The set is too large for one ZIP (over 4 GB).".to_string();
-    let count = u16::try_from(entries.len()).map_err(|_| too_big())?;
-    let mut zip = Vec::new();
-    let mut directory = Vec::new();
-    for (name, bytes) in entries {
-        let offset = u32::try_from(zip.len()).map_err(|_| too_big())?;
-        let size = u32::try_from(bytes.len()).map_err(|_| too_big())?;
-        let name_len = u16::try_from(name.len()).map_err(|_| format!("{name}: name too long"))?;
-        let crc = crc32(bytes);
-        // Local header: signature, version 2.0, UTF-8 names, stored, 1980-01-01 00:00.
-        put32(&mut zip, 0x0403_4b50);
-        for field in [20, ZIP_UTF8, 0, 0, DOS_DATE] {
-            put16(&mut zip, field);
-        }
-        for field in [crc, size, size] {
-            put32(&mut zip, field);
-        }
-        put16(&mut zip, name_len);
-        put16(&mut zip, 0);
-        zip.extend_from_slice(name.as_bytes());
-        zip.extend_from_slice(bytes);
-        // Its central directory record.
-        put32(&mut directory, 0x0201_4b50);
-        for field in [20, 20, ZIP_UTF8, 0, 0, DOS_DATE] {
-            put16(&mut directory, field);
-        }
-        for field in [crc, size, size] {
-            put32(&mut directory, field);
-        }
-        for field in [name_len, 0, 0, 0, 0] {
-            put16(&mut directory, field);
-        }
-        put32(&mut directory, 0);
-        put32(&mut directory, offset);
-        directory.extend_from_slice(name.as_bytes());
-    }
-    let directory_offset = u32::try_from(zip.len()).map_err(|_| too_big())?;
-    let directory_size = u32::try_from(directory.len()).map_err(|_| too_big())?;
-    zip.extend_from_slice(&directory);
-    put32(&mut zip, 0x0605_4b50);
-    for field in [0, 0, count, count] {
-        put16(&mut zip, field);
-    }
-    put32(&mut zip, directory_size);
-    put32(&mut zip, directory_offset);
-    put16(&mut zip, 0);
-    Ok(zip)
-}
-
-/// General-purpose flag: names are UTF-8.
-const ZIP_UTF8: u16 = 0x0800;
-/// 1980-01-01 in MS-DOS date format (no file dates: the manifest has the real times).
-const DOS_DATE: u16 = (1 << 5) | 1;
-
-fn put16(out: &mut Vec<u8>, value: u16) {
-    out.extend_from_slice(&value.to_le_bytes());
-}
-
-fn put32(out: &mut Vec<u8>, value: u32) {
-    out.extend_from_slice(&value.to_le_bytes());
-}
-
-/// CRC-32 (IEEE, as ZIP uses), table-driven.
-fn crc32(bytes: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 == 1 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
-        }
-        table
-    };
-    !bytes.iter().fold(!0u32, |crc, &b| {
-        TABLE[((crc ^ u32::from(b)) & 0xFF) as usize] ^ (crc >> 8)
-    })
+    crate::util::zip::stored(&entries)
 }

@@ -6,13 +6,17 @@
 
 use wasm_bindgen::JsCast;
 
-/// An object URL for `bytes` of type `mime` (the caller revokes it when done with it).
-pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+/// A Blob of `bytes` of type `mime`.
+pub fn blob(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// An object URL for `bytes` of type `mime` (the caller revokes it when done with it).
+pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(&blob(bytes, mime)?).ok()
 }
 
 /// Clicks a temporary `<a download>` for `url`.

@@ -98,7 +98,7 @@ impl Studio {
 }
 
 /// The bytes and MIME type behind a `data:` or `blob:` URL kept in this page.
-async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
+pub(crate) async fn bytes_of(url: &str) -> Result<(Vec<u8>, String), String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
         .await

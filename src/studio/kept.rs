@@ -24,6 +24,8 @@ pub struct KeptStore {
     note: RwSignal<Option<String>>,
     /// Whether the browser keeps the history, in words (Settings).
     durability: RwSignal<Option<String>>,
+    /// What "Export backup" or "Import backup" did last, or is doing.
+    backup: RwSignal<Option<String>>,
     /// Whether this page has asked for persistent storage yet.
     persist_asked: StoredValue<bool>,
 }
@@ -41,6 +43,7 @@ impl KeptStore {
             db: StoredValue::new_local(None),
             note: RwSignal::new(None),
             durability: RwSignal::new(None),
+            backup: RwSignal::new(None),
             persist_asked: StoredValue::new(false),
         }
     }
@@ -75,6 +78,16 @@ impl KeptStore {
     /// Storage refused something: say why.
     pub fn failed(&self, message: String) {
         self.note.set(Some(message));
+    }
+
+    /// What the backup's status line says (reactive).
+    pub fn backup_status(&self) -> ReadSignal<Option<String>> {
+        self.backup.read_only()
+    }
+
+    /// The backup's status line says `message`.
+    pub fn say_backup(&self, message: Option<String>) {
+        self.backup.set(message);
     }
 
     /// What the history's status line says now (`None`: nothing).

@@ -1,6 +1,7 @@
 //! Effects: storage, image preparation, the poll loop, uploads, downloads.
 
 pub mod account;
+pub mod backup;
 pub mod camera;
 pub mod connection;
 pub mod draft;

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 use crate::domain::angle_set::SetKind;
-use crate::domain::history::{job_record, set_record};
+use crate::domain::history::{SetRecord, job_record, set_record};
 use crate::domain::jobs::NotKept;
 use crate::studio::history::{self, JOBS, RESULTS, SETS};
 use crate::studio::jobs::JobEntry;
@@ -66,9 +66,9 @@ impl Studio {
         });
     }
 
-    /// Writes a set's record now (skipped once it has been removed).
-    pub(super) fn save_set(self, entry: SetEntry) {
-        let json = entry.set.with(|s| {
+    /// A set's record as stored (tracked: the watcher saves on each change).
+    pub(crate) fn set_record_of(&self, entry: SetEntry) -> SetRecord {
+        entry.set.with(|s| {
             let cells: Vec<_> = s.cells.iter().map(|c| (c.angle, c.job)).collect();
             let mut record = set_record(
                 entry.id,
@@ -82,8 +82,13 @@ impl Studio {
             if let SetKind::Turnaround { seed } = s.kind {
                 record.turnaround_seed = Some(seed);
             }
-            serde_json::to_string(&record)
-        });
+            record
+        })
+    }
+
+    /// Writes a set's record now (skipped once it has been removed).
+    pub(super) fn save_set(self, entry: SetEntry) {
+        let json = serde_json::to_string(&self.set_record_of(entry));
         let Ok(json) = json else { return };
         let alive = self.sets.contains(entry.id);
         let Some(db) = self.kept.database().filter(|_| alive) else {

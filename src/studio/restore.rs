@@ -18,7 +18,7 @@ use crate::domain::reconcile::find_lost_job;
 use crate::domain::retry;
 use crate::studio::history;
 use crate::studio::jobs::JobEntry;
-use crate::studio::set_list::{AngleSet, SetCell, SetEntry};
+use crate::studio::set_list::{AngleSet, SetEntry};
 use crate::studio::state::Studio;
 
 /// Saved results given back their object URL per task when the page reopens.
@@ -95,24 +95,10 @@ impl Studio {
                 .filter_map(|json| decode_set_record(json).ok())
                 .map(|record| SetEntry {
                     id: record.id,
-                    set: self.jobs.owners().owned(
-                        record.id,
-                        AngleSet {
-                            input_name: record.input_name.clone(),
-                            original_url: record.original.clone(),
-                            input_asset_id: record.input_asset_id.clone(),
-                            base_rotation: record.base_rotation,
-                            created_ms: record.created_ms,
-                            cells: record
-                                .angles()
-                                .into_iter()
-                                .map(|(angle, job)| SetCell { angle, job })
-                                .collect(),
-                            kind: record.kind(),
-                            sheet_grid: Default::default(),
-                            packing: None,
-                        },
-                    ),
+                    set: self
+                        .jobs
+                        .owners()
+                        .owned(record.id, AngleSet::from_record(&record)),
                 })
                 .collect();
             crate::platform::perf_mark("angleshot-history-decoded");
@@ -154,35 +140,39 @@ impl Studio {
             }
             self.show_saved_results(saved_results);
             for entry in restored {
-                if entry
-                    .card
-                    .with_untracked(|c| c.origin == Some(JobOrigin::Demo))
-                {
-                    entry
-                        .card
-                        .update(|c| c.orphaned_demo_job(crate::studio::state::now_ms()));
-                    continue;
-                }
-                let (phase, job_id, needs_result) = entry.card.with_untracked(|c| {
-                    (
-                        c.phase.clone(),
-                        c.job_id.clone(),
-                        c.succeeded()
-                            && c.result.is_none()
-                            && !c.result_asset_ids.is_empty()
-                            && !saved_ids.contains(&entry.id),
-                    )
-                });
-                match (phase, job_id) {
-                    (Phase::Running, Some(job_id)) => self.resume_polling(&job_id),
-                    (Phase::Unsure, None) => spawn_local(self.reconcile(entry)),
-                    (Phase::Submitting, None) => self.submit_again(entry),
-                    _ if needs_result => self.fetch_result_later(entry),
-                    _ => {}
-                }
+                self.carry_on(entry, saved_ids.contains(&entry.id));
             }
             self.pump_queue();
         });
+    }
+
+    /// A card read back (from the device or a backup) goes on where it was: a running job is
+    /// polled, a lost submit looked up, a waiting one submitted, a finished one without its
+    /// bytes (`has_bytes` false) fetches them, a demo job says it cannot be watched.
+    pub(crate) fn carry_on(self, entry: JobEntry, has_bytes: bool) {
+        if entry
+            .card
+            .with_untracked(|c| c.origin == Some(JobOrigin::Demo))
+        {
+            entry
+                .card
+                .update(|c| c.orphaned_demo_job(crate::studio::state::now_ms()));
+            return;
+        }
+        let (phase, job_id, needs_result) = entry.card.with_untracked(|c| {
+            (
+                c.phase.clone(),
+                c.job_id.clone(),
+                c.succeeded() && c.result.is_none() && !c.result_asset_ids.is_empty() && !has_bytes,
+            )
+        });
+        match (phase, job_id) {
+            (Phase::Running, Some(job_id)) => self.resume_polling(&job_id),
+            (Phase::Unsure, None) => spawn_local(self.reconcile(entry)),
+            (Phase::Submitting, None) => self.submit_again(entry),
+            _ if needs_result => self.fetch_result_later(entry),
+            _ => {}
+        }
     }
 
     /// A job that was still waiting to be submitted when the page closed (nothing was

@@ -38,6 +38,27 @@ pub struct AngleSet {
     pub packing: Option<String>,
 }
 
+impl AngleSet {
+    /// The set a stored record stands for (from the device or a backup).
+    pub fn from_record(record: &crate::domain::history::SetRecord) -> Self {
+        AngleSet {
+            input_name: record.input_name.clone(),
+            original_url: record.original.clone(),
+            input_asset_id: record.input_asset_id.clone(),
+            base_rotation: record.base_rotation,
+            created_ms: record.created_ms,
+            cells: record
+                .angles()
+                .into_iter()
+                .map(|(angle, job)| SetCell { angle, job })
+                .collect(),
+            kind: record.kind(),
+            sheet_grid: Default::default(),
+            packing: None,
+        }
+    }
+}
+
 /// A set in the list; its own signal so a change re-renders only that group.
 #[derive(Debug, Clone, Copy)]
 pub struct SetEntry {

@@ -5,3 +5,4 @@ pub mod json;
 pub mod math;
 pub mod order;
 pub mod time;
+pub mod zip;

@@ -6,6 +6,7 @@ mod account;
 mod angle_sets;
 mod api_requests;
 mod api_responses;
+mod backup;
 mod camera;
 mod decoders_fuzz;
 mod derived_records;

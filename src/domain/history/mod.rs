@@ -252,24 +252,32 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
 
 /// Reads a stored job record of any known version, migrating it to today's.
 pub fn decode_job_record(json: &str) -> Result<JobRecord, String> {
-    let value: Value = crate::util::json::parse(json).map_err(|e| e.to_string())?;
+    job_record_from_value(&crate::util::json::parse(json).map_err(|e| e.to_string())?)
+}
+
+/// [`decode_job_record`] of a parsed record.
+pub fn job_record_from_value(value: &Value) -> Result<JobRecord, String> {
     let version = value
         .get("version")
         .or_else(|| value.get("v"))
         .and_then(Value::as_u64)
         .unwrap_or(0);
     match version {
-        1 => v1::migrate(&value),
-        2 => read_job_record(&value),
+        1 => v1::migrate(value),
+        2 => read_job_record(value),
         other => Err(format!("unknown history format version {other}")),
     }
 }
 
 /// Reads a stored set record.
 pub fn decode_set_record(json: &str) -> Result<SetRecord, String> {
-    let value: Value = crate::util::json::parse(json).map_err(|e| e.to_string())?;
+    set_record_from_value(&crate::util::json::parse(json).map_err(|e| e.to_string())?)
+}
+
+/// [`decode_set_record`] of a parsed record.
+pub fn set_record_from_value(value: &Value) -> Result<SetRecord, String> {
     match value.get("version").and_then(Value::as_u64) {
-        Some(2) => read_set_record(&value),
+        Some(2) => read_set_record(value),
         other => Err(format!("unknown set format version {other:?}")),
     }
 }

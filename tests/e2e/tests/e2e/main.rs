@@ -5,6 +5,7 @@
 mod accessibility;
 mod account;
 mod angle_sets;
+mod backup;
 mod demo;
 mod deploy;
 mod faults;
