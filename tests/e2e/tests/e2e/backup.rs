@@ -42,10 +42,11 @@ async fn a_backup_round_trips_through_clear_history_and_bad_files_change_nothing
         api.set_knobs(|k| k.job_duration_ms = 9_000);
         page.click_button("Top-down").await;
         page.click_button("Generate").await;
-        page.wait_list("Jobs", Duration::from_secs(10), |items| {
-            items.len() == 3 && items[0].contains("in-progress")
-        })
-        .await;
+        let made = page
+            .wait_list("Jobs", Duration::from_secs(10), |items| {
+                items.len() == 3 && items[0].contains("in-progress")
+            })
+            .await;
 
         let dir = download_dir("backup");
         page.save_downloads_in(&dir).await;
