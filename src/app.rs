@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
                 <div class="results">
                     <Stage />
                     <JobList />
+                    <crate::components::dataset_panel::DatasetPanel />
                 </div>
                 <CameraDetails />
                 <ConnectionPanel />

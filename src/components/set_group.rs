@@ -94,6 +94,7 @@ pub fn SetStage(entry: SetEntry, viewing: RwSignal<Option<u64>>) -> impl IntoVie
                 <button type="button" disabled=move || progress.get().done == 0
                     on:click=move |_| studio.export_set(set_id)>"Download set (ZIP)"</button>
                 <button type="button" class="secondary" on:click=move |_| studio.remove_set(set_id)>"Remove set"</button>
+                <crate::components::lineage::Lineage tree=Signal::derive(move || studio.lineage_of_set(set_id)) />
             </div>
             <div class="row actions">
                 <label for=format!("sheet-grid-{set_id}")>"Sheet layout"</label>

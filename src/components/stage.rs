@@ -104,6 +104,7 @@ fn StageJob(entry: JobEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
             <div class="stage-info">
                 <p class="params">{move || described.get()}</p>
                 <p class="hint" role="note" aria-label="Model of this job">{move || card.with(|c| c.model().name())}</p>
+                <p class="hint" role="note" aria-label="Made from">{move || studio.lineage_from(id)}</p>
                 <p class="status" role="status" aria-label="Stage status">{move || card.with(|c| c.status_line(|| studio.polls.now().get()))}</p>
                 {move || {
                     let (error, hint, notice) =
@@ -129,6 +130,7 @@ fn StageJob(entry: JobEntry, viewing: RwSignal<Option<u64>>) -> impl IntoView {
                         <button type="button" on:click=move |_| act(action)>{action.label()}</button>
                     }).collect_view()}
                     <button type="button" class="secondary" on:click=move |_| act(CardAction::Remove)>{CardAction::Remove.label()}</button>
+                    <crate::components::lineage::Lineage tree=Signal::derive(move || studio.lineage_of_result(id)) />
                 </div>
                 <details class="more">
                     <summary>"Parameters"</summary>

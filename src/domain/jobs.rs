@@ -114,6 +114,10 @@ pub struct JobCard {
     /// The result's bytes are not on this device (storage was full, or space was freed):
     /// shown from the link while it works, fetched again by asset id after a reload.
     pub not_kept: Option<NotKept>,
+    /// The job whose result this job started from (chained), and that result's asset;
+    /// `None` for a job on an uploaded original, or a record from before lineage was kept.
+    pub parent_job_id: Option<String>,
+    pub parent_asset_id: Option<String>,
 }
 
 /// A result whose bytes the device does not hold.
@@ -170,6 +174,8 @@ impl JobCard {
             posted: false,
             resumable: false,
             not_kept: None,
+            parent_job_id: None,
+            parent_asset_id: None,
         }
     }
 

@@ -141,6 +141,8 @@ impl SetArchive<'_> {
                         prompt: String::new(),
                         submitted_at: iso8601(self.created_ms),
                         finished_at: None,
+                        parent_job_id: None,
+                        parent_asset_id: None,
                     },
                     Some(card) => ManifestEntry {
                         file: name.clone(),
@@ -157,6 +159,8 @@ impl SetArchive<'_> {
                         prompt: card.body.prompt().to_string(),
                         submitted_at: iso8601(card.submitted_ms),
                         finished_at: card.finished_ms.map(iso8601),
+                        parent_job_id: card.parent_job_id.clone(),
+                        parent_asset_id: card.parent_asset_id.clone(),
                     },
                 }
             })

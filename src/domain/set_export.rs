@@ -59,6 +59,11 @@ pub struct ManifestEntry {
     pub submitted_at: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub finished_at: Option<String>,
+    /// Lineage: the job and result this one was chained from (absent for the original's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_job_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_asset_id: Option<String>,
 }
 
 /// The sidecar.

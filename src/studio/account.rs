@@ -116,6 +116,7 @@ impl Studio {
                 bytes: 0,
                 base_rotation: 0,
                 downscaled_from: None,
+                parent_job_id: None,
             },
             Some(said),
         );

@@ -66,6 +66,7 @@ impl Studio {
                     bytes: 0,
                     base_rotation: input.base_rotation,
                     downscaled_from: None,
+                    parent_job_id: None,
                 },
                 None,
             );

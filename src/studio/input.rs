@@ -32,6 +32,8 @@ pub struct InputImage {
     pub base_rotation: i32,
     /// The picture's own size when it was shrunk before uploading.
     pub downscaled_from: Option<(u32, u32)>,
+    /// The job whose result this is ("Use as input"); `None` for an original.
+    pub parent_job_id: Option<String>,
 }
 
 /// Upload progress of the current input.
@@ -104,6 +106,7 @@ impl InputStore {
                     bytes: image.bytes,
                     base_rotation: 0,
                     downscaled_from: image.downscaled_from,
+                    parent_job_id: None,
                 }));
                 self.upload.set(UploadState::Idle);
                 if self.settings.config().has_credentials() {

@@ -77,10 +77,11 @@ impl Studio {
     /// "Use take N as input": one take of a job with several (0 is its result).
     pub fn use_take_as_input(self, id: u64, index: usize) {
         let Some(entry) = self.entry(id) else { return };
-        let Some((result, name, base_rotation)) = entry.card.with_untracked(|c| {
-            c.take(index)
-                .cloned()
-                .map(|r| (r, self.take_download_name(c, index), c.total_rotation()))
+        let Some((result, name, base_rotation, job_id)) = entry.card.with_untracked(|c| {
+            c.take(index).cloned().map(|r| {
+                let name = self.take_download_name(c, index);
+                (r, name, c.total_rotation(), c.job_id.clone())
+            })
         }) else {
             return;
         };
@@ -99,6 +100,7 @@ impl Studio {
                 bytes: 0,
                 base_rotation,
                 downscaled_from: None,
+                parent_job_id: job_id,
             },
             Some(said),
         );

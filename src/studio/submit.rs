@@ -48,6 +48,14 @@ impl Studio {
         let mut card = JobCard::new(id, body, &input.name, now_ms());
         card.base_rotation = input.base_rotation;
         card.origin = Some(self.settings.current_origin());
+        if input.parent_job_id.is_some() {
+            // A chained job's input is its parent's result.
+            card.parent_job_id = input.parent_job_id.clone();
+            card.parent_asset_id = input
+                .asset_id
+                .clone()
+                .or_else(|| Some(card.body.image().to_string()).filter(|id| !id.is_empty()));
+        }
         let entry = self.jobs.make(card, input.thumbnail.clone(), set);
         self.jobs.add(entry);
         if set.is_none() {
@@ -152,6 +160,7 @@ impl Studio {
                     bytes: 0,
                     base_rotation: c.base_rotation,
                     downscaled_from: None,
+                    parent_job_id: c.parent_job_id.clone(),
                 },
             )
         });

@@ -219,6 +219,8 @@ fn the_zip_holds_each_file_stored_plus_a_parsable_angles_json() {
             prompt: String::new(),
             submitted_at: iso8601(0.0),
             finished_at: None,
+            parent_job_id: None,
+            parent_asset_id: None,
         }],
     };
     let files = vec![

@@ -18,6 +18,7 @@ mod jobs;
 mod layers;
 mod naming;
 mod orbit;
+mod pipeline;
 mod poll_schedule;
 mod profile_2511;
 mod profile_golden;

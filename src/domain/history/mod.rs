@@ -70,6 +70,11 @@ pub struct JobRecord {
     /// Set when the result's bytes are not on the device.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_kept: Option<NotKept>,
+    /// Lineage: the job and asset this one was chained from (absent: an original's job).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_job_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_asset_id: Option<String>,
 }
 
 /// One cell of a stored set.
@@ -173,6 +178,8 @@ pub fn job_record(card: &JobCard, set_id: Option<u64>, thumbnail: &str) -> JobRe
         posted: Some(card.posted),
         model: Some(card.model().id().to_string()),
         not_kept: card.not_kept,
+        parent_job_id: card.parent_job_id.clone(),
+        parent_asset_id: card.parent_asset_id.clone(),
     }
 }
 
@@ -247,6 +254,8 @@ pub fn card_from_record(record: &JobRecord) -> JobCard {
     card.origin = record.origin.as_deref().map(JobOrigin::from_stored);
     card.posted = record.posted.unwrap_or(true);
     card.not_kept = record.not_kept;
+    card.parent_job_id = record.parent_job_id.clone();
+    card.parent_asset_id = record.parent_asset_id.clone();
     card
 }
 
@@ -327,6 +336,8 @@ fn read_job_record(value: &Value) -> Result<JobRecord, String> {
                 link_expires_ms: fields.optional("linkExpiresMs", Value::as_f64).ok()?,
             })
         })?,
+        parent_job_id: fields.optional("parentJobId", string)?,
+        parent_asset_id: fields.optional("parentAssetId", string)?,
     })
 }
 

@@ -66,5 +66,7 @@ pub(super) fn migrate(value: &Value) -> Result<JobRecord, String> {
         posted: None,
         model: None,
         not_kept: None,
+        parent_job_id: None,
+        parent_asset_id: None,
     })
 }

@@ -236,7 +236,12 @@ fn generate(shared: &Shared, model: &str, body: &[u8], dry_run: bool) -> Respons
             .min(store.knobs.max_outputs.unwrap_or(usize::MAX));
         // The "generated" image is the input's bytes: a real, decodable image of the same type
         // (or the PNG a test asked for).
-        let chosen = store.knobs.result_png_base64.as_deref().and_then(|b64| {
+        let in_turn = (!store.knobs.result_png_sequence.is_empty()).then(|| {
+            let sequence = &store.knobs.result_png_sequence;
+            sequence[store.jobs.len() % sequence.len()].clone()
+        });
+        let chosen = in_turn.or_else(|| store.knobs.result_png_base64.clone());
+        let chosen = chosen.as_deref().and_then(|b64| {
             base64::engine::general_purpose::STANDARD.decode(b64.trim()).ok()
         });
         let result = match chosen {

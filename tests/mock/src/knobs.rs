@@ -39,6 +39,10 @@ pub struct Knobs {
     /// tests that must tell a result from its original.
     #[serde(default)]
     pub result_png_base64: Option<String>,
+    /// New jobs' images in turn (the n-th job made gets the n-th, cycling), before
+    /// `result_png_base64`: tests that must tell results apart.
+    #[serde(default)]
+    pub result_png_sequence: Vec<String>,
     /// At most this many result assets per job, whatever `numOutputs` asked (a model that
     /// sends fewer takes than asked).
     #[serde(default)]
@@ -63,6 +67,7 @@ impl Default for Knobs {
             model_inputs: None,
             seed: 0x5eed,
             result_png_base64: None,
+            result_png_sequence: Vec::new(),
             max_outputs: None,
         }
     }
