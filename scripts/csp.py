@@ -29,6 +29,8 @@ policy = "; ".join([
     # Leptos sets style="" attributes (compare split, clip paths).
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    # A recorded spin is a blob: video (the e2e test plays one back to read its length).
+    "media-src 'self' blob:",
     "connect-src 'self' data: blob: https://*.scenario.com http://127.0.0.1:* http://localhost:* "
     + " ".join(extra),
     "manifest-src 'self'",

@@ -19,6 +19,7 @@ pub mod number_field;
 pub mod orbit_gizmo;
 pub mod set_group;
 pub mod set_panel;
+pub mod spin_controls;
 pub mod stage;
 pub mod takes;
 pub mod turntable;

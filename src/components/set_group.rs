@@ -96,6 +96,10 @@ pub fn SetStage(entry: SetEntry, viewing: RwSignal<Option<u64>>) -> impl IntoVie
                 <button type="button" class="secondary" on:click=move |_| studio.remove_set(set_id)>"Remove set"</button>
                 <crate::components::lineage::Lineage tree=Signal::derive(move || studio.lineage_of_set(set_id)) />
             </div>
+            <crate::components::spin_controls::SpinControls set_id=set_id
+                packing=Signal::derive(move || set.with(|s| s.packing.clone())) />
+            <div class="row actions">
+            </div>
             <div class="row actions">
                 <label for=format!("sheet-grid-{set_id}")>"Sheet layout"</label>
                 <select id=format!("sheet-grid-{set_id}")

@@ -27,6 +27,7 @@ pub mod set_archive;
 pub mod set_export;
 pub mod settings;
 pub mod shot;
+pub mod spin;
 pub mod sprite_sheet;
 pub mod submit_queue;
 pub mod takes;

@@ -9,6 +9,7 @@ pub mod panic_banner;
 pub mod scroll;
 pub mod service_worker;
 pub mod sheet_canvas;
+pub mod spin_recorder;
 pub mod static_first_screen;
 pub mod storage_manager;
 pub mod timer;

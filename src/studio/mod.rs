@@ -26,6 +26,7 @@ pub mod selection;
 pub mod set_list;
 pub mod sets;
 pub mod settings;
+pub mod spin;
 pub mod sprite_sheet;
 pub mod stage;
 pub mod state;

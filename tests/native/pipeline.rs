@@ -150,3 +150,41 @@ fn a_cycle_in_damaged_records_ends_instead_of_hanging() {
     ];
     assert!(tree_for_result(&items, 1).is_some());
 }
+
+#[test]
+fn a_spin_goes_round_for_a_turnaround_and_there_and_back_for_the_seed_ring() {
+    use angleshot::domain::spin::{
+        SpinSize, pace_ms, pick_format, play_order, spin_blocker, video_size,
+    };
+    assert_eq!(play_order(8, true), (0..8).collect::<Vec<_>>());
+    assert_eq!(play_order(5, false), [0, 1, 2, 3, 4, 3, 2, 1]);
+    assert_eq!(play_order(2, false), [0, 1]);
+    assert_eq!(video_size((640, 480), SpinSize::Frames), (640, 480));
+    assert_eq!(video_size((480, 640), SpinSize::Long1080), (810, 1080));
+    assert_eq!(
+        video_size((333, 101), SpinSize::Frames),
+        (334, 102),
+        "even sides"
+    );
+    assert_eq!(
+        pick_format(|m| m.starts_with("video/webm")),
+        Some(("video/webm;codecs=vp9", "webm"))
+    );
+    assert_eq!(
+        pick_format(|m| m == "video/mp4"),
+        Some(("video/mp4", "mp4"))
+    );
+    assert_eq!(pick_format(|_| false), None);
+    assert_eq!(
+        spin_blocker(5, false),
+        Some("This browser cannot record video (no MediaRecorder).")
+    );
+    assert_eq!(
+        spin_blocker(1, true),
+        Some("A spin needs two finished frames or more.")
+    );
+    assert_eq!(spin_blocker(2, true), None);
+    assert_eq!(pace_ms("0.25"), 250);
+    assert_eq!(pace_ms("250"), 10_000, "at most 10 s a frame");
+    assert_eq!(pace_ms("soon"), 500);
+}

@@ -14,6 +14,7 @@ mod layout;
 mod long_history;
 mod offline;
 mod persistence;
+mod pipeline;
 mod quota;
 mod security;
 mod shell;
