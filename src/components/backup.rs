@@ -25,8 +25,8 @@ pub fn Backup() -> impl IntoView {
     view! {
         <div class="row backup">
             <button type="button" class="secondary" on:click=move |_| studio.export_backup()>"Export backup"</button>
+            <input id="import-backup" class="file-input" type="file" accept=".zip,application/zip" on:change=on_pick />
             <label for="import-backup" class="file-button secondary">"Import backup"</label>
-            <input id="import-backup" class="visually-hidden" type="file" accept=".zip,application/zip" on:change=on_pick />
         </div>
         <p class="hint" role="status" aria-label="Backup status">{move || studio.kept.backup_status().get()}</p>
     }

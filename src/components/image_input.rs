@@ -58,7 +58,10 @@ pub fn ImageInput() -> impl IntoView {
     };
     view! {
         <section class="panel input" id=PANEL_ID aria-labelledby="input-title">
-            <h2 id="input-title">"Image"</h2>
+            <div class="row panel-head">
+                <h2 id="input-title">"Image"</h2>
+                <crate::components::account_images::AccountImages />
+            </div>
             <div class="dropzone" class:dragging=move || dragging.get()
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
@@ -75,7 +78,6 @@ pub fn ImageInput() -> impl IntoView {
                 }}
                 <label for="input-image" class="file-button">"Input image"</label>
                 <input id="input-image" type="file" accept="image/*" on:change=on_pick />
-                <crate::components::account_images::AccountImages />
             </div>
             <p class="error" role="alert">{move || studio.input.error().get()}</p>
             <p class="upload-state" role="status" aria-label="Upload status">
