@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_pages::AccountPages;
+use crate::components::account_pages::{AccountPages, MoreAndClose};
 use crate::domain::account::AccountImage;
 use crate::studio::state::Studio;
 
@@ -63,10 +63,8 @@ pub fn AccountImages() -> impl IntoView {
                     </For>
                 </ul>
                 <div class="row">
-                    <Show when=move || pages.next.with(Option::is_some)>
-                        <button type="button" class="secondary" on:click=move |_| load(true)>"Load more"</button>
-                    </Show>
-                    <button type="button" class="secondary" on:click=move |_| open.set(false)>"Close"</button>
+                    <MoreAndClose more=Signal::derive(move || pages.next.with(Option::is_some))
+                        on_more=move || load(true) on_close=move || open.set(false) />
                 </div>
             </section>
         </Show>

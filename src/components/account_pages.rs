@@ -1,5 +1,5 @@
-//! A list read from the account page by page ("Load more"), with its loading state in words:
-//! shared by "Jobs from your account" and "Choose from your account".
+//! A list read from the account page by page, with its loading state in words and its "Load
+//! more" and "Close": shared by "Jobs from your account" and "Choose from your account".
 
 use std::future::Future;
 
@@ -85,5 +85,22 @@ impl<T: Send + Sync + 'static> AccountPages<T> {
 impl<T: Send + Sync + 'static> Default for AccountPages<T> {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// "Load more" (while a next page exists) and "Close", after a list's own buttons.
+#[component]
+pub fn MoreAndClose(
+    /// Whether a next page exists.
+    #[prop(into)]
+    more: Signal<bool>,
+    on_more: impl Fn() + Send + Sync + Copy + 'static,
+    on_close: impl Fn() + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <Show when=move || more.get()>
+            <button type="button" class="secondary" on:click=move |_| on_more()>"Load more"</button>
+        </Show>
+        <button type="button" class="secondary" on:click=move |_| on_close()>"Close"</button>
     }
 }

@@ -1,7 +1,6 @@
 //! "Export backup" and "Import backup" in Settings, with what the last one did.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::studio::state::Studio;
 
@@ -10,15 +9,7 @@ use crate::studio::state::Studio;
 pub fn Backup() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let on_pick = move |ev: leptos::ev::Event| {
-        let file = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| {
-                let file = input.files().and_then(|files| files.get(0));
-                input.set_value(""); // the same file again still fires
-                file
-            });
-        if let Some(file) = file {
+        if let Some(file) = crate::platform::files::picked_file(&ev) {
             studio.import_backup(file);
         }
     };

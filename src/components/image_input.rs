@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::studio::image::prepare;
 use crate::studio::input::UploadState;
@@ -33,15 +32,7 @@ pub fn ImageInput() -> impl IntoView {
     let studio = expect_context::<Studio>();
     let dragging = RwSignal::new(false);
     let on_pick = move |ev: leptos::ev::Event| {
-        let file = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| {
-                let file = input.files().and_then(|files| files.get(0));
-                input.set_value(""); // picking the same file again still fires
-                file
-            });
-        if let Some(file) = file {
+        if let Some(file) = crate::platform::files::picked_file(&ev) {
             accept_file(studio, file);
         }
     };

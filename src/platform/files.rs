@@ -19,6 +19,18 @@ pub fn object_url(bytes: &[u8], mime: &str) -> Option<String> {
     web_sys::Url::create_object_url_with_blob(&blob(bytes, mime)?).ok()
 }
 
+/// The file just picked in the file input `event` came from, if any; the input is emptied so
+/// picking the same file again still fires.
+pub fn picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
 /// Clicks a temporary `<a download>` for `url`.
 pub fn save(url: &str, file_name: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -9,8 +9,8 @@ use angleshot_e2e::fixtures::{download_dir, png_rgb, studio_servers, temp_file, 
 use angleshot_e2e::with_browser;
 use base64::Engine as _;
 
-/// SHA-256 of every image the gallery shows, sorted.
-const HASHES: &str = r#"const imgs = Array.from(document.querySelectorAll('.job-list img[src^="blob:"]'));
+/// SHA-256 of every result the gallery shows, sorted.
+const HASHES: &str = r#"const imgs = Array.from(document.querySelectorAll('.job-list img[data-shows=result]'));
 return Promise.all(imgs.map(async img => {
   const bytes = await (await fetch(img.src)).arrayBuffer();
   const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -36,9 +36,19 @@ async fn a_backup_round_trips_through_clear_history_and_bad_files_change_nothing
             page.click_button("Generate").await;
             page.wait_newest_success(done + 1).await;
         }
-        // The two results' bytes (a running job's tile shows its input instead).
-        let before = page.eval(HASHES).await;
-        assert_eq!(before.as_array().map(Vec::len), Some(2), "{before}");
+        // The two results' bytes, once both show.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let before = loop {
+            let hashes = page.eval(HASHES).await;
+            if hashes.as_array().map(Vec::len) == Some(2) {
+                break hashes;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "two results never showed: {hashes}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
         api.set_knobs(|k| k.job_duration_ms = 9_000);
         page.click_button("Top-down").await;
         page.click_button("Generate").await;
