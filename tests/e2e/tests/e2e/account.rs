@@ -222,7 +222,7 @@ async fn jobs_made_elsewhere_are_listed_page_by_page_added_and_their_results_sho
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
         let shown = page
-            .eval("return document.querySelectorAll('.job-list img[src^=\"blob:\"]').length")
+            .eval("return document.querySelectorAll('.job-list img[data-shows=result]').length")
             .await;
         assert!(
             shown.as_u64().unwrap_or(0) >= 4,

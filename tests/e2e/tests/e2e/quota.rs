@@ -60,7 +60,7 @@ async fn results_past_the_quota_are_kept_without_their_bytes_and_free_up_space_m
             (1..4).contains(&not_kept),
             "some kept, some not: {cards:#?}"
         );
-        let shown = "return document.querySelectorAll('.job-list img[src^=\"blob:\"]').length";
+        let shown = "return document.querySelectorAll('.job-list img[data-shows=result]').length";
         assert_eq!(
             page.eval(shown).await.as_u64(),
             Some(4),
